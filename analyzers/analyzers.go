@@ -1,0 +1,14 @@
+// Package analyzers exports the httpvet suite, for drivers that embed it
+// (cmd/httpvet, the golangci-lint plugin, a gopls build).
+package analyzers
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/httpvet/httpvet/getbody"
+)
+
+// Suite is every httpvet analyzer, in a fixed order.
+var Suite = []*analysis.Analyzer{
+	getbody.Analyzer,
+}

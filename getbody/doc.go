@@ -1,0 +1,53 @@
+// Package getbody defines an Analyzer that reports HTTP requests whose
+// method has no body (GET, HEAD, TRACE) but which carry one.
+//
+// # Analyzer getbody
+//
+// getbody: report GET, HEAD and TRACE requests that carry a body
+//
+// RFC 9110 gives content in a GET or HEAD request no defined semantics
+// and forbids it in TRACE: servers, proxies and caches may reject such a
+// request or silently drop the body, so the data never arrives. The
+// analyzer reports:
+//
+//   - http.NewRequest and http.NewRequestWithContext whose method is a
+//     constant that folds to "GET", "HEAD" or "TRACE" (a literal,
+//     http.MethodGet, a local or package constant, any constant
+//     expression) and whose body is not provably empty;
+//   - &http.Request{Method: "GET", Body: b} literals with a body that is
+//     not provably empty;
+//   - assigning a Body or GetBody that is not empty to a request that the
+//     same function built with one of those methods;
+//   - calls of a request-building wrapper, such as
+//     func do(method string, body io.Reader), with a constant GET and a
+//     body that is not empty: the wrapper carries a fact that says which
+//     parameters flow into the method and body of http.NewRequest, in
+//     this package or any other.
+//
+// A body is empty when it is nil, http.NoBody, a variable that is nil on
+// every path reaching the call, or one of the zero-length readers that
+// NewRequest itself turns into http.NoBody (strings.NewReader(""),
+// bytes.NewReader(nil), bytes.NewBufferString(""), new(bytes.Buffer),
+// &bytes.Buffer{}…). A local variable that holds a body on some path
+// reaching the call is reported.
+//
+// Not reported, on purpose: a method that is not a constant (a
+// parameter, a field); POST, PUT, PATCH, DELETE and other methods
+// (DELETE content is allowed); httptest.NewRequest (server-side test
+// requests); a body read from a parameter (the function is then a wrapper,
+// and its callers are checked instead), a struct field or a package
+// variable, which is often nil for GET; a local variable whose address
+// is taken or that a closure assigns; requests whose Method is assigned
+// again in the function; &http.Request literals without a Method (they are
+// as often server-side requests built for tests).
+//
+// Two alternative fixes are offered: switch the method to
+// http.MethodPost, or drop the body (http.NoBody) — the data is then no
+// longer sent, so the URL must carry it. The second is not offered when
+// it would leave a local variable unused.
+//
+// APIs that accept a GET body on purpose (Elasticsearch's search) can
+// say so with a directive on the reported line or the line above:
+//
+//	//httpvet:ignore getbody the search API reads a GET body
+package getbody

@@ -1,0 +1,39 @@
+package getbody_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/httpvet/httpvet/getbody"
+)
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "a", "ignore", "wrap", "usewrap")
+}
+
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), getbody.Analyzer, "fix")
+}
+
+// TestTypeErrors runs the analyzer on code that does not type-check: it
+// must neither crash nor report anything it cannot stand behind.
+func TestTypeErrors(t *testing.T) {
+	results := analysistest.Run(&quietT{t}, analysistest.TestData(), getbody.Analyzer, "broken")
+	for _, r := range results {
+		if r.Err != nil {
+			t.Errorf("analyzer failed on code with type errors: %v", r.Err)
+		}
+	}
+}
+
+// quietT ignores the type errors analysistest reports as failures.
+type quietT struct{ *testing.T }
+
+func (q *quietT) Errorf(format string, args ...any) { q.Logf(format, args...) }
+
+func BenchmarkGetbody(b *testing.B) {
+	for b.Loop() {
+		analysistest.Run(b, analysistest.TestData(), getbody.Analyzer, "a", "wrap", "usewrap")
+	}
+}
