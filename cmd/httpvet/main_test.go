@@ -1,0 +1,162 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// httpvet builds the command once per test binary run.
+func httpvet(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "httpvet")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// fixture copies testdata/fixture to a writable directory.
+func fixture(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := os.CopyFS(dst, os.DirFS("testdata/fixture"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// run runs name args in dir and returns its combined output and exit code.
+func run(t *testing.T, dir, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return out.String(), 0
+	case errors.As(err, &exit):
+		return out.String(), exit.ExitCode()
+	}
+	t.Fatalf("%s %v: %v", name, args, err)
+	return "", 0
+}
+
+// findings are the diagnostics every driver must print for the fixture.
+var findings = []string{
+	"main.go:11:14: GET request built by http.NewRequest carries a body",
+}
+
+func TestEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds httpvet and runs go vet")
+	}
+	bin := httpvet(t)
+
+	t.Run("vettool", func(t *testing.T) {
+		out, code := run(t, fixture(t), "go", "vet", "-vettool="+bin, "./...")
+		if code == 0 {
+			t.Errorf("go vet -vettool exited 0 on findings:\n%s", out)
+		}
+		checkFindings(t, out)
+	})
+
+	t.Run("vettool-disable", func(t *testing.T) {
+		out, code := run(t, fixture(t), "go", "vet", "-vettool="+bin, "-getbody=false", "./...")
+		if code != 0 || strings.Contains(out, "GET request") {
+			t.Errorf("go vet -getbody=false: exit %d, output:\n%s", code, out)
+		}
+	})
+
+	t.Run("vettool-fix-diff", func(t *testing.T) {
+		dir := fixture(t)
+		out, _ := run(t, dir, "go", "vet", "-vettool="+bin, "-fix", "-diff", "./...")
+		if !strings.Contains(out, "+\treq, err := http.NewRequest(http.MethodPost,") {
+			t.Errorf("go vet -fix -diff shows no fix:\n%s", out)
+		}
+		unchanged, _ := os.ReadFile(filepath.Join(dir, "main.go"))
+		orig, _ := os.ReadFile("testdata/fixture/main.go")
+		if !bytes.Equal(unchanged, orig) {
+			t.Errorf("-diff modified the file")
+		}
+	})
+
+	t.Run("standalone", func(t *testing.T) {
+		out, code := run(t, fixture(t), bin, "./...")
+		if code != 3 {
+			t.Errorf("httpvet exited %d on findings, want 3:\n%s", code, out)
+		}
+		checkFindings(t, out)
+	})
+
+	t.Run("json", func(t *testing.T) {
+		out, code := run(t, fixture(t), bin, "-json", "./...")
+		if code != 0 {
+			t.Errorf("httpvet -json exited %d, want 0:\n%s", code, out)
+		}
+		var tree map[string]map[string][]struct{ Posn, Message string }
+		if err := json.Unmarshal([]byte(out), &tree); err != nil {
+			t.Fatalf("-json output does not decode: %v\n%s", err, out)
+		}
+		if n := len(tree["fixture"]["getbody"]); n != 1 {
+			t.Errorf("-json: %d getbody findings, want 1:\n%s", n, out)
+		}
+	})
+
+	t.Run("fix", func(t *testing.T) {
+		dir := fixture(t)
+		if out, code := run(t, dir, bin, "-fix", "./..."); code != 0 {
+			t.Fatalf("httpvet -fix exited %d:\n%s", code, out)
+		}
+		if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
+			t.Fatalf("fixed code does not build:\n%s", out)
+		}
+		if out, code := run(t, dir, bin, "./..."); code != 0 {
+			t.Errorf("findings remain after -fix (exit %d):\n%s", code, out)
+		}
+	})
+
+	t.Run("version-and-flags", func(t *testing.T) {
+		out, code := run(t, ".", bin, "-V=full")
+		if code != 0 || !strings.Contains(out, "buildID=") {
+			t.Errorf("-V=full: exit %d, output %q", code, out)
+		}
+		out, code = run(t, ".", bin, "-flags")
+		var flags []struct{ Name string }
+		if code != 0 || json.Unmarshal([]byte(out), &flags) != nil {
+			t.Fatalf("-flags: exit %d, output %q", code, out)
+		}
+		names := make(map[string]bool)
+		for _, f := range flags {
+			names[f.Name] = true
+		}
+		for _, want := range []string{"getbody", "json", "V"} {
+			if !names[want] {
+				t.Errorf("-flags lacks %q", want)
+			}
+		}
+	})
+}
+
+func checkFindings(t *testing.T, out string) {
+	t.Helper()
+	for _, f := range findings {
+		if !strings.Contains(out, f) {
+			t.Errorf("output lacks %q:\n%s", f, out)
+		}
+	}
+	if n := strings.Count(out, "GET request built by"); n != 1 {
+		t.Errorf("%d getbody findings, want 1 (the other is suppressed):\n%s", n, out)
+	}
+}

@@ -1,0 +1,24 @@
+// Command demo is a small HTTP client and server that makes, on purpose,
+// each mistake httpvet finds, written the way people write it. Run
+// httpvet on it:
+//
+//	go run ./cmd/httpvet ./testdata/demo
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: demo URL")
+		os.Exit(2)
+	}
+	hits, err := getbodySearch(os.Args[1], "golang")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	fmt.Println(hits)
+}
