@@ -1,0 +1,7 @@
+package noimports
+
+func useIO() any { return nil }
+
+func f() {
+	_ = useIO() // want "use io"
+}
