@@ -15,6 +15,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: demo URL")
 		os.Exit(2)
 	}
+	client := deadlineconnClient()
+	client.Transport = deadlineconnDialer()
 	hits, err := getbodySearch(os.Args[1], "golang")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

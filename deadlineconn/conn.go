@@ -1,0 +1,546 @@
+package deadlineconn
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/httpvet/httpvet/internal/fixes"
+	"github.com/httpvet/httpvet/internal/match"
+	"github.com/httpvet/httpvet/internal/suppress"
+)
+
+// Deadline kinds, as bits.
+const (
+	readBit  = 1
+	writeBit = 2
+)
+
+// connLike reports whether t has a SetDeadline(time.Time) error method.
+func connLike(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "SetDeadline")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Params().Len() == 1 && match.IsNamed(sig.Params().At(0).Type(), "time", "Time")
+}
+
+// deadlineCall returns the receiver and the kind bits of a call of
+// SetDeadline, SetReadDeadline or SetWriteDeadline taking a time.Time.
+func deadlineCall(info *types.Info, call *ast.CallExpr) (recv ast.Expr, bits int, ok bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 1 {
+		return nil, 0, false
+	}
+	switch sel.Sel.Name {
+	case "SetDeadline":
+		bits = readBit | writeBit
+	case "SetReadDeadline":
+		bits = readBit
+	case "SetWriteDeadline":
+		bits = writeBit
+	default:
+		return nil, 0, false
+	}
+	fn, ok := info.Uses[sel.Sel].(*types.Func)
+	if !ok {
+		return nil, 0, false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Params().Len() != 1 || !match.IsNamed(sig.Params().At(0).Type(), "time", "Time") {
+		return nil, 0, false
+	}
+	return sel.X, bits, true
+}
+
+// isZeroTime reports whether e is time.Time{}.
+func isZeroTime(info *types.Info, e ast.Expr) bool {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	return ok && len(lit.Elts) == 0 && match.IsNamed(info.TypeOf(lit), "time", "Time")
+}
+
+// isAbsolute reports whether e is computed from time.Now: a deadline we
+// know to be set (other times may be zero, so we stay silent).
+func isAbsolute(info *types.Info, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if match.IsFunc(match.Callee(info, call), "time", "Now") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func varOf(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	return v
+}
+
+// inspectNoLit is ast.Inspect that does not enter function literals.
+func inspectNoLit(n ast.Node, f func(ast.Node) bool) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		return f(n)
+	})
+}
+
+// An event is a deadline set on a returned connection.
+type event struct {
+	call *ast.CallExpr
+	bits int
+	name string // what sets it, for the message
+	fix  bool   // a direct Set*Deadline call, which may be deleted
+}
+
+// returnedVars returns the local variables whose connection the function
+// with the given body returns as its first result, and the variables they
+// were derived from (tls.Client(conn, …), &wrapper{conn}).
+func (c *checker) returnedVars(body *ast.BlockStmt) map[*types.Var]bool {
+	info := c.pass.TypesInfo
+	vars := make(map[*types.Var]bool)
+	addFrom := func(e ast.Expr) bool {
+		changed := false
+		inspectNoLit(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() && connLike(v.Type()) && !vars[v] {
+					vars[v] = true
+					changed = true
+				}
+			}
+			return true
+		})
+		return changed
+	}
+	inspectNoLit(body, func(n ast.Node) bool {
+		if ret, ok := n.(*ast.ReturnStmt); ok && len(ret.Results) > 0 && !match.IsNil(info, ret.Results[0]) {
+			addFrom(ret.Results[0])
+		}
+		return true
+	})
+	for changed := true; changed; {
+		changed = false
+		inspectNoLit(body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != len(as.Rhs) {
+				return true
+			}
+			for i, l := range as.Lhs {
+				if v := varOf(info, l); v != nil && vars[v] && addFrom(as.Rhs[i]) {
+					changed = true
+				}
+			}
+			return true
+		})
+	}
+	return vars
+}
+
+// events returns the deadline sets on vars in node n, and the clear bits.
+func (c *checker) events(n ast.Node, vars map[*types.Var]bool) (sets []event, clears int) {
+	info := c.pass.TypesInfo
+	inspectNoLit(n, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if recv, bits, ok := deadlineCall(info, call); ok {
+			if v := varOf(info, recv); v != nil && vars[v] {
+				switch {
+				case isZeroTime(info, call.Args[0]):
+					clears |= bits
+				case isAbsolute(info, call.Args[0]):
+					sets = append(sets, event{call: call, bits: bits, name: ast.Unparen(call.Fun).(*ast.SelectorExpr).Sel.Name, fix: true})
+				}
+			}
+			return true
+		}
+		fn := match.Callee(info, call)
+		if fn == nil {
+			return true
+		}
+		var fact setsDeadline
+		if c.pass.ImportObjectFact(fn, &fact) && fact.Param < len(call.Args) {
+			if v := varOf(info, call.Args[fact.Param]); v != nil && vars[v] {
+				sets = append(sets, event{call: call, bits: readBit | writeBit, name: fn.Name()})
+			}
+		}
+		return true
+	})
+	// A connection assigned from, or returned as, the result of a function
+	// that returns a connection with a deadline.
+	check := func(call *ast.CallExpr) {
+		if fn := match.Callee(info, call); fn != nil && c.pass.ImportObjectFact(fn, new(returnsDeadline)) {
+			sets = append(sets, event{call: call, bits: readBit | writeBit, name: fn.Name()})
+		}
+	}
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if len(n.Rhs) == 1 && len(n.Lhs) > 0 {
+			if v := varOf(info, n.Lhs[0]); v != nil && vars[v] {
+				if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
+					check(call)
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		if len(n.Values) == 1 && len(n.Names) > 0 {
+			if v, ok := info.Defs[n.Names[0]].(*types.Var); ok && vars[v] {
+				if call, ok := ast.Unparen(n.Values[0]).(*ast.CallExpr); ok {
+					check(call)
+				}
+			}
+		}
+	case *ast.ReturnStmt:
+		if len(n.Results) == 1 {
+			if call, ok := ast.Unparen(n.Results[0]).(*ast.CallExpr); ok {
+				check(call)
+			}
+		}
+	}
+	return sets, clears
+}
+
+func mayReturn(call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
+		return false
+	}
+	return true
+}
+
+// uncleared returns the deadline sets on the returned connection of the
+// function (ftype, body) that reach a return of a connection without
+// being cleared.
+func (c *checker) uncleared(ftype *ast.FuncType, body *ast.BlockStmt) []event {
+	info := c.pass.TypesInfo
+	if body == nil || ftype.Results == nil || len(ftype.Results.List) == 0 || !connLike(info.TypeOf(ftype.Results.List[0].Type)) {
+		return nil
+	}
+	vars := c.returnedVars(body)
+	if len(vars) == 0 {
+		// returns of calls (return f(ctx)) may still carry a fact
+		vars = map[*types.Var]bool{}
+	}
+	// Cheap pre-check before building the CFG.
+	if !c.mayHaveSets(body) {
+		return nil
+	}
+	for v := range vars {
+		if c.rearms(v.Type()) {
+			return nil // an idle-timeout wrapper: its Read/Write move the deadline
+		}
+	}
+	// A deferred clear covers every return.
+	deferred := 0
+	inspectNoLit(body, func(n ast.Node) bool {
+		if d, ok := n.(*ast.DeferStmt); ok {
+			// defer conn.SetDeadline(time.Time{}), or a deferred
+			// func literal that clears it.
+			ast.Inspect(d.Call, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if recv, bits, ok := deadlineCall(info, call); ok && isZeroTime(info, call.Args[0]) {
+						if v := varOf(info, recv); v != nil && vars[v] {
+							deferred |= bits
+						}
+					}
+				}
+				return true
+			})
+		}
+		return true
+	})
+	g := cfg.New(body, mayReturn)
+	var out []event
+	for _, b := range g.Blocks {
+		for i, n := range b.Nodes {
+			if _, ok := n.(*ast.DeferStmt); ok {
+				continue
+			}
+			sets, _ := c.events(n, vars)
+			for _, ev := range sets {
+				bits := ev.bits &^ deferred
+				if bits == 0 {
+					continue
+				}
+				if ret, ok := n.(*ast.ReturnStmt); ok && returnsConn(info, ret) {
+					out = append(out, ev)
+					continue
+				}
+				if c.reachesReturn(b, i+1, bits, vars) {
+					out = append(out, ev)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// mayHaveSets reports whether body calls a deadline method or a function
+// with a fact: a cheap test before building a CFG.
+func (c *checker) mayHaveSets(body *ast.BlockStmt) bool {
+	info := c.pass.TypesInfo
+	found := false
+	inspectNoLit(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		if _, _, ok := deadlineCall(info, call); ok {
+			found = true
+		} else if fn := match.Callee(info, call); fn != nil &&
+			(c.pass.ImportObjectFact(fn, new(returnsDeadline)) || c.pass.ImportObjectFact(fn, new(setsDeadline))) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func returnsConn(info *types.Info, ret *ast.ReturnStmt) bool {
+	// A bare return or a return of a nil connection does not matter: the
+	// caller gets an error, not a pooled connection.
+	return len(ret.Results) > 0 && !match.IsNil(info, ret.Results[0])
+}
+
+// reachesReturn reports whether a path from node i of block b reaches a
+// return of a non-nil connection while some of bits remain uncleared.
+func (c *checker) reachesReturn(b *cfg.Block, i int, bits int, vars map[*types.Var]bool) bool {
+	type state struct {
+		b    *cfg.Block
+		bits int
+	}
+	seen := make(map[state]bool)
+	var walk func(b *cfg.Block, i, bits int) bool
+	walk = func(b *cfg.Block, i, bits int) bool {
+		for ; i < len(b.Nodes); i++ {
+			n := b.Nodes[i]
+			if ret, ok := n.(*ast.ReturnStmt); ok {
+				return returnsConn(c.pass.TypesInfo, ret)
+			}
+			if _, ok := n.(*ast.DeferStmt); ok {
+				continue
+			}
+			_, cl := c.events(n, vars)
+			if bits &^= cl; bits == 0 {
+				return false
+			}
+		}
+		for _, s := range b.Succs {
+			st := state{s, bits}
+			if seen[st] {
+				continue
+			}
+			seen[st] = true
+			if walk(s, 0, bits) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(b, i, bits)
+}
+
+// reportSets reports the uncleared deadline sets of a hook function.
+func (c *checker) reportSets(ftype *ast.FuncType, body *ast.BlockStmt, reported map[token.Pos]bool) {
+	for _, ev := range c.uncleared(ftype, body) {
+		if reported[ev.call.Pos()] {
+			continue
+		}
+		reported[ev.call.Pos()] = true
+		d := analysis.Diagnostic{Pos: ev.call.Pos(), End: ev.call.End(), Message: fmt.Sprintf(message, ev.name)}
+		if ev.fix {
+			if fix, ok := c.deleteFix(body, ev.call); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+		}
+		suppress.Report(c.pass, d)
+	}
+}
+
+// deleteFix deletes the statement of a deadline call when the call is the
+// statement, or an if statement whose only effect is handling its error.
+func (c *checker) deleteFix(body *ast.BlockStmt, call *ast.CallExpr) (analysis.SuggestedFix, bool) {
+	info := c.pass.TypesInfo
+	var stmt ast.Stmt
+	inspectNoLit(body, func(n ast.Node) bool {
+		if stmt != nil {
+			return false
+		}
+		switch s := n.(type) {
+		case *ast.ExprStmt:
+			if ast.Unparen(s.X) == call {
+				stmt = s
+			}
+		case *ast.AssignStmt:
+			if len(s.Rhs) == 1 && ast.Unparen(s.Rhs[0]) == call && len(s.Lhs) == 1 {
+				if id, ok := s.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
+					stmt = s
+				}
+			}
+		case *ast.IfStmt:
+			as, ok := s.Init.(*ast.AssignStmt)
+			if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != call || s.Else != nil {
+				return true
+			}
+			// The condition must be err != nil on the declared error.
+			bin, ok := s.Cond.(*ast.BinaryExpr)
+			if !ok || bin.Op != token.NEQ || !match.IsNil(info, bin.Y) || varOf(info, bin.X) == nil || varOf(info, bin.X) != varOf(info, as.Lhs[0]) {
+				return true
+			}
+			stmt = s
+		}
+		return true
+	})
+	if stmt == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	edit, ok := fixes.DeleteStmt(c.pass, stmt)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	file := fixes.File(c.pass, stmt.Pos())
+	if file == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	imps, ok := fixes.RemovedImports(c.pass, file, analysis.Range(stmt))
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	return analysis.SuggestedFix{
+		Message:   "Delete the deadline call",
+		TextEdits: append([]analysis.TextEdit{edit}, imps...),
+	}, true
+}
+
+// exportFacts computes the facts of the package's functions that take or
+// return a connection.
+func (c *checker) exportFacts(insp *inspector.Inspector) {
+	info := c.pass.TypesInfo
+	type cand struct {
+		fn   *types.Func
+		decl *ast.FuncDecl
+	}
+	var cands []cand
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		fd := cur.Node().(*ast.FuncDecl)
+		fn, ok := info.Defs[fd.Name].(*types.Func)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		sig, ok := fn.Type().(*types.Signature)
+		if !ok {
+			continue
+		}
+		interesting := sig.Results().Len() > 0 && connLike(sig.Results().At(0).Type())
+		for i := range sig.Params().Len() {
+			interesting = interesting || connLike(sig.Params().At(i).Type())
+		}
+		if interesting {
+			cands = append(cands, cand{fn, fd})
+			c.decls[fn] = fd
+		}
+	}
+	done := make(map[*types.Func]bool)
+	for changed, rounds := true, 0; changed && rounds <= len(cands); rounds++ {
+		changed = false
+		for _, cd := range cands {
+			if done[cd.fn] {
+				continue
+			}
+			sig := cd.fn.Type().(*types.Signature)
+			if sig.Results().Len() > 0 && connLike(sig.Results().At(0).Type()) && len(c.uncleared(cd.decl.Type, cd.decl.Body)) > 0 {
+				c.pass.ExportObjectFact(cd.fn, new(returnsDeadline))
+				done[cd.fn], changed = true, true
+				continue
+			}
+			for i := range sig.Params().Len() {
+				p := sig.Params().At(i)
+				if !connLike(p.Type()) {
+					continue
+				}
+				sets, clears := c.events(cd.decl.Body, map[*types.Var]bool{p: true})
+				if len(sets) > 0 && clears == 0 {
+					c.pass.ExportObjectFact(cd.fn, &setsDeadline{Param: i})
+					done[cd.fn], changed = true, true
+					break
+				}
+			}
+		}
+	}
+}
+
+// rearms reports whether t is a connection wrapper whose own Read or Write
+// method may move the deadline on each call (an idle timeout): a type of
+// this package whose Read or Write calls a deadline method directly or
+// through a function of this package, or a type of another package (other
+// than net and crypto/tls) declaring Read or Write, whose body we cannot
+// see.
+func (c *checker) rearms(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	switch named.Obj().Pkg().Path() {
+	case "net", "crypto/tls":
+		return false
+	}
+	for i := range named.NumMethods() {
+		m := named.Method(i)
+		if m.Name() != "Read" && m.Name() != "Write" {
+			continue
+		}
+		if m.Pkg() != c.pass.Pkg {
+			return true
+		}
+		if d := c.decl(m); d != nil && c.callsDeadline(d.Body, 2) {
+			return true
+		}
+	}
+	return false
+}
+
+// callsDeadline reports whether body calls a deadline method, directly or
+// through functions of this package up to depth calls deep.
+func (c *checker) callsDeadline(body *ast.BlockStmt, depth int) bool {
+	if body == nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		if _, _, ok := deadlineCall(info, call); ok {
+			found = true
+		} else if fn := match.Callee(info, call); fn != nil && depth > 0 && fn.Pkg() == c.pass.Pkg {
+			if d := c.decl(fn); d != nil && c.callsDeadline(d.Body, depth-1) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
