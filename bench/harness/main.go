@@ -1,0 +1,574 @@
+// Command harness runs httpvet on real modules and on the standard library
+// and proves four things, printed as one table: how long the suite takes
+// next to a no-op vet tool (the floor: loading and type-checking only) and
+// next to timakin/bodyclose; that no analyzer crashes or fails; that the
+// suggested fixes, applied, leave every module building; and what it
+// finds, per analyzer and module, in files to read and triage.
+//
+// Usage, from the repository root:
+//
+//	go run ./bench/harness [flags] [name...]
+//
+// Names are those of bench/corpus.txt (all of them by default) and "std"
+// for the standard library. The modules are fetched with bench/fetch.sh
+// into $HTTPVET_CORPUS (default $TMPDIR/httpvet-corpus). Results go to
+// -out (bench/results): RESULTS.md with the table, findings/NAME.tsv with
+// httpvet's findings, timakin/NAME.tsv and gosec/NAME.tsv with the peers'
+// findings, errors/NAME.txt with anything that failed.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/httpvet/httpvet/analyzers"
+)
+
+var (
+	corpusDir = flag.String("corpus", "", "where the corpus modules are (default $HTTPVET_CORPUS or $TMPDIR/httpvet-corpus)")
+	outDir    = flag.String("out", "bench/results", "where to write the results")
+	rounds    = flag.Int("rounds", 3, "timed rounds per tool (noop, httpvet, bodyclose alternating); 0 runs each tool once, untimed")
+	bodyclose = flag.String("bodyclose", "v0.0.0-20260723120731-857993a2939c", "github.com/timakin/bodyclose version to compare with (empty: skip)")
+	gosec     = flag.String("gosec", "", "github.com/securego/gosec/v2 version whose G112/G114 findings to count (empty: skip)")
+	fixes     = flag.Bool("fixes", true, "apply httpvet's fixes to a copy of each module and check that it builds")
+)
+
+// A tool is a vet tool the harness runs.
+type tool struct {
+	name, path string
+}
+
+// A run is one go vet invocation.
+type run struct {
+	wall, cpu time.Duration
+	rssKB     int64
+	rc        int
+	stdout    []byte
+	stderr    []byte
+}
+
+// A finding is one diagnostic, deduplicated across package variants.
+type finding struct {
+	analyzer, posn, message string
+	fixable                 bool
+}
+
+type result struct {
+	name     string
+	skipped  string // why the module was skipped
+	pkgs     int
+	findings map[string][]finding // httpvet's, by analyzer
+	timakin  int
+	gosec    int
+	errors   int // analyzer errors and crashes
+	fixed    string
+	times    map[string][]run
+}
+
+var work string // temporary directory with the tools
+
+func main() {
+	flag.Parse()
+	root, err := os.Getwd()
+	check(err)
+	if _, err := os.Stat(filepath.Join(root, "bench", "corpus.txt")); err != nil {
+		fatalf("run the harness from the repository root")
+	}
+	if *corpusDir == "" {
+		*corpusDir = os.Getenv("HTTPVET_CORPUS")
+	}
+	if *corpusDir == "" {
+		*corpusDir = filepath.Join(os.TempDir(), "httpvet-corpus")
+	}
+	*outDir, err = filepath.Abs(*outDir)
+	check(err)
+	work, err = os.MkdirTemp("", "httpvet-harness")
+	check(err)
+	defer os.RemoveAll(work)
+
+	names := flag.Args()
+	if len(names) == 0 {
+		names = append(corpusNames(root), "std")
+	}
+
+	tools := []tool{
+		{"noop", build(root, "./bench/noop", "noop")},
+		{"httpvet", build(root, "./cmd/httpvet", "httpvet")},
+	}
+	if *bodyclose != "" {
+		tools = append(tools, tool{"bodyclose", install("github.com/timakin/bodyclose@"+*bodyclose, "bodyclose")})
+	}
+	gosecPath := ""
+	if *gosec != "" {
+		gosecPath = install("github.com/securego/gosec/v2/cmd/gosec@"+*gosec, "gosec")
+	}
+	for _, d := range []string{"findings", "timakin", "gosec", "errors"} {
+		check(os.MkdirAll(filepath.Join(*outDir, d), 0o755))
+	}
+
+	var results []*result
+	for _, name := range names {
+		dir := ""
+		if name != "std" {
+			dir = fetch(root, name)
+		}
+		r := measure(name, dir, tools, gosecPath)
+		results = append(results, r)
+		fmt.Fprintf(os.Stderr, "harness: %s done\n", name)
+	}
+	table := render(results)
+	fmt.Print(table)
+	md := fmt.Sprintf("# httpvet on real code\n\n%s\n\nCommand: `go run ./bench/harness %s`\n\n%s",
+		machine(), strings.Join(os.Args[1:], " "), table)
+	check(os.WriteFile(filepath.Join(*outDir, "RESULTS.md"), []byte(md), 0o644))
+	// Crashes, analyzer errors and fixes that break the build fail the run.
+	failed := false
+	for _, r := range results {
+		if r.errors > 0 || strings.Contains(r.fixed, "NO") || strings.Contains(r.fixed, "crash") {
+			fmt.Fprintf(os.Stderr, "harness: %s failed: see %s\n", r.name, filepath.Join(*outDir, "errors", r.name+".txt"))
+			failed = true
+		}
+	}
+	if failed {
+		os.Exit(1)
+	}
+}
+
+// measure runs every step on one module (dir) or, with dir empty, on std.
+func measure(name, dir string, tools []tool, gosecPath string) *result {
+	r := &result{name: name, findings: make(map[string][]finding), times: make(map[string][]run)}
+	pattern := "./..."
+	if dir == "" {
+		pattern = "std"
+		dir = work
+	}
+	var errlog bytes.Buffer
+	defer func() {
+		if errlog.Len() > 0 {
+			check(os.WriteFile(filepath.Join(*outDir, "errors", name+".txt"), errlog.Bytes(), 0o644))
+		}
+	}()
+
+	// Warm the compile cache; a module that does not build is skipped.
+	warm := vet(dir, tools[0].path, pattern)
+	if warm.rc != 0 {
+		r.skipped = "does not build under go vet"
+		fmt.Fprintf(&errlog, "warm-up go vet exited %d:\n%s\n", warm.rc, tail(warm.stderr))
+		return r
+	}
+	r.pkgs = countPackages(dir, pattern)
+
+	n := max(*rounds, 1)
+	for i := 0; i < n; i++ {
+		for _, t := range tools {
+			r.times[t.name] = append(r.times[t.name], vet(dir, t.path, pattern))
+		}
+	}
+	// The first run of each tool gives the findings.
+	hv := r.times["httpvet"][0]
+	all, errs := parseJSON(hv.stdout, dir)
+	r.errors = errs
+	if hv.rc != 0 || bytes.Contains(hv.stderr, []byte("panic:")) || errs > 0 {
+		r.errors = max(r.errors, 1)
+		fmt.Fprintf(&errlog, "httpvet: go vet exited %d, %d analyzer errors:\n%s\n%s\n", hv.rc, errs, tail(hv.stderr), errorEntries(hv.stdout))
+	}
+	var tsv strings.Builder
+	for _, f := range all {
+		r.findings[f.analyzer] = append(r.findings[f.analyzer], f)
+		fmt.Fprintf(&tsv, "%s\t%s\t%s\n", f.analyzer, f.posn, f.message)
+	}
+	check(os.WriteFile(filepath.Join(*outDir, "findings", name+".tsv"), []byte(tsv.String()), 0o644))
+	if runs, ok := r.times["bodyclose"]; ok {
+		peer, _ := parseJSON(runs[0].stdout, dir)
+		r.timakin = len(peer)
+		check(os.WriteFile(filepath.Join(*outDir, "timakin", name+".tsv"), []byte(findingsTSV(peer)), 0o644))
+	}
+	if gosecPath != "" && pattern != "std" {
+		r.gosec = runGosec(gosecPath, dir, name)
+	}
+	if *rounds == 0 {
+		r.times = nil
+	}
+	if *fixes && pattern != "std" {
+		r.fixed = fixModule(name, dir, all, tools[1].path, &errlog)
+	}
+	return r
+}
+
+// vet runs go vet with a fresh copy of tool's ID, so that go vet's cache
+// of results does not answer for it, while the compile cache stays warm.
+func vet(dir, toolPath, pattern string) run {
+	return timed(dir, "go", "vet", "-vettool="+fresh(toolPath), "-json", pattern)
+}
+
+var freshN int
+
+// fresh returns a wrapper of the tool that answers -V=full with a build ID
+// no other run has used and runs the tool for everything else.
+func fresh(toolPath string) string {
+	freshN++
+	id := fmt.Sprintf("%d-%d", time.Now().UnixNano(), freshN)
+	p := filepath.Join(work, fmt.Sprintf("wrap-%d", freshN))
+	script := fmt.Sprintf("#!/bin/sh\nif [ \"$1\" = \"-V=full\" ]; then echo \"%s version devel buildID=%s\"; exit 0; fi\nexec %q \"$@\"\n",
+		filepath.Base(toolPath), id, toolPath)
+	check(os.WriteFile(p, []byte(script), 0o755))
+	return p
+}
+
+// timed runs a command in dir and measures it, its children included.
+func timed(dir string, name string, args ...string) run {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	if dir == work {
+		cmd.Env = append(cmd.Env, "GOFLAGS=") // std: no module
+	}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	r := run{wall: time.Since(start), stdout: stdout.Bytes(), stderr: stderr.Bytes()}
+	if cmd.ProcessState == nil {
+		r.rc = -1
+		r.stderr = append(r.stderr, err.Error()...)
+		return r
+	}
+	r.rc = cmd.ProcessState.ExitCode()
+	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.rssKB = ru.Maxrss // the largest process of the tree
+	}
+	return r
+}
+
+// parseJSON reads the stream of go vet -json trees (package → analyzer →
+// diagnostics or error) and returns the diagnostics, deduplicated across
+// package variants and sorted, with positions relative to dir, and the
+// number of analyzer errors.
+func parseJSON(out []byte, dir string) (all []finding, errs int) {
+	type diag struct {
+		Posn           string            `json:"posn"`
+		Message        string            `json:"message"`
+		SuggestedFixes []json.RawMessage `json:"suggested_fixes"`
+	}
+	seen := make(map[finding]bool)
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err != nil {
+			if err != io.EOF {
+				errs++
+			}
+			break
+		}
+		for _, byAnalyzer := range tree {
+			for a, raw := range byAnalyzer {
+				var ds []diag
+				if err := json.Unmarshal(raw, &ds); err != nil {
+					errs++ // {"error": "..."}
+					continue
+				}
+				for _, d := range ds {
+					posn := d.Posn
+					if rel, err := filepath.Rel(dir, posn); err == nil && !strings.HasPrefix(rel, "..") {
+						posn = rel
+					}
+					f := finding{analyzer: a, posn: posn, message: d.Message, fixable: len(d.SuggestedFixes) > 0}
+					if !seen[f] {
+						seen[f] = true
+						all = append(all, f)
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].analyzer != all[j].analyzer {
+			return all[i].analyzer < all[j].analyzer
+		}
+		return all[i].posn < all[j].posn
+	})
+	return all, errs
+}
+
+// errorEntries returns the analyzer errors of a go vet -json stream.
+func errorEntries(out []byte) string {
+	var b strings.Builder
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if dec.Decode(&tree) != nil {
+			break
+		}
+		for pkg, byAnalyzer := range tree {
+			for a, raw := range byAnalyzer {
+				if len(raw) > 0 && raw[0] == '{' {
+					fmt.Fprintf(&b, "%s: %s: %s\n", pkg, a, raw)
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+func findingsTSV(fs []finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%s\t%s\t%s\n", f.analyzer, f.posn, f.message)
+	}
+	return b.String()
+}
+
+// fixModule applies httpvet's fixes to a copy of the module and reports
+// "applied/built/left": the fixable diagnostics, whether the copy builds
+// and vets, and the fixable diagnostics a second run still reports.
+func fixModule(name, dir string, before []finding, httpvet string, errlog *bytes.Buffer) string {
+	fixable := 0
+	for _, f := range before {
+		if f.fixable {
+			fixable++
+		}
+	}
+	if fixable == 0 {
+		return "0"
+	}
+	cp := filepath.Join(work, "fixed", name)
+	check(os.MkdirAll(filepath.Dir(cp), 0o755))
+	if out, err := exec.Command("cp", "-r", dir, cp).CombinedOutput(); err != nil {
+		fatalf("copying %s: %v\n%s", dir, err, out)
+	}
+	fix := timed(cp, httpvet, "-fix", "./...")
+	if bytes.Contains(fix.stderr, []byte("panic:")) {
+		fmt.Fprintf(errlog, "httpvet -fix crashed:\n%s\n", tail(fix.stderr))
+		return fmt.Sprintf("%d/crash", fixable)
+	}
+	built := "yes"
+	if b := timed(cp, "go", "build", "./..."); b.rc != 0 {
+		built = "NO"
+		fmt.Fprintf(errlog, "go build after -fix:\n%s\n", tail(b.stderr))
+	} else if v := timed(cp, "go", "vet", "./..."); v.rc != 0 {
+		// Tell a failure the fixes caused from one the module has anyway.
+		if orig := timed(dir, "go", "vet", "./..."); orig.rc == 0 {
+			built = "NO"
+			fmt.Fprintf(errlog, "go vet after -fix:\n%s\n", tail(v.stderr))
+		} else if t := timed(cp, "go", "test", "-count=1", "-run=^$", "./..."); t.rc != 0 {
+			built = "NO"
+			fmt.Fprintf(errlog, "go test -run=^$ after -fix:\n%s\n", tail(t.stderr))
+		}
+	}
+	after, _ := parseJSON(vet(cp, httpvet, "./...").stdout, cp)
+	left := 0
+	for _, f := range after {
+		if f.fixable {
+			left++
+			fmt.Fprintf(errlog, "still reported after -fix: %s %s %s\n", f.analyzer, f.posn, f.message)
+		}
+	}
+	return fmt.Sprintf("%d/%s/%d", fixable, built, left)
+}
+
+// runGosec counts gosec's G112 (Slowloris) and G114 (http.ListenAndServe
+// without timeouts) findings and writes them down.
+func runGosec(gosecPath, dir, name string) int {
+	r := timed(dir, gosecPath, "-include=G112,G114", "-fmt=json", "-quiet", "-no-fail", "./...")
+	var report struct {
+		Issues []struct {
+			RuleID  string `json:"rule_id"`
+			File    string `json:"file"`
+			Line    string `json:"line"`
+			Column  string `json:"column"`
+			Details string `json:"details"`
+		} `json:"Issues"`
+	}
+	if err := json.Unmarshal(r.stdout, &report); err != nil {
+		return -1
+	}
+	var b strings.Builder
+	for _, is := range report.Issues {
+		file := is.File
+		if rel, err := filepath.Rel(dir, file); err == nil {
+			file = rel
+		}
+		fmt.Fprintf(&b, "%s\t%s:%s:%s\t%s\n", is.RuleID, file, is.Line, is.Column, is.Details)
+	}
+	check(os.WriteFile(filepath.Join(*outDir, "gosec", name+".tsv"), []byte(b.String()), 0o644))
+	return len(report.Issues)
+}
+
+func render(results []*result) string {
+	var names []string
+	for _, a := range analyzers.Suite {
+		names = append(names, a.Name)
+	}
+	var b strings.Builder
+	b.WriteString("| module | pkgs | " + strings.Join(names, " | ") + " | timakin bodyclose | gosec G112/G114 | fixes applied/built/left | errors | httpvet/floor (wall) | httpvet/floor (CPU) | httpvet/bodyclose (wall) | RSS httpvet/floor |\n")
+	b.WriteString("|---|---:|" + strings.Repeat("---:|", len(names)) + "---:|---:|---|---:|---:|---:|---:|---:|\n")
+	total := make(map[string]time.Duration)
+	totalCPU := make(map[string]time.Duration)
+	for _, r := range results {
+		if r.skipped != "" {
+			fmt.Fprintf(&b, "| %s | skipped: %s |\n", r.name, r.skipped)
+			continue
+		}
+		fmt.Fprintf(&b, "| %s | %d |", r.name, r.pkgs)
+		for _, n := range names {
+			fmt.Fprintf(&b, " %d |", len(r.findings[n]))
+		}
+		gs := "–"
+		if *gosec != "" && r.name != "std" {
+			gs = fmt.Sprint(r.gosec)
+		}
+		tk := "–"
+		if *bodyclose != "" {
+			tk = fmt.Sprint(r.timakin)
+		}
+		fx := r.fixed
+		if fx == "" {
+			fx = "–"
+		}
+		fmt.Fprintf(&b, " %s | %s | %s | %d |", tk, gs, fx, r.errors)
+		if r.times == nil {
+			b.WriteString(" – | – | – | – |\n")
+			continue
+		}
+		med := func(tool string, f func(run) time.Duration) time.Duration {
+			var ds []time.Duration
+			for _, x := range r.times[tool] {
+				ds = append(ds, f(x))
+			}
+			if len(ds) == 0 {
+				return 0
+			}
+			slices.Sort(ds)
+			return ds[len(ds)/2]
+		}
+		wall := func(x run) time.Duration { return x.wall }
+		cpu := func(x run) time.Duration { return x.cpu }
+		rss := func(x run) time.Duration { return time.Duration(x.rssKB) }
+		for _, t := range []string{"noop", "httpvet", "bodyclose"} {
+			total[t] += med(t, wall)
+			totalCPU[t] += med(t, cpu)
+		}
+		fmt.Fprintf(&b, " %s | %s | %s | %s |\n",
+			ratio(med("httpvet", wall), med("noop", wall)),
+			ratio(med("httpvet", cpu), med("noop", cpu)),
+			ratio(med("httpvet", wall), med("bodyclose", wall)),
+			ratio(med("httpvet", rss), med("noop", rss)))
+	}
+	if total["noop"] > 0 {
+		fmt.Fprintf(&b, "\nSum of median wall times: floor (no-op vet tool) %s, httpvet %s (%s), timakin/bodyclose %s; httpvet/bodyclose %s. CPU: floor %s, httpvet %s (%s).\n",
+			total["noop"].Round(time.Second), total["httpvet"].Round(time.Second), ratio(total["httpvet"], total["noop"]),
+			total["bodyclose"].Round(time.Second), ratio(total["httpvet"], total["bodyclose"]),
+			totalCPU["noop"].Round(time.Second), totalCPU["httpvet"].Round(time.Second), ratio(totalCPU["httpvet"], totalCPU["noop"]))
+	}
+	return b.String()
+}
+
+func ratio(a, b time.Duration) string {
+	if b == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f×", float64(a)/float64(b))
+}
+
+func machine() string {
+	model := ""
+	if f, err := os.Open("/proc/cpuinfo"); err == nil {
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			if k, v, ok := strings.Cut(sc.Text(), ":"); ok && strings.TrimSpace(k) == "model name" {
+				model = strings.TrimSpace(v)
+				break
+			}
+		}
+		f.Close()
+	}
+	goVersion, _ := exec.Command("go", "env", "GOVERSION").Output()
+	return fmt.Sprintf("Run on %s: %s, %d CPUs (%s), %s.", time.Now().UTC().Format("2006-01-02"),
+		runtime.GOOS+"/"+runtime.GOARCH, runtime.NumCPU(), model, strings.TrimSpace(string(goVersion)))
+}
+
+func corpusNames(root string) []string {
+	data, err := os.ReadFile(filepath.Join(root, "bench", "corpus.txt"))
+	check(err)
+	var names []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(line); len(f) == 3 && !strings.HasPrefix(f[0], "#") {
+			names = append(names, f[0])
+		}
+	}
+	return names
+}
+
+// fetch makes sure the module is in the corpus directory.
+func fetch(root, name string) string {
+	cmd := exec.Command("bash", filepath.Join(root, "bench", "fetch.sh"), name)
+	cmd.Env = append(os.Environ(), "HTTPVET_CORPUS="+*corpusDir)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil || len(bytes.Fields(out)) < 2 {
+		fatalf("fetching %s: %v", name, err)
+	}
+	return string(bytes.Fields(out)[1])
+}
+
+func countPackages(dir, pattern string) int {
+	cmd := exec.Command("go", "list", pattern)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	if dir == work {
+		cmd.Env = append(cmd.Env, "GOFLAGS=")
+	}
+	out, _ := cmd.Output()
+	return len(bytes.Fields(out))
+}
+
+func build(root, pkg, name string) string {
+	out := filepath.Join(work, name)
+	cmd := exec.Command("go", "build", "-o", out, pkg)
+	cmd.Dir = root
+	cmd.Stderr = os.Stderr
+	check(cmd.Run())
+	return out
+}
+
+func install(pkgAtVersion, name string) string {
+	cmd := exec.Command("go", "install", pkgAtVersion)
+	cmd.Dir = work
+	cmd.Env = append(os.Environ(), "GOBIN="+work, "GOWORK=off", "GOFLAGS=-mod=mod")
+	cmd.Stderr = os.Stderr
+	check(cmd.Run())
+	return filepath.Join(work, name)
+}
+
+func tail(b []byte) string {
+	const n = 4000
+	if len(b) > n {
+		b = b[len(b)-n:]
+	}
+	return string(b)
+}
+
+func check(err error) {
+	if err != nil {
+		fatalf("%v", err)
+	}
+}
+
+func fatalf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "harness: "+format+"\n", args...)
+	os.Exit(1)
+}
