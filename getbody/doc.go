@@ -39,7 +39,9 @@
 // variable, which is often nil for GET; a local variable whose address
 // is taken or that a closure assigns; requests whose Method is assigned
 // again in the function; &http.Request literals without a Method (they are
-// as often server-side requests built for tests).
+// as often server-side requests built for tests); anything in _test.go
+// files unless the -tests flag is set, since tests of a client's or a
+// server's GET-body handling build such requests on purpose.
 //
 // Two alternative fixes are offered: switch the method to
 // http.MethodPost, or drop the body (http.NoBody) — the data is then no

@@ -2,11 +2,13 @@ package getbody
 
 import (
 	_ "embed"
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -29,8 +31,23 @@ var Analyzer = &analysis.Analyzer{
 	Requires:  []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(requestWrapper)},
+	Flags:     flags(),
 	// Runs on code with type errors too (gopls does so): it must not crash.
 	RunDespiteErrors: true,
+}
+
+// tests is the -getbody.tests flag: report in _test.go files too.
+var tests bool
+
+func flags() (fs flag.FlagSet) {
+	fs.BoolVar(&tests, "tests", false, "report requests in _test.go files too (tests of a client's GET-body handling build them on purpose)")
+	return fs
+}
+
+// skipTest reports whether pos lies in a _test.go file, which the -tests
+// flag leaves out.
+func (c *checker) skipTest(pos token.Pos) bool {
+	return !tests && strings.HasSuffix(c.pass.Fset.Position(pos).Filename, "_test.go")
 }
 
 // requestWrapper is the fact on a function whose parameters become the
@@ -449,6 +466,9 @@ const consequence = ": servers and proxies may reject the request or drop the bo
 
 // report reports the request req at node with both fixes.
 func (c *checker) report(req request, node ast.Node, what string) {
+	if c.skipTest(node.Pos()) {
+		return
+	}
 	var fixList []analysis.SuggestedFix
 	if req.methodE != nil {
 		if fix, ok := c.replaceFix(req.methodE, "MethodPost", `"POST"`, "Use http.MethodPost"); ok {
@@ -487,6 +507,9 @@ func (c *checker) replaceFix(e ast.Expr, name, alt, message string) (analysis.Su
 
 // reportAssign reports as, which sets field on the request built by origin.
 func (c *checker) reportAssign(origin request, as *ast.AssignStmt, field string) {
+	if c.skipTest(as.Pos()) {
+		return
+	}
 	var fixList []analysis.SuggestedFix
 	if origin.methodE != nil && fixes.File(c.pass, origin.methodE.Pos()) == fixes.File(c.pass, as.Pos()) {
 		if fix, ok := c.replaceFix(origin.methodE, "MethodPost", `"POST"`, "Use http.MethodPost"); ok {

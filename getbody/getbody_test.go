@@ -12,6 +12,16 @@ func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "a", "ignore", "wrap", "usewrap")
 }
 
+// TestTests checks that _test.go files are left out unless -tests is set.
+func TestTests(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "tests")
+	if err := getbody.Analyzer.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer getbody.Analyzer.Flags.Set("tests", "false")
+	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "teston")
+}
+
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), getbody.Analyzer, "fix")
 }
