@@ -3,14 +3,10 @@ package deadlineconn_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/httpvet/httpvet/deadlineconn"
-	"github.com/httpvet/httpvet/internal/suppress"
+	"github.com/httpvet/httpvet/internal/benchmark"
 )
 
 func TestAnalyzer(t *testing.T) {
@@ -22,33 +18,8 @@ func TestFixes(t *testing.T) {
 }
 
 // BenchmarkDeadlineconn runs the analyzer over net/http and all its
-// dependencies (facts on every package, as go vet does), loaded once.
-func BenchmarkDeadlineconn(b *testing.B) {
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Tests: false}, "net/http")
-	if err != nil || packages.PrintErrors(pkgs) > 0 {
-		b.Skipf("cannot load net/http: %v", err)
-	}
-	// The baseline runs only what the analyzer requires, to tell its own
-	// cost from the inspector's.
-	for _, bc := range []struct {
-		name string
-		a    *analysis.Analyzer
-	}{{"analyzer", deadlineconn.Analyzer}, {"baseline", suppress.Analyzer}} {
-		b.Run(bc.name, func(b *testing.B) {
-			for b.Loop() {
-				g, err := checker.Analyze([]*analysis.Analyzer{bc.a, inspect.Analyzer}, pkgs, &checker.Options{Sequential: true})
-				if err != nil {
-					b.Fatal(err)
-				}
-				for act := range g.All() {
-					if act.Err != nil {
-						b.Fatal(act.Err)
-					}
-				}
-			}
-		})
-	}
-}
+// dependencies, next to the baseline of what it requires.
+func BenchmarkDeadlineconn(b *testing.B) { benchmark.Run(b, deadlineconn.Analyzer) }
 
 // TestTypeErrors runs the analyzer on code that does not type-check: it
 // must not crash.
