@@ -81,7 +81,7 @@ func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
 // for one of names.
 func IsFunc(obj types.Object, pkgPath string, names ...string) bool {
 	fn, ok := obj.(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath {
+	if !ok || fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath {
 		return false
 	}
 	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
@@ -100,7 +100,7 @@ func IsFunc(obj types.Object, pkgPath string, names ...string) bool {
 // methods match when recv names the interface type.
 func IsMethod(obj types.Object, pkgPath, recv string, names ...string) bool {
 	fn, ok := obj.(*types.Func)
-	if !ok {
+	if !ok || fn == nil {
 		return false
 	}
 	match := false

@@ -128,6 +128,11 @@ func TestCalls(t *testing.T) {
 	if Callee(info, fnValue) != nil || Callee(info, conv) != nil {
 		t.Errorf("Callee of a function value or conversion must be nil")
 	}
+	// A nil *types.Func in the types.Object interface (Callee's nil)
+	// matches nothing, without a crash.
+	if IsFunc(Callee(info, fnValue), NetHTTP, "Get") || IsMethod(Callee(info, fnValue), NetHTTP, "Client", "Do") {
+		t.Errorf("IsFunc/IsMethod of a nil callee must be false")
+	}
 	if !IsPackageLevelVar(info, sels[0], NetHTTP, "DefaultClient") || IsPackageLevelVar(info, sels[1], NetHTTP, "DefaultClient") {
 		t.Errorf("IsPackageLevelVar wrong")
 	}
