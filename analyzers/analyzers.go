@@ -5,12 +5,14 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/httpvet/httpvet/bodyclose"
 	"github.com/httpvet/httpvet/deadlineconn"
 	"github.com/httpvet/httpvet/getbody"
 )
 
 // Suite is every httpvet analyzer, in a fixed order.
 var Suite = []*analysis.Analyzer{
+	bodyclose.Analyzer,
 	deadlineconn.Analyzer,
 	getbody.Analyzer,
 }

@@ -23,4 +23,8 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Println(hits)
+	if bodycloseDemoHealthy(os.Args[1]) {
+		page, err := bodycloseDemoFetch(os.Args[1])
+		fmt.Println(len(page), err)
+	}
 }

@@ -1,0 +1,226 @@
+package bodyclose
+
+import (
+	_ "embed"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/httpvet/httpvet/internal/docs"
+	"github.com/httpvet/httpvet/internal/match"
+	"github.com/httpvet/httpvet/internal/suppress"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports HTTP response bodies that are not closed on every
+// path, and bodies closed without being read.
+var Analyzer = &analysis.Analyzer{
+	Name:      "bodyclose",
+	Doc:       docs.Extract(doc, "bodyclose"),
+	URL:       "https://github.com/httpvet/httpvet#bodyclose",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(paramsFact), new(closedResult)},
+	Flags:     flags(),
+	// Runs on code with type errors too (gopls does so): it must not crash.
+	RunDespiteErrors: true,
+}
+
+// config is bound to Analyzer.Flags.
+var config struct {
+	drain bool
+	tests bool
+}
+
+func flags() flag.FlagSet {
+	var fs flag.FlagSet
+	fs.BoolVar(&config.drain, "drain", true,
+		"also report bodies closed without being read on some path (the connection is not reused)")
+	fs.BoolVar(&config.tests, "tests", false,
+		"also check _test.go files (leaks in tests are real but cost little)")
+	return fs
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	suppress.ReportMalformed(pass)
+	if !reachesNetHTTP(pass.Pkg) {
+		return nil, nil // no *http.Response can appear in this package
+	}
+	c := newChecker(pass)
+	c.exportFacts()
+
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		idx, ok := c.responseIndex(call)
+		if !ok {
+			continue
+		}
+		if !config.tests && c.inTestFile(call.Pos()) {
+			continue
+		}
+		fnCur, ok := enclosingFunc(cur)
+		if !ok {
+			continue // package-level initializer
+		}
+		c.checkSource(c.function(fnCur.Node()), cur, call, idx)
+	}
+	return nil, nil
+}
+
+// reachesNetHTTP reports whether pkg is net/http or imports it, directly
+// or not: only then can a *http.Response appear in it.
+func reachesNetHTTP(pkg *types.Package) bool {
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package) bool
+	visit = func(p *types.Package) bool {
+		if p == nil || seen[p] {
+			return false
+		}
+		seen[p] = true
+		if p.Path() == match.NetHTTP {
+			return true
+		}
+		for _, imp := range p.Imports() {
+			if visit(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(pkg)
+}
+
+func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return fn, true
+	}
+	return inspector.Cursor{}, false
+}
+
+func (c *checker) inTestFile(pos token.Pos) bool {
+	f := c.pass.Fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// responseIndex returns the index of the *http.Response result of call
+// (0 for a single result) if call creates a response its caller must
+// close.
+func (c *checker) responseIndex(call *ast.CallExpr) (int, bool) {
+	info := c.pass.TypesInfo
+	tv, ok := info.Types[call]
+	if !ok || tv.Type == nil || tv.IsType() {
+		return 0, false
+	}
+	idx := -1
+	switch t := tv.Type.(type) {
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			if match.IsResponse(t.At(i).Type()) {
+				if idx >= 0 {
+					return 0, false // two responses: too clever for us
+				}
+				idx = i
+			}
+		}
+	default:
+		if match.IsResponse(t) {
+			idx = 0
+		}
+	}
+	if idx < 0 {
+		return 0, false
+	}
+	for _, a := range call.Args {
+		if match.IsResponse(info.TypeOf(a)) {
+			return 0, false // f(resp) *http.Response: likely the same response
+		}
+	}
+	fn := match.Callee(info, call)
+	if fn == nil {
+		return idx, true // a function value
+	}
+	switch {
+	case match.IsMethod(fn, "net/http/httptest", "ResponseRecorder", "Result"):
+		return 0, false // in-memory body
+	case match.IsFunc(fn, match.NetHTTP, "ReadResponse"):
+		return 0, false // reads from a connection the caller owns, no pool
+	}
+	if c.returnsClosed(fn) {
+		return 0, false // the wrapper closed or replaced the body
+	}
+	return idx, true
+}
+
+// calleeText names the function call calls, as written.
+func calleeText(call *ast.CallExpr) string {
+	s := types.ExprString(call.Fun)
+	if len(s) > 40 {
+		s = s[:37] + "..."
+	}
+	return s
+}
+
+// A paramsFact describes what a function does with its parameters that
+// hold a response (*http.Response) or a body (io.ReadCloser, io.Closer,
+// io.Reader). Indices count the parameters, receiver excluded.
+//   - Closes: on every path the function closes the body (or hands it
+//     on): its caller owes nothing.
+//   - Borrows: on no path does it close the body or let it escape: its
+//     caller still owes the Close.
+//   - Reads: it reads the body on some path.
+type paramsFact struct {
+	Closes  []int
+	Borrows []int
+	Reads   []int
+}
+
+func (*paramsFact) AFact() {}
+
+func (f *paramsFact) String() string {
+	s := "params("
+	sep := ""
+	for _, part := range []struct {
+		name string
+		idx  []int
+	}{{"closes", f.Closes}, {"borrows", f.Borrows}, {"reads", f.Reads}} {
+		if len(part.idx) == 0 {
+			continue
+		}
+		s += sep + part.name + "="
+		for i, x := range part.idx {
+			if i > 0 {
+				s += ","
+			}
+			s += fmt.Sprintf("#%d", x)
+		}
+		sep = " "
+	}
+	return s + ")"
+}
+
+func has(list []int, i int) bool {
+	for _, x := range list {
+		if x == i {
+			return true
+		}
+	}
+	return false
+}
+
+// closedResult is the fact on a function that returns a response whose
+// body it closed, replaced, or built itself: its callers owe nothing.
+type closedResult struct{}
+
+func (*closedResult) AFact() {}
+
+func (*closedResult) String() string { return "closedResult" }

@@ -1,0 +1,689 @@
+package bodyclose
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/httpvet/httpvet/internal/match"
+)
+
+type checker struct {
+	pass       *analysis.Pass
+	funcs      map[ast.Node]*function // by *ast.FuncDecl or *ast.FuncLit
+	decls      map[*types.Func]*ast.FuncDecl
+	order      []*types.Func // decls in source order, for deterministic facts
+	params     map[*types.Func]*paramsFact
+	paramsBusy map[*types.Func]bool
+	closed     map[*types.Func]bool
+	closedBusy map[*types.Func]bool
+	tracks     map[*types.Var]*tracked
+	reported   map[ast.Node]bool
+	bodyKinds  bool // consider io.Closer/io.ReadCloser/io.Reader parameters
+}
+
+func newChecker(pass *analysis.Pass) *checker {
+	c := &checker{
+		pass:       pass,
+		funcs:      make(map[ast.Node]*function),
+		decls:      make(map[*types.Func]*ast.FuncDecl),
+		params:     make(map[*types.Func]*paramsFact),
+		paramsBusy: make(map[*types.Func]bool),
+		closed:     make(map[*types.Func]bool),
+		closedBusy: make(map[*types.Func]bool),
+		tracks:     make(map[*types.Var]*tracked),
+		reported:   make(map[ast.Node]bool),
+		bodyKinds:  match.ImportsOrIs(pass.Pkg, match.NetHTTP),
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					c.decls[fn] = fd
+					c.order = append(c.order, fn)
+				}
+			}
+		}
+	}
+	return c
+}
+
+// exportFacts computes and exports the facts of the package's functions.
+func (c *checker) exportFacts() {
+	// Interface methods declared here whose implementations all return
+	// closed responses.
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || c.inTestFile(tn.Pos()) {
+			continue
+		}
+		it, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for i := 0; i < it.NumExplicitMethods(); i++ {
+			m := it.ExplicitMethod(i)
+			if returnsResponse(m) && c.returnsClosed(m) {
+				c.pass.ExportObjectFact(m, new(closedResult))
+			}
+		}
+	}
+	for _, fn := range c.order {
+		if c.returnsClosed(fn) {
+			c.pass.ExportObjectFact(fn, new(closedResult))
+		}
+		if f := c.paramsOf(fn); f != nil {
+			c.pass.ExportObjectFact(fn, f)
+		}
+	}
+}
+
+// noReturn reports whether call never returns (panic, os.Exit, log.Fatal,
+// t.Fatal…). Guessing wrong here only silences the analyzer.
+func (c *checker) noReturn(call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok {
+			return b.Name() == "panic"
+		}
+	}
+	fn := match.Callee(info, call)
+	if fn == nil {
+		return false
+	}
+	switch fn.Name() {
+	case "Fatal", "Fatalf", "Fatalln", "FailNow", "SkipNow", "Skip", "Skipf",
+		"Panic", "Panicf", "Panicln", "Exit", "Goexit":
+		return true
+	}
+	return false
+}
+
+// paramKind tells whether a parameter of type t holds a response (1),
+// a body (2), or neither (0).
+func (c *checker) paramKind(t types.Type) int {
+	if match.IsResponse(t) {
+		return 1
+	}
+	if !c.bodyKinds {
+		return 0
+	}
+	if match.IsNamed(t, "io", "ReadCloser", "Closer", "Reader") {
+		return 2
+	}
+	return 0
+}
+
+// paramsOf returns the parameters fact of fn, from this package or
+// another, or nil.
+func (c *checker) paramsOf(fn *types.Func) *paramsFact {
+	if fn.Pkg() != c.pass.Pkg {
+		var f paramsFact
+		if c.pass.ImportObjectFact(fn, &f) {
+			return &f
+		}
+		return nil
+	}
+	if f, ok := c.params[fn]; ok {
+		return f
+	}
+	decl := c.decls[fn]
+	if decl == nil || c.paramsBusy[fn] {
+		return nil // no body, or recursion: unknown
+	}
+	c.paramsBusy[fn] = true
+	f := c.computeParams(decl)
+	delete(c.paramsBusy, fn)
+	c.params[fn] = f
+	return f
+}
+
+func (c *checker) computeParams(decl *ast.FuncDecl) *paramsFact {
+	var f paramsFact
+	idx := 0
+	for _, field := range decl.Type.Params.List {
+		names := field.Names
+		_, variadic := field.Type.(*ast.Ellipsis)
+		if len(names) == 0 {
+			// An unnamed parameter cannot be used: borrowed.
+			if c.paramKind(c.pass.TypesInfo.TypeOf(field.Type)) != 0 && !variadic {
+				f.Borrows = append(f.Borrows, idx)
+			}
+			idx++
+			continue
+		}
+		for _, name := range names {
+			i := idx
+			idx++
+			v, _ := c.pass.TypesInfo.Defs[name].(*types.Var)
+			if v == nil {
+				continue
+			}
+			if name.Name == "_" {
+				if c.paramKind(v.Type()) != 0 && !variadic {
+					f.Borrows = append(f.Borrows, i)
+				}
+				continue
+			}
+			kind := c.paramKind(v.Type())
+			if kind == 0 {
+				continue
+			}
+			if variadic {
+				continue
+			}
+			fn := c.function(decl)
+			tr := fn.track(v, kind == 2)
+			s := fn.newSearch(tr)
+			g := fn.cfg()
+			if len(g.Blocks) == 0 {
+				continue
+			}
+			s.run(g.Blocks[0], 0, state{})
+			leaked := s.leak != nil || s.leakEnd
+			switch {
+			case !leaked && s.anyClose:
+				f.Closes = append(f.Closes, i)
+			case !s.anyClose && !s.anyTransfer:
+				f.Borrows = append(f.Borrows, i)
+			}
+			if s.anyRead {
+				f.Reads = append(f.Reads, i)
+			}
+		}
+	}
+	if len(f.Closes)+len(f.Borrows)+len(f.Reads) == 0 {
+		return nil
+	}
+	return &f
+}
+
+// returnsClosed reports whether fn returns a response whose body it
+// closed, replaced or built itself.
+func (c *checker) returnsClosed(fn *types.Func) bool {
+	if it, ok := interfaceOf(fn); ok {
+		return c.implsReturnClosed(fn, it)
+	}
+	if fn.Pkg() != c.pass.Pkg {
+		return c.pass.ImportObjectFact(fn, new(closedResult))
+	}
+	if r, ok := c.closed[fn]; ok {
+		return r
+	}
+	decl := c.decls[fn]
+	if decl == nil || c.closedBusy[fn] {
+		return false
+	}
+	c.closedBusy[fn] = true
+	r := c.computeClosed(fn, decl)
+	delete(c.closedBusy, fn)
+	c.closed[fn] = r
+	return r
+}
+
+func (c *checker) computeClosed(fn *types.Func, decl *ast.FuncDecl) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	k := -1
+	for i := 0; i < sig.Results().Len(); i++ {
+		if match.IsResponse(sig.Results().At(i).Type()) {
+			k = i
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	isLit := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		lit, ok := e.(*ast.CompositeLit)
+		return ok && match.IsNamed(info.TypeOf(lit), match.NetHTTP, "Response")
+	}
+	isClosedCall := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		callee := match.Callee(info, call)
+		return callee != nil && callee != fn && c.returnsClosed(callee)
+	}
+	// A mark: variable v is closed (or replaced) by the statement at pos
+	// in the statement list holder.
+	type mark struct {
+		v      *types.Var
+		pos    token.Pos
+		holder ast.Node
+	}
+	var marks []mark
+	assignsAt := make(map[*types.Var][]token.Pos) // every assignment of a response variable
+	type ret struct {
+		r       *ast.ReturnStmt
+		holders []ast.Node
+	}
+	var rets []ret
+	var holders []ast.Node
+	varOf := func(e ast.Expr) *types.Var {
+		v, _ := match.ObjectOf(info, e).(*types.Var)
+		return v
+	}
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		holder := holders[len(holders)-1]
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			holders = append(holders, n)
+			ast.Inspect(n, func(m ast.Node) bool {
+				if m == n {
+					return true
+				}
+				return visit(m)
+			})
+			holders = holders[:len(holders)-1]
+			return false
+		case *ast.ReturnStmt:
+			rets = append(rets, ret{n, append([]ast.Node(nil), holders...)})
+		case *ast.CallExpr:
+			// The response or its body handed to a function that may
+			// close it (not a known reader, not a borrower).
+			for i, a := range n.Args {
+				v := varOf(a)
+				if v == nil || !match.IsResponse(v.Type()) {
+					if sel, ok := ast.Unparen(a).(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" {
+						v = varOf(sel.X)
+					}
+				}
+				if v == nil || !match.IsResponse(v.Type()) || !c.mayClose(n, i) {
+					continue
+				}
+				marks = append(marks, mark{v, n.Pos(), holder})
+			}
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" && len(n.Args) == 0 {
+				if body, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && body.Sel.Name == "Body" {
+					if v := varOf(body.X); v != nil && match.IsResponse(v.Type()) {
+						marks = append(marks, mark{v, n.Pos(), holder})
+					}
+				}
+			}
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" {
+					if v := varOf(sel.X); v != nil && match.IsResponse(v.Type()) {
+						marks = append(marks, mark{v, n.Pos(), holder})
+					}
+				}
+				if v := varOf(l); v != nil && match.IsResponse(v.Type()) {
+					assignsAt[v] = append(assignsAt[v], n.Pos())
+					switch {
+					case len(n.Lhs) == len(n.Rhs) && isLit(n.Rhs[i]):
+						marks = append(marks, mark{v, n.Pos(), holder})
+					case len(n.Rhs) == 1 && isClosedCall(n.Rhs[0]):
+						marks = append(marks, mark{v, n.Pos(), holder})
+					}
+				}
+			}
+		}
+		return true
+	}
+	// Blocks taken when an error is not nil: a closed response returned
+	// there goes with an error (net/http's CheckRedirect case).
+	errBlocks := make(map[ast.Node]bool)
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if ifs, ok := n.(*ast.IfStmt); ok {
+			if b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr); ok && b.Op == token.NEQ && match.IsNil(info, b.Y) {
+				if t := info.TypeOf(b.X); t != nil && types.Implements(t, errorType) {
+					errBlocks[ifs.Body] = true
+				}
+			}
+		}
+		return true
+	})
+	holders = append(holders, decl.Body)
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if n == decl.Body {
+			return true
+		}
+		return visit(n)
+	})
+	closedAt := func(v *types.Var, r ret) bool {
+		for _, m := range marks {
+			if m.v != v || m.pos > r.r.End() {
+				continue
+			}
+			reassigned := false
+			for _, a := range assignsAt[v] {
+				if a > m.pos && a < r.r.Pos() {
+					reassigned = true
+				}
+			}
+			if reassigned {
+				continue
+			}
+			for _, h := range r.holders {
+				if h == m.holder {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// Response variables whose every assignment, closures included, is a
+	// closed response (resp, err = f.srv.CallJSON(…) inside a retry
+	// closure).
+	total := make(map[*types.Var]int)
+	closedAssigns := make(map[*types.Var]int)
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for i, l := range as.Lhs {
+			v := varOf(l)
+			if v == nil || !match.IsResponse(v.Type()) {
+				continue
+			}
+			total[v]++
+			switch {
+			case len(as.Lhs) == len(as.Rhs) && (isLit(as.Rhs[i]) || isClosedCall(as.Rhs[i])):
+				closedAssigns[v]++
+			case len(as.Rhs) == 1 && isClosedCall(as.Rhs[0]):
+				closedAssigns[v]++
+			}
+		}
+		return true
+	})
+	alwaysClosed := func(v *types.Var) bool { return total[v] > 0 && total[v] == closedAssigns[v] }
+	closedRets, openRets := 0, 0
+	for _, r := range rets {
+		inErr := false
+		for _, h := range r.holders {
+			inErr = inErr || errBlocks[h]
+		}
+		if inErr {
+			continue
+		}
+		var e ast.Expr
+		switch {
+		case len(r.r.Results) == sig.Results().Len():
+			e = r.r.Results[k]
+		case len(r.r.Results) == 1:
+			if isClosedCall(r.r.Results[0]) {
+				closedRets++
+			} else {
+				openRets++
+			}
+			continue
+		case len(r.r.Results) == 0 && sig.Results().At(k).Name() != "":
+			if v := sig.Results().At(k); total[v] == 0 {
+				// never assigned: nil
+			} else if closedAt(v, r) || alwaysClosed(v) {
+				closedRets++
+			} else {
+				openRets++
+			}
+			continue
+		default:
+			openRets++
+			continue
+		}
+		switch v := varOf(e); {
+		case match.IsNil(info, e):
+		case v != nil && v.Parent() != nil && total[v] == 0 && isResult(sig, v):
+			// a named result never assigned: nil
+		case isLit(e) || isClosedCall(e):
+			closedRets++
+		case v != nil && (closedAt(v, r) || alwaysClosed(v)):
+			closedRets++
+		default:
+			openRets++
+		}
+	}
+	// Some path returns a response that needs no Close: callers cannot
+	// tell which one they get (a wrapper that buffers error bodies). A
+	// function that only ever returns nil responses leaves nothing to close.
+	return closedRets > 0 || (openRets == 0 && len(rets) > 0)
+}
+
+// isResult reports whether v is one of the named results of sig.
+func isResult(sig *types.Signature, v *types.Var) bool {
+	for i := 0; i < sig.Results().Len(); i++ {
+		if sig.Results().At(i) == v {
+			return true
+		}
+	}
+	return false
+}
+
+var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+// mayClose reports whether the function call calls may close its
+// argument i: it is not a known reader or formatter, nor a function whose
+// fact says it borrows that parameter.
+func (c *checker) mayClose(call *ast.CallExpr, i int) bool {
+	fn := match.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return true // a function value
+	}
+	if c.knownCallee(fn) != calleeUnknown {
+		return false
+	}
+	f := c.paramsOf(fn)
+	return f == nil || !has(f.Borrows, i) || call.Ellipsis.IsValid()
+}
+
+// returnsResponse reports whether one of fn's results is a *http.Response.
+func returnsResponse(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		if match.IsResponse(sig.Results().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// interfaceOf returns the interface type whose method fn is.
+func interfaceOf(fn *types.Func) (*types.Interface, bool) {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return nil, false
+	}
+	it, ok := types.Unalias(sig.Recv().Type()).Underlying().(*types.Interface)
+	return it, ok
+}
+
+// implsReturnClosed reports whether the interface method fn has
+// implementations in the interface's package or this one, and all of them
+// return a response they closed (an SDK interface with its client).
+func (c *checker) implsReturnClosed(fn *types.Func, it *types.Interface) bool {
+	if r, ok := c.closed[fn]; ok {
+		return r
+	}
+	c.closed[fn] = false // recursion guard
+	if fn.Pkg() == nil {
+		return false
+	}
+	found, all := 0, true
+	pkgs := []*types.Package{c.pass.Pkg}
+	if fn.Pkg() != c.pass.Pkg {
+		// The implementations of another package may be unexported, out
+		// of reach of export data: that package's fact on the interface
+		// method speaks for them.
+		if !c.pass.ImportObjectFact(fn, new(closedResult)) {
+			return false
+		}
+		found = 1
+	}
+	for _, pkg := range pkgs {
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() || c.inTestFile(tn.Pos()) {
+				continue // test doubles do not decide
+			}
+			named, ok := tn.Type().(*types.Named)
+			if !ok || types.IsInterface(named) || named.TypeParams().Len() > 0 {
+				continue
+			}
+			var t types.Type = named
+			if !types.Implements(t, it) {
+				t = types.NewPointer(named)
+				if !types.Implements(t, it) {
+					continue
+				}
+			}
+			obj, _, _ := types.LookupFieldOrMethod(t, false, fn.Pkg(), fn.Name())
+			m, ok := obj.(*types.Func)
+			if !ok {
+				continue
+			}
+			found++
+			if !c.returnsClosed(m) {
+				all = false
+			}
+		}
+	}
+	r := found > 0 && all
+	c.closed[fn] = r
+	return r
+}
+
+// knownMethod reports whether the request that call sends has a known
+// method other than HEAD (so its response may carry a body to drain).
+func (c *checker) knownMethod(fn *function, call *ast.CallExpr) bool {
+	m, ok := c.requestMethod(fn, call)
+	return ok && m != "HEAD" && m != "CONNECT"
+}
+
+// headRequest reports whether call sends a HEAD request: its response
+// has no body, and an unclosed one holds no connection.
+func (c *checker) headRequest(fn *function, call *ast.CallExpr) bool {
+	m, ok := c.requestMethod(fn, call)
+	return ok && m == "HEAD"
+}
+
+// requestMethod returns the method of the request that call sends, when
+// it is known: http.Get, Head, Post, PostForm and the Client methods of
+// those names, or Do/RoundTrip of a local request built by
+// http.NewRequest[WithContext] with one constant method and never
+// changed.
+func (c *checker) requestMethod(fn *function, call *ast.CallExpr) (string, bool) {
+	info := c.pass.TypesInfo
+	callee := match.Callee(info, call)
+	if callee == nil {
+		return "", false
+	}
+	switch {
+	case match.IsFunc(callee, match.NetHTTP, "Get"), match.IsMethod(callee, match.NetHTTP, "Client", "Get"):
+		return "GET", true
+	case match.IsFunc(callee, match.NetHTTP, "Head"), match.IsMethod(callee, match.NetHTTP, "Client", "Head"):
+		return "HEAD", true
+	case match.IsFunc(callee, match.NetHTTP, "Post", "PostForm"), match.IsMethod(callee, match.NetHTTP, "Client", "Post", "PostForm"):
+		return "POST", true
+	case match.IsMethod(callee, match.NetHTTP, "Client", "Do"),
+		match.IsMethod(callee, match.NetHTTP, "Transport", "RoundTrip"),
+		match.IsMethod(callee, match.NetHTTP, "RoundTripper", "RoundTrip"):
+	default:
+		return "", false
+	}
+	if len(call.Args) != 1 {
+		return "", false
+	}
+	req, _ := match.ObjectOf(info, call.Args[0]).(*types.Var)
+	if req == nil || !fn.owns(req) {
+		return "", false
+	}
+	method := ""
+	ok := true
+	def := func(rhs ast.Expr) {
+		m, known := c.constMethod(rhs)
+		if !known || (method != "" && m != method) {
+			ok = false
+		}
+		method = m
+	}
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && match.ObjectOf(info, n.X) == req {
+				ok = false
+			}
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if sel, isSel := ast.Unparen(l).(*ast.SelectorExpr); isSel && sel.Sel.Name == "Method" && match.ObjectOf(info, sel.X) == req {
+					ok = false
+				}
+				if match.ObjectOf(info, l) != req {
+					continue
+				}
+				var rhs ast.Expr
+				if len(n.Rhs) == 1 && i == 0 {
+					rhs = n.Rhs[0]
+				}
+				def(rhs)
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if info.Defs[name] == req {
+					var rhs ast.Expr
+					if len(n.Values) == 1 && i == 0 {
+						rhs = n.Values[0]
+					}
+					def(rhs)
+				}
+			}
+		}
+		return true
+	})
+	return method, ok && method != ""
+}
+
+// constMethod returns the constant method of e, a call of
+// http.NewRequest[WithContext].
+func (c *checker) constMethod(e ast.Expr) (string, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return "", false
+	}
+	info := c.pass.TypesInfo
+	callee := match.Callee(info, call)
+	if callee == nil {
+		return "", false
+	}
+	var m ast.Expr
+	switch {
+	case match.IsFunc(callee, match.NetHTTP, "NewRequest") && len(call.Args) == 3:
+		m = call.Args[0]
+	case match.IsFunc(callee, match.NetHTTP, "NewRequestWithContext") && len(call.Args) == 4:
+		m = call.Args[1]
+	case len(call.Args) == 1:
+		return c.constMethod(call.Args[0]) // must(http.NewRequest(…))
+	default:
+		return "", false
+	}
+	tv, ok := info.Types[m]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	method := constant.StringVal(tv.Value)
+	return method, method != ""
+}

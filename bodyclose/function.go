@@ -1,0 +1,581 @@
+package bodyclose
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/httpvet/httpvet/internal/match"
+)
+
+// function holds what bodyclose learns about one function, computed
+// lazily: most functions never need a CFG.
+type function struct {
+	node     ast.Node // *ast.FuncDecl or *ast.FuncLit
+	c        *checker
+	graph    *cfg.CFG
+	lits     []*ast.FuncLit         // nested function literals
+	caseTags map[ast.Expr]ast.Expr  // case expression → switch tag
+	where    map[ast.Node]nodeWhere // top-level CFG node → its place
+}
+
+type nodeWhere struct {
+	b *cfg.Block
+	i int
+}
+
+func (c *checker) function(n ast.Node) *function {
+	fn := c.funcs[n]
+	if fn == nil {
+		fn = &function{node: n, c: c}
+		c.funcs[n] = fn
+	}
+	return fn
+}
+
+func (fn *function) body() *ast.BlockStmt {
+	switch n := fn.node.(type) {
+	case *ast.FuncDecl:
+		return n.Body
+	case *ast.FuncLit:
+		return n.Body
+	}
+	return nil
+}
+
+func (fn *function) ftype() *ast.FuncType {
+	switch n := fn.node.(type) {
+	case *ast.FuncDecl:
+		return n.Type
+	case *ast.FuncLit:
+		return n.Type
+	}
+	return nil
+}
+
+// cfg returns fn's control-flow graph, built on first use.
+func (fn *function) cfg() *cfg.CFG {
+	if fn.graph != nil {
+		return fn.graph
+	}
+	fn.graph = cfg.New(fn.body(), func(call *ast.CallExpr) bool { return !fn.c.noReturn(call) })
+	fn.where = make(map[ast.Node]nodeWhere)
+	for _, b := range fn.graph.Blocks {
+		for i, n := range b.Nodes {
+			fn.where[n] = nodeWhere{b, i}
+		}
+	}
+	fn.caseTags = make(map[ast.Expr]ast.Expr)
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			fn.lits = append(fn.lits, n)
+			return false
+		case *ast.SwitchStmt:
+			if n.Tag != nil {
+				for _, cc := range n.Body.List {
+					if cc, ok := cc.(*ast.CaseClause); ok {
+						for _, e := range cc.List {
+							fn.caseTags[e] = n.Tag
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	return fn.graph
+}
+
+// locate returns the block and index of the top-level CFG node that
+// contains n.
+func (fn *function) locate(n ast.Node) (*cfg.Block, int, bool) {
+	fn.cfg()
+	if w, ok := fn.where[n]; ok {
+		return w.b, w.i, true
+	}
+	for _, b := range fn.graph.Blocks {
+		for i, m := range b.Nodes {
+			if m.Pos() <= n.Pos() && n.End() <= m.End() {
+				if _, isLit := m.(*ast.FuncLit); isLit {
+					continue
+				}
+				return b, i, true
+			}
+		}
+	}
+	return nil, 0, false
+}
+
+// owns reports whether v is a local variable of fn itself: declared in
+// its body, outside nested function literals.
+func (fn *function) owns(v *types.Var) bool {
+	b := fn.body()
+	if v == nil || b == nil || v.Pos() < b.Pos() || v.Pos() >= b.End() {
+		return false
+	}
+	fn.cfg()
+	for _, lit := range fn.lits {
+		if lit.Pos() <= v.Pos() && v.Pos() < lit.End() {
+			return false
+		}
+	}
+	return true
+}
+
+// track returns the tracked set of v (a response or body variable of fn)
+// with its local aliases.
+func (fn *function) track(v *types.Var, isBody bool) *tracked {
+	tr := &tracked{primary: v, resp: map[*types.Var]bool{}, body: map[*types.Var]bool{}}
+	if isBody {
+		tr.body[v] = true
+	} else {
+		tr.resp[v] = true
+	}
+	s := &scanner{c: fn.c, tr: tr}
+	info := fn.c.pass.TypesInfo
+	for changed := true; changed; {
+		changed = false
+		add := func(lhs, rhs ast.Expr) {
+			id, ok := ast.Unparen(lhs).(*ast.Ident)
+			if !ok {
+				return
+			}
+			w, _ := info.ObjectOf(id).(*types.Var)
+			if w == nil || !fn.owns(w) || tr.resp[w] || tr.body[w] {
+				return
+			}
+			switch {
+			case s.isResp(rhs) && match.IsResponse(w.Type()):
+				tr.resp[w] = true
+				changed = true
+			case s.isBody(rhs):
+				tr.body[w] = true
+				changed = true
+			}
+		}
+		ast.Inspect(fn.body(), func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i := range n.Lhs {
+						add(n.Lhs[i], n.Rhs[i])
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i := range n.Names {
+						add(n.Names[i], n.Values[i])
+					}
+				}
+			}
+			return true
+		})
+	}
+	return tr
+}
+
+// A search follows the paths from one point of a function (a source, or
+// the entry for a parameter) and records what happens to the response.
+type search struct {
+	fn     *function
+	tr     *tracked
+	errVar *types.Var // the error result of the source call, if any
+	source ast.Node   // the CFG node of the source, nil for a parameter
+	cache  map[ast.Node]*events
+	seen   map[visit]bool
+	// derived are variables computed from the source's error
+	// (retry, err := shouldRetry(ctx, err)): tests of them end the path.
+	derived map[*types.Var]bool
+
+	// results
+	leak        ast.Node // where the first leaking path ends (a return, the source, an assignment) or nil
+	leakEnd     bool     // the leak is falling off the end of the function
+	leakAssign  bool     // the leak is an assignment of the variable
+	leakRead    bool     // the body was read on the leaking path
+	anyClose    bool
+	anyTransfer bool
+	anyRead     bool
+	drain       map[ast.Node]bool // close sites reached on a path without a read
+	drainOrder  []ast.Node
+}
+
+type state struct {
+	errLive bool
+	read    bool
+	noBody  bool
+	defers  ast.Node // the deferred close, if one is registered
+}
+
+type visit struct {
+	b  *cfg.Block
+	i  int
+	st state
+}
+
+func (fn *function) newSearch(tr *tracked) *search {
+	return &search{fn: fn, tr: tr, cache: map[ast.Node]*events{}, seen: map[visit]bool{}, drain: map[ast.Node]bool{}}
+}
+
+func (s *search) events(n ast.Node) *events {
+	if ev, ok := s.cache[n]; ok {
+		return ev
+	}
+	ev := new(events)
+	sc := &scanner{c: s.fn.c, tr: s.tr, ev: ev}
+	sc.scan(n)
+	s.cache[n] = ev
+	return ev
+}
+
+// run explores all paths from node index i of block b on, in state st.
+func (s *search) run(b *cfg.Block, i int, st state) {
+	type item struct {
+		b  *cfg.Block
+		i  int
+		st state
+	}
+	stack := []item{{b, i, st}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		k := visit{it.b, it.i, it.st}
+		if s.seen[k] {
+			continue
+		}
+		s.seen[k] = true
+		b, st := it.b, it.st
+		ended := false
+		for j := it.i; j < len(b.Nodes) && !ended; j++ {
+			n := b.Nodes[j]
+			if n == s.source {
+				// Back at the call (a loop): the response is overwritten.
+				if st.defers == nil {
+					s.recordLeak(n, false, true, st.read)
+				}
+				ended = true
+				break
+			}
+			ev := s.events(n)
+			if ev.read {
+				s.anyRead = true
+				st.read = true
+			}
+			if ev.transfer {
+				s.anyTransfer = true
+				ended = true
+				break
+			}
+			if ev.close {
+				s.anyClose = true
+				if st.defers == nil && !st.read && !st.noBody {
+					s.addDrain(ev.closeCall)
+				}
+				ended = true
+				break
+			}
+			if ev.deferClose {
+				s.anyClose = true
+				if st.defers != nil {
+					ended = true // closed twice: nothing more to learn
+					break
+				}
+				st.defers = ev.closeCall
+				if ev.deferRead {
+					st.read = true
+				}
+			}
+			if ev.assign {
+				if st.defers == nil && len(s.tr.resp)+len(s.tr.body) == 1 {
+					s.recordLeak(n, false, true, st.read)
+				}
+				ended = true
+				break
+			}
+			if s.errVar != nil && st.errLive && assigns(s.fn.c.pass.TypesInfo, n, s.errVar) {
+				if !s.derive(n) {
+					st.errLive = false
+				}
+			}
+		}
+		if ended {
+			continue
+		}
+		if len(b.Succs) == 0 {
+			s.exit(b, st)
+			continue
+		}
+		if len(b.Succs) == 2 && len(b.Nodes) > 0 {
+			last := b.Nodes[len(b.Nodes)-1]
+			if cond, ok := last.(ast.Expr); ok {
+				for k, succ := range b.Succs {
+					branch := k == 0
+					if s.pruned(cond, branch, st) {
+						continue
+					}
+					nst := st
+					if s.noBodyOn(cond, branch) {
+						nst.noBody = true
+					}
+					stack = append(stack, item{succ, 0, nst})
+				}
+				continue
+			}
+			if s.errVar != nil && st.errLive && mentionsVar(s.fn.c.pass.TypesInfo, last, s.errVar) {
+				continue // a type switch on the error: stay silent
+			}
+		}
+		for _, succ := range b.Succs {
+			stack = append(stack, item{succ, 0, st})
+		}
+	}
+}
+
+// exit handles a path that leaves the function at the end of block b.
+func (s *search) exit(b *cfg.Block, st state) {
+	var last ast.Node
+	if len(b.Nodes) > 0 {
+		last = b.Nodes[len(b.Nodes)-1]
+	}
+	ret, ok := last.(*ast.ReturnStmt)
+	if !ok {
+		// panic, os.Exit, t.Fatal (the path does not return), or the
+		// dead end after the last case of a select without default.
+		return
+	}
+	if st.defers != nil {
+		if !st.read && !st.noBody {
+			s.addDrain(st.defers)
+		}
+		return
+	}
+	if ret.Return != s.fn.body().Rbrace {
+		s.recordLeak(ret, false, false, st.read)
+	} else {
+		s.recordLeak(nil, true, false, st.read)
+	}
+}
+
+// derive handles an assignment of the error variable from an expression
+// of itself (retry, err := shouldRetry(ctx, err); err = wrap(err)): the
+// error stays live, and the other variables it assigns become predicates
+// of the error that the analysis cannot interpret. It reports whether n
+// is such an assignment.
+func (s *search) derive(n ast.Node) bool {
+	info := s.fn.c.pass.TypesInfo
+	as, ok := n.(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	derived := false
+	for _, r := range as.Rhs {
+		if mentionsVar(info, r, s.errVar) {
+			derived = true
+		}
+	}
+	if !derived {
+		return false
+	}
+	for _, l := range as.Lhs {
+		if v, ok := match.ObjectOf(info, l).(*types.Var); ok && v != s.errVar {
+			if s.derived == nil {
+				s.derived = make(map[*types.Var]bool)
+			}
+			s.derived[v] = true
+		}
+	}
+	return true
+}
+
+func (s *search) recordLeak(n ast.Node, end, assign, read bool) {
+	if s.leak != nil || s.leakEnd {
+		return
+	}
+	s.leak, s.leakEnd, s.leakAssign, s.leakRead = n, end, assign, read
+}
+
+func (s *search) addDrain(n ast.Node) {
+	if n == nil || s.drain[n] {
+		return
+	}
+	s.drain[n] = true
+	s.drainOrder = append(s.drainOrder, n)
+}
+
+// assigns reports whether node n assigns v.
+func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
+	var lhs []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		lhs = n.Lhs
+	case *ast.ValueSpec:
+		for _, id := range n.Names {
+			lhs = append(lhs, id)
+		}
+	case *ast.RangeStmt:
+		lhs = []ast.Expr{n.Key, n.Value}
+	default:
+		return false
+	}
+	for _, l := range lhs {
+		if l != nil && match.ObjectOf(info, l) == v {
+			return true
+		}
+	}
+	return false
+}
+
+func mentionsVar(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// pruned reports whether the branch (true or false) of cond cannot hold
+// an open response: the error of the source is not nil there, or the
+// response is nil, or the analysis cannot tell.
+func (s *search) pruned(cond ast.Expr, branch bool, st state) bool {
+	if tag, ok := s.fn.caseTags[cond]; ok {
+		// case value of a tag switch: tag == cond
+		if s.errVar != nil && st.errLive && mentionsVar(s.fn.c.pass.TypesInfo, tag, s.errVar) {
+			return true
+		}
+		return false
+	}
+	return s.nilOn(cond, branch, st)
+}
+
+func (s *search) nilOn(e ast.Expr, branch bool, st state) bool {
+	info := s.fn.c.pass.TypesInfo
+	e = ast.Unparen(e)
+	sc := &scanner{c: s.fn.c, tr: s.tr}
+	switch e := e.(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return s.nilOn(e.X, !branch, st)
+		}
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LAND:
+			if branch {
+				return s.nilOn(e.X, true, st) || s.nilOn(e.Y, true, st)
+			}
+			return s.nilOn(e.X, false, st) && s.nilOn(e.Y, false, st)
+		case token.LOR:
+			if branch {
+				return s.nilOn(e.X, true, st) && s.nilOn(e.Y, true, st)
+			}
+			return s.nilOn(e.X, false, st) || s.nilOn(e.Y, false, st)
+		case token.EQL, token.NEQ:
+			var other ast.Expr
+			switch {
+			case match.IsNil(info, e.Y):
+				other = e.X
+			case match.IsNil(info, e.X):
+				other = e.Y
+			}
+			if other != nil {
+				isNil := (e.Op == token.EQL) == branch // other is nil on this branch
+				if s.errVar != nil && st.errLive && match.ObjectOf(info, other) == s.errVar {
+					return !isNil
+				}
+				if sc.isTracked(other) {
+					return isNil
+				}
+			}
+		}
+	case *ast.CallExpr:
+		if s.errVar != nil && st.errLive && mentionsVar(info, e, s.errVar) {
+			if fn := match.Callee(info, e); fn != nil {
+				switch fn.Name() {
+				case "NoError", "NoErrorf", "Nil", "Nilf", "Succeeded":
+					return !branch // true means err == nil
+				}
+			}
+			return true // some predicate of the error: cannot tell
+		}
+	}
+	if s.errVar != nil && st.errLive && mentionsVar(info, e, s.errVar) {
+		return true
+	}
+	for v := range s.derived {
+		if mentionsVar(info, e, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// noBodyOn reports whether the response has no body on the branch of
+// cond: a 204 or 304 status, or a zero ContentLength.
+func (s *search) noBodyOn(cond ast.Expr, branch bool) bool {
+	info := s.fn.c.pass.TypesInfo
+	sc := &scanner{c: s.fn.c, tr: s.tr}
+	isNoBodyValue := func(field string, e ast.Expr) bool {
+		tv, ok := info.Types[e]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+			return false
+		}
+		v, ok := constant.Int64Val(tv.Value)
+		if !ok {
+			return false
+		}
+		if field == "ContentLength" {
+			return v == 0
+		}
+		return v == 204 || v == 304 || (v >= 100 && v < 200)
+	}
+	field := func(e ast.Expr) string {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if ok && sc.isResp(sel.X) && (sel.Sel.Name == "StatusCode" || sel.Sel.Name == "ContentLength") {
+			return sel.Sel.Name
+		}
+		return ""
+	}
+	if tag, ok := s.fn.caseTags[cond]; ok {
+		return branch && field(tag) != "" && isNoBodyValue(field(tag), cond)
+	}
+	var rec func(e ast.Expr, branch bool) bool
+	rec = func(e ast.Expr, branch bool) bool {
+		e = ast.Unparen(e)
+		switch e := e.(type) {
+		case *ast.UnaryExpr:
+			if e.Op == token.NOT {
+				return rec(e.X, !branch)
+			}
+		case *ast.BinaryExpr:
+			switch e.Op {
+			case token.LAND:
+				if branch {
+					return rec(e.X, true) || rec(e.Y, true)
+				}
+				return rec(e.X, false) && rec(e.Y, false)
+			case token.LOR:
+				if branch {
+					return rec(e.X, true) && rec(e.Y, true)
+				}
+				return rec(e.X, false) || rec(e.Y, false)
+			case token.EQL, token.NEQ:
+				f, val := field(e.X), e.Y
+				if f == "" {
+					f, val = field(e.Y), e.X
+				}
+				if f != "" && isNoBodyValue(f, val) {
+					return (e.Op == token.EQL) == branch
+				}
+			}
+		}
+		return false
+	}
+	return rec(cond, branch)
+}

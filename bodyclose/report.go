@@ -1,0 +1,424 @@
+package bodyclose
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/httpvet/httpvet/internal/fixes"
+	"github.com/httpvet/httpvet/internal/match"
+	"github.com/httpvet/httpvet/internal/suppress"
+)
+
+// checkSource checks the response created by call (result idx), in fn.
+func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.CallExpr, idx int) {
+	info := c.pass.TypesInfo
+	parentCur := cur.Parent()
+	for {
+		if _, ok := parentCur.Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		parentCur = parentCur.Parent()
+	}
+	var lhs, errLhs ast.Expr
+	var stmt ast.Node
+	switch p := parentCur.Node().(type) {
+	case *ast.ExprStmt:
+		if !c.headRequest(fn, call) {
+			c.reportDiscard(call)
+		}
+		return
+	case *ast.AssignStmt:
+		stmt = p
+		lhs, errLhs = pickLHS(info, p.Lhs, p.Rhs, call, idx)
+	case *ast.ValueSpec:
+		stmt = p
+		names := make([]ast.Expr, len(p.Names))
+		for i, n := range p.Names {
+			names[i] = n
+		}
+		lhs, errLhs = pickLHS(info, names, p.Values, call, idx)
+	default:
+		return // an argument, a return, a field: handed on
+	}
+	if lhs == nil {
+		return
+	}
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		return // a field, an element: stored
+	}
+	if id.Name == "_" {
+		if !c.headRequest(fn, call) {
+			c.reportDiscard(call)
+		}
+		return
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	if v == nil || !fn.owns(v) {
+		return // a parameter, a result, a captured or package variable
+	}
+	if c.headRequest(fn, call) {
+		return // no body: an unclosed HEAD response holds no connection
+	}
+	var errVar *types.Var
+	if eid, ok := ast.Unparen(errLhs).(*ast.Ident); ok && eid.Name != "_" {
+		errVar, _ = info.ObjectOf(eid).(*types.Var)
+	}
+	b, i, ok := fn.locate(stmt)
+	if !ok {
+		return
+	}
+	tr := c.tracks[v]
+	if tr == nil {
+		tr = fn.track(v, false)
+		c.tracks[v] = tr
+	}
+	// A closure written before the call that uses the response (a deferred
+	// close registered early, a retry closure) is out of our sight.
+	sc := &scanner{c: c, tr: tr}
+	for _, lit := range fn.lits {
+		if lit.Pos() < call.Pos() && sc.mentions(lit.Body) {
+			return
+		}
+	}
+	s := fn.newSearch(tr)
+	s.errVar = errVar
+	s.source = b.Nodes[i]
+	s.run(b, i+1, state{errLive: errVar != nil})
+
+	if s.leak != nil || s.leakEnd {
+		c.reportLeak(fn, s, call, stmt, v, errLhs, errVar)
+	}
+	if config.drain && len(s.drainOrder) > 0 && c.knownMethod(fn, call) && !mentionsUpgrade(info, fn.body()) {
+		for _, site := range s.drainOrder {
+			c.reportDrain(fn, site)
+		}
+	}
+}
+
+// pickLHS returns the expressions that receive the response (result idx
+// of call) and the error of a tuple assignment.
+func pickLHS(info *types.Info, lhs, rhs []ast.Expr, call *ast.CallExpr, idx int) (resp, err ast.Expr) {
+	if len(rhs) == 1 && len(lhs) > 1 && ast.Unparen(rhs[0]) == call {
+		if idx >= len(lhs) {
+			return nil, nil
+		}
+		last := lhs[len(lhs)-1]
+		if t := info.TypeOf(call); t != nil {
+			if tup, ok := t.(*types.Tuple); ok && tup.Len() == len(lhs) && isError(tup.At(tup.Len()-1).Type()) && idx != len(lhs)-1 {
+				err = last
+			}
+		}
+		return lhs[idx], err
+	}
+	if len(lhs) == len(rhs) {
+		for i := range rhs {
+			if ast.Unparen(rhs[i]) == call {
+				return lhs[i], nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// mentionsUpgrade reports whether body deals with 101 Switching Protocols,
+// where the body is the connection itself and is not drained.
+func mentionsUpgrade(info *types.Info, body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if e, ok := n.(ast.Expr); ok && !found {
+			if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.String() == "101" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (c *checker) reportDiscard(call *ast.CallExpr) {
+	suppress.Report(c.pass, analysis.Diagnostic{
+		Pos:     call.Pos(),
+		End:     call.End(),
+		Message: fmt.Sprintf("response of %s is discarded without closing its body: the connection leaks", calleeText(call)),
+	})
+}
+
+func (c *checker) line(pos token.Pos) int { return c.pass.Fset.Position(pos).Line }
+
+func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt ast.Node, v *types.Var, errLhs ast.Expr, errVar *types.Var) {
+	if c.reported[call] {
+		return
+	}
+	c.reported[call] = true
+	var where string
+	switch {
+	case s.leakEnd:
+		where = fmt.Sprintf("at the end of the function (line %d)", c.line(fn.body().Rbrace))
+	case s.leak == s.source:
+		where = "when the loop calls it again"
+	case s.leakAssign:
+		where = fmt.Sprintf("when %s is reassigned (line %d)", v.Name(), c.line(s.leak.Pos()))
+	default:
+		where = fmt.Sprintf("at the return on line %d", c.line(s.leak.Pos()))
+	}
+	consequence := "the connection leaks"
+	if s.leakRead {
+		consequence = "the connection leaks unless the body was read to EOF"
+	}
+	d := analysis.Diagnostic{
+		Pos:     call.Pos(),
+		End:     call.End(),
+		Message: fmt.Sprintf("response body of %s is not closed on every path (leaked %s): %s", calleeText(call), where, consequence),
+	}
+	if !s.leakAssign && s.leak != s.source {
+		if fix, ok := c.closeFix(fn, stmt, v, errLhs, errVar); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	}
+	suppress.Report(c.pass, d)
+}
+
+// closeFix inserts defer v.Body.Close() after stmt, or after the
+// if err != nil {…} that follows it.
+func (c *checker) closeFix(fn *function, stmt ast.Node, v *types.Var, errLhs ast.Expr, errVar *types.Var) (analysis.SuggestedFix, bool) {
+	var fix analysis.SuggestedFix
+	st, ok := stmt.(ast.Stmt)
+	if !ok {
+		if spec, isSpec := stmt.(*ast.ValueSpec); isSpec {
+			st = c.declOf(fn, spec)
+		}
+		if st == nil {
+			return fix, false
+		}
+	}
+	list, pos, inLoop := c.stmtList(fn, st)
+	if list == nil || inLoop {
+		return fix, false
+	}
+	// Only when the function does nothing else with the response: no
+	// close, hand-off or alias anywhere.
+	tr := c.tracks[v]
+	if len(tr.resp)+len(tr.body) != 1 {
+		return fix, false
+	}
+	sc := &scanner{c: c, tr: tr, ev: new(events)}
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.AssignStmt, *ast.ValueSpec, *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt, *ast.ReturnStmt, *ast.SendStmt:
+			sc.scan(n)
+			return false
+		case ast.Expr:
+			sc.expr(n)
+			return false
+		}
+		return true
+	})
+	if sc.ev.close || sc.ev.deferClose || sc.ev.transfer {
+		return fix, false
+	}
+	after := st
+	if errLhs != nil && errVar == nil {
+		return fix, false // the error is ignored: resp may be nil
+	}
+	if errVar != nil {
+		if pos+1 >= len(list) {
+			return fix, false
+		}
+		ifs, ok := list[pos+1].(*ast.IfStmt)
+		if !ok || ifs.Init != nil || ifs.Else != nil || !isErrNotNil(c.pass.TypesInfo, ifs.Cond, errVar) {
+			return fix, false
+		}
+		after = ifs
+	}
+	indent, ok := c.indent(st.Pos())
+	if !ok {
+		return fix, false
+	}
+	// Insert at the end of the line, after a trailing comment.
+	tf := c.pass.Fset.File(after.End())
+	line := tf.Line(after.End())
+	if line >= tf.LineCount() {
+		return fix, false
+	}
+	at := tf.LineStart(line+1) - 1
+	text := "\n" + indent + "defer " + v.Name() + ".Body.Close()"
+	return analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Add defer %s.Body.Close()", v.Name()),
+		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
+	}, true
+}
+
+func isErrNotNil(info *types.Info, e ast.Expr, errVar *types.Var) bool {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	return ok && b.Op == token.NEQ && match.ObjectOf(info, b.X) == errVar && match.IsNil(info, b.Y)
+}
+
+// declOf returns the DeclStmt holding spec.
+func (c *checker) declOf(fn *function, spec *ast.ValueSpec) ast.Stmt {
+	var found ast.Stmt
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		if ds, ok := n.(*ast.DeclStmt); ok {
+			if gd, ok := ds.Decl.(*ast.GenDecl); ok && len(gd.Specs) == 1 && gd.Specs[0] == spec {
+				found = ds
+			}
+		}
+		return found == nil
+	})
+	return found
+}
+
+// stmtList returns the statement list holding st, its index, and whether
+// st is inside a loop of fn.
+func (c *checker) stmtList(fn *function, st ast.Stmt) (list []ast.Stmt, idx int, inLoop bool) {
+	var stack []ast.Node
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		if list != nil {
+			return false
+		}
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		var stmts []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			stmts = n.List
+		case *ast.CaseClause:
+			stmts = n.Body
+		case *ast.CommClause:
+			stmts = n.Body
+		}
+		for i, s := range stmts {
+			if s == st {
+				list, idx = stmts, i
+				for _, a := range stack {
+					switch a.(type) {
+					case *ast.ForStmt, *ast.RangeStmt:
+						inLoop = true
+					}
+				}
+				return false
+			}
+		}
+		stack = append(stack, n)
+		return true
+	})
+	return list, idx, inLoop
+}
+
+// indent returns the white space that starts the line of pos.
+func (c *checker) indent(pos token.Pos) (string, bool) {
+	tf := c.pass.Fset.File(pos)
+	if tf == nil {
+		return "", false
+	}
+	content, err := c.pass.ReadFile(tf.Name())
+	if err != nil || len(content) != tf.Size() {
+		return "", false
+	}
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := tf.Offset(pos)
+	ws := content[start:end]
+	if len(bytes.TrimSpace(ws)) != 0 {
+		return "", false
+	}
+	return string(ws), true
+}
+
+const drainMessage = "response body closed without being read on some path: the connection cannot be reused; drain it first (io.Copy(io.Discard, %s))"
+
+// reportDrain reports the close call site, closed on some path without
+// a read.
+func (c *checker) reportDrain(fn *function, site ast.Node) {
+	call, ok := site.(*ast.CallExpr)
+	if !ok || c.reported[site] {
+		return
+	}
+	c.reported[site] = true
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	bodyText := types.ExprString(sel.X)
+	d := analysis.Diagnostic{
+		Pos:     call.Pos(),
+		End:     call.End(),
+		Message: fmt.Sprintf(drainMessage, bodyText),
+	}
+	if fix, ok := c.drainFix(fn, call, bodyText); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	suppress.Report(c.pass, d)
+}
+
+// drainFix turns defer body.Close() into a deferred drain-then-close, or
+// inserts a drain before a body.Close() statement.
+func (c *checker) drainFix(fn *function, call *ast.CallExpr, bodyText string) (analysis.SuggestedFix, bool) {
+	var fix analysis.SuggestedFix
+	var parent ast.Node
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		if parent != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.DeferStmt:
+			if n.Call == call {
+				parent = n
+			}
+		case *ast.ExprStmt:
+			if n.X == call {
+				parent = n
+			}
+		}
+		return true
+	})
+	if parent == nil {
+		return fix, false
+	}
+	file := fixes.File(c.pass, call.Pos())
+	if file == nil {
+		return fix, false
+	}
+	io, edits, ok := fixes.AddImport(c.pass.TypesInfo, c.pass.Pkg, file, call.Pos(), "io", "io")
+	if !ok {
+		return fix, false
+	}
+	drain := fmt.Sprintf("_, _ = %s.Copy(%s.Discard, %s)", io, io, bodyText)
+	switch p := parent.(type) {
+	case *ast.DeferStmt:
+		text := fmt.Sprintf("defer func() {\n%[1]s\t%[2]s\n%[1]s\t_ = %[3]s.Close()\n%[1]s}()", c.mustIndent(p.Pos()), drain, bodyText)
+		if _, ok := c.indent(p.Pos()); !ok {
+			return fix, false
+		}
+		edits = append(edits, analysis.TextEdit{Pos: p.Pos(), End: p.End(), NewText: []byte(text)})
+	case *ast.ExprStmt:
+		indent, ok := c.indent(p.Pos())
+		if !ok {
+			return fix, false
+		}
+		edits = append(edits, analysis.TextEdit{Pos: p.Pos(), End: p.Pos(), NewText: []byte(drain + "\n" + indent)})
+	}
+	return analysis.SuggestedFix{
+		Message:   "Drain the body before closing it",
+		TextEdits: edits,
+	}, true
+}
+
+func (c *checker) mustIndent(pos token.Pos) string {
+	s, _ := c.indent(pos)
+	return s
+}

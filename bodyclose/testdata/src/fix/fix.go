@@ -1,0 +1,67 @@
+package fix
+
+import (
+	"fmt"
+	"net/http"
+)
+
+func afterCheck(url string) error {
+	resp, err := http.Get(url) // want `not closed on every path`
+	if err != nil {
+		return err
+	}
+	fmt.Println(resp.StatusCode)
+	return nil
+}
+
+func noError(do func() *http.Response) int {
+	resp := do() // want `not closed on every path`
+	return resp.StatusCode
+}
+
+func ignoredError(url string) int {
+	resp, _ := http.Get(url) // want `not closed on every path`
+	return resp.StatusCode
+}
+
+func poll(url string) bool {
+	resp, err := http.Get(url)
+	if err != nil {
+		return false
+	}
+	resp.Body.Close() // want `closed without being read`
+	return resp.StatusCode == http.StatusOK
+}
+
+func status(url string) (int, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close() // want `closed without being read`
+	return resp.StatusCode, nil
+}
+
+// No fix: closed in one branch already.
+func oneBranch(url string) error {
+	resp, err := http.Get(url) // want `not closed on every path`
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode == 200 {
+		return nil
+	}
+	resp.Body.Close() // want `closed without being read`
+	return nil
+}
+
+// No fix: the error is not checked right after the call.
+func lateCheck(url string) error {
+	resp, err := http.Get(url) // want `not closed on every path`
+	fmt.Println("got")
+	if err != nil {
+		return err
+	}
+	fmt.Println(resp.Status)
+	return nil
+}

@@ -1,0 +1,2 @@
+// Package intests has a leak in a test file only.
+package intests

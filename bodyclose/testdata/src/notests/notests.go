@@ -1,0 +1,2 @@
+// Package notests has a leak in a test file only.
+package notests

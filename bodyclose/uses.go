@@ -1,0 +1,403 @@
+package bodyclose
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/httpvet/httpvet/internal/match"
+)
+
+// tracked is the set of variables that hold one response (resp) or its
+// body (body) in one function: the variable a response is assigned to, or
+// a parameter, and its local aliases (r := resp, body := resp.Body).
+type tracked struct {
+	primary *types.Var // reassigning it drops the response
+	resp    map[*types.Var]bool
+	body    map[*types.Var]bool
+}
+
+// events says what one CFG node does with a tracked response.
+type events struct {
+	read       bool          // reads the body (or may: a reader call)
+	close      bool          // closes the body now
+	deferClose bool          // registers a deferred close
+	deferRead  bool          // the deferred function reads the body first
+	transfer   bool          // hands the response or body on: the obligation goes with it
+	assign     bool          // assigns the primary variable
+	closeCall  *ast.CallExpr // the Close call (for a deferred close too)
+}
+
+// scanner classifies the uses of tracked variables in a node.
+type scanner struct {
+	c  *checker
+	tr *tracked
+	ev *events
+}
+
+func (s *scanner) info() *types.Info { return s.c.pass.TypesInfo }
+
+func (s *scanner) varOf(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := s.info().Uses[id].(*types.Var)
+	if v == nil {
+		v, _ = s.info().Defs[id].(*types.Var)
+	}
+	return v
+}
+
+// isResp reports whether e denotes the tracked response.
+func (s *scanner) isResp(e ast.Expr) bool {
+	v := s.varOf(e)
+	return v != nil && s.tr.resp[v]
+}
+
+// isBody reports whether e denotes the tracked body: resp.Body or an
+// alias of it.
+func (s *scanner) isBody(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if v := s.varOf(e); v != nil {
+		return s.tr.body[v]
+	}
+	if sel, ok := e.(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" {
+		return s.isResp(sel.X)
+	}
+	return false
+}
+
+func (s *scanner) isTracked(e ast.Expr) bool { return s.isResp(e) || s.isBody(e) }
+
+// mentions reports whether n refers to a tracked variable.
+func (s *scanner) mentions(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok {
+			if v, _ := s.info().Uses[id].(*types.Var); v != nil && (s.tr.resp[v] || s.tr.body[v]) {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// scan classifies the uses in node n (a CFG node: statement or expression).
+func (s *scanner) scan(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		s.assign(n.Lhs, n.Rhs)
+		return
+	case *ast.ValueSpec:
+		lhs := make([]ast.Expr, len(n.Names))
+		for i, id := range n.Names {
+			lhs[i] = id
+		}
+		s.assign(lhs, n.Values)
+		return
+	case *ast.DeferStmt:
+		s.deferred(n)
+		return
+	case *ast.GoStmt:
+		if s.mentions(n) {
+			s.ev.transfer = true
+		}
+		return
+	}
+	s.expr(n)
+}
+
+// assign classifies lhs = rhs (or :=, or a var spec).
+func (s *scanner) assign(lhs, rhs []ast.Expr) {
+	for i, r := range rhs {
+		if len(lhs) == len(rhs) {
+			if v := s.varOf(lhs[i]); v != nil && v != s.tr.primary && (s.tr.resp[v] || s.tr.body[v]) && s.isTracked(r) {
+				continue // an alias takes the value: tracked as well
+			}
+		}
+		s.expr(r)
+	}
+	for _, l := range lhs {
+		if v := s.varOf(l); v != nil {
+			if v == s.tr.primary {
+				s.ev.assign = true
+			}
+			continue // assigning a variable does not use it
+		}
+		s.expr(l) // resp.Body = …, m[resp] = …, *p = …
+	}
+}
+
+// deferred classifies a defer statement.
+func (s *scanner) deferred(d *ast.DeferStmt) {
+	call := d.Call
+	if s.isCloseCall(call) {
+		s.ev.deferClose = true
+		s.ev.closeCall = call
+		return
+	}
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok && len(call.Args) == 0 {
+		// defer func() { …; resp.Body.Close() }()
+		var sub events
+		inner := &scanner{c: s.c, tr: s.tr, ev: &sub}
+		ast.Inspect(lit.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case ast.Stmt:
+				switch n.(type) {
+				case *ast.AssignStmt, *ast.ExprStmt, *ast.ReturnStmt, *ast.DeferStmt, *ast.GoStmt, *ast.SendStmt, *ast.IncDecStmt, *ast.DeclStmt:
+					inner.scan(n)
+					return false
+				}
+			case ast.Expr:
+				inner.expr(n) // if/for/switch conditions
+				return false
+			}
+			return true
+		})
+		switch {
+		case sub.transfer || sub.assign:
+			s.ev.transfer = true
+		case sub.close:
+			s.ev.deferClose = true
+			s.ev.deferRead = sub.read
+			s.ev.closeCall = sub.closeCall
+		case sub.read:
+			s.ev.transfer = true // reads it later: unclear, stay silent
+		}
+		return
+	}
+	// Another deferred call: a helper that closes it, or not.
+	var sub events
+	inner := &scanner{c: s.c, tr: s.tr, ev: &sub}
+	inner.expr(call)
+	switch {
+	case sub.transfer || sub.assign:
+		s.ev.transfer = true
+	case sub.close:
+		s.ev.deferClose = true
+		s.ev.deferRead = sub.read
+		s.ev.closeCall = sub.closeCall
+	case sub.read:
+		s.ev.transfer = true
+	}
+}
+
+// isCloseCall reports whether call is body.Close().
+func (s *scanner) isCloseCall(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Close" && len(call.Args) == 0 && s.isBody(sel.X)
+}
+
+// expr classifies the uses in an expression (or any node visited
+// generically): a tracked variable in a position not modeled below hands
+// the response on.
+func (s *scanner) expr(root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			if s.mentions(n.Body) {
+				s.ev.transfer = true // captured: a closure or goroutine owns it now
+			}
+			return false
+		case *ast.CallExpr:
+			return s.call(n)
+		case *ast.SelectorExpr:
+			if s.isResp(n.X) {
+				if n.Sel.Name == "Body" {
+					s.ev.transfer = true // resp.Body in a position we do not model
+				}
+				return false // resp.StatusCode, resp.Header…
+			}
+		case *ast.BinaryExpr:
+			if (n.Op == token.EQL || n.Op == token.NEQ) && s.nilComparison(n) {
+				return false
+			}
+		case *ast.Ident:
+			if v, _ := s.info().Uses[n].(*types.Var); v != nil && (s.tr.resp[v] || s.tr.body[v]) {
+				s.ev.transfer = true
+			}
+		}
+		return true
+	})
+}
+
+// nilComparison reports whether b compares a tracked value with nil or
+// http.NoBody.
+func (s *scanner) nilComparison(b *ast.BinaryExpr) bool {
+	info := s.info()
+	isNilish := func(e ast.Expr) bool {
+		return match.IsNil(info, e) || match.IsPackageLevelVar(info, e, match.NetHTTP, "NoBody")
+	}
+	return (s.isTracked(b.X) && isNilish(b.Y)) || (s.isTracked(b.Y) && isNilish(b.X))
+}
+
+// call classifies a call; it returns whether ast.Inspect should descend.
+func (s *scanner) call(call *ast.CallExpr) bool {
+	info := s.info()
+	if s.isCloseCall(call) {
+		s.ev.close = true
+		s.ev.closeCall = call
+		return false
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s.isBody(sel.X) {
+			switch sel.Sel.Name {
+			case "Read":
+				s.ev.read = true
+				s.exprs(call.Args)
+				return false
+			}
+			s.ev.transfer = true // another method of the body: unknown
+			s.exprs(call.Args)
+			return false
+		}
+		if s.isResp(sel.X) {
+			switch sel.Sel.Name {
+			case "Cookies", "Location", "ProtoAtLeast":
+				s.exprs(call.Args)
+				return false
+			}
+			s.ev.transfer = true // resp.Write closes the body
+			s.exprs(call.Args)
+			return false
+		}
+	}
+	fn := match.Callee(info, call)
+	if fn == nil {
+		return true // function value, builtin, conversion: generic uses
+	}
+	switch s.c.knownCallee(fn) {
+	case calleeReader:
+		for _, a := range call.Args {
+			if s.isBody(a) {
+				s.ev.read = true
+			} else {
+				s.expr(a)
+			}
+		}
+		s.expr(call.Fun)
+		return false
+	case calleePrinter:
+		for _, a := range call.Args {
+			if !s.isTracked(a) {
+				s.expr(a)
+			}
+		}
+		s.expr(call.Fun)
+		return false
+	}
+	fact := s.c.paramsOf(fn)
+	if fact == nil || call.Ellipsis.IsValid() {
+		return true
+	}
+	for i, a := range call.Args {
+		if !s.isTracked(a) {
+			s.expr(a)
+			continue
+		}
+		switch {
+		case has(fact.Closes, i):
+			s.ev.close = true
+			s.ev.closeCall = call
+			s.ev.read = s.ev.read || has(fact.Reads, i)
+			if !has(fact.Reads, i) {
+				s.ev.transfer = true // closed by a helper: no drain report there
+			}
+		case has(fact.Borrows, i):
+			s.ev.read = s.ev.read || has(fact.Reads, i)
+		default:
+			s.ev.transfer = true
+		}
+	}
+	s.expr(call.Fun)
+	return false
+}
+
+func (s *scanner) exprs(list []ast.Expr) {
+	for _, e := range list {
+		s.expr(e)
+	}
+}
+
+// Callee kinds with known behavior.
+const (
+	calleeUnknown = iota
+	calleeReader  // reads its reader arguments, never closes them
+	calleePrinter // formats its arguments
+)
+
+// knownCallee classifies standard functions that read from a body
+// without closing it, or only format a response.
+func (c *checker) knownCallee(fn *types.Func) int {
+	if fn.Pkg() == nil {
+		return calleeUnknown
+	}
+	path, name := fn.Pkg().Path(), fn.Name()
+	sig, _ := fn.Type().(*types.Signature)
+	if sig != nil && sig.Recv() != nil {
+		rt := sig.Recv().Type()
+		if p, ok := types.Unalias(rt).(*types.Pointer); ok {
+			rt = p.Elem()
+		}
+		_, recv := match.Named(rt)
+		switch {
+		case path == "bytes" && recv == "Buffer" && name == "ReadFrom",
+			path == "bufio" && recv == "Writer" && name == "ReadFrom",
+			path == "os" && recv == "File" && name == "ReadFrom",
+			path == "bufio" && recv == "Reader" && name == "Reset",
+			path == "bufio" && recv == "Scanner" && name == "Buffer":
+			return calleeReader
+		case path == "testing" && (recv == "common" || recv == "TB" || recv == "T" || recv == "B"):
+			switch name {
+			case "Log", "Logf", "Error", "Errorf", "Fatal", "Fatalf", "Skip", "Skipf":
+				return calleePrinter
+			}
+		case path == "log" && recv == "Logger":
+			return calleePrinter
+		}
+		return calleeUnknown
+	}
+	switch path {
+	case "io":
+		switch name {
+		case "ReadAll", "ReadFull", "ReadAtLeast", "Copy", "CopyN", "CopyBuffer", "LimitReader", "TeeReader", "MultiReader":
+			return calleeReader
+		}
+	case "io/ioutil":
+		if name == "ReadAll" {
+			return calleeReader
+		}
+	case "bufio":
+		switch name {
+		case "NewReader", "NewReaderSize", "NewScanner", "NewReadWriter":
+			return calleeReader
+		}
+	case "encoding/json", "encoding/xml", "encoding/gob":
+		if name == "NewDecoder" {
+			return calleeReader
+		}
+	case "encoding/csv", "archive/tar", "compress/gzip", "compress/zlib", "compress/flate", "compress/bzip2", "mime/multipart":
+		if name == "NewReader" {
+			return calleeReader
+		}
+	case "encoding/base64", "encoding/base32", "encoding/hex":
+		if name == "NewDecoder" {
+			return calleeReader
+		}
+	case "fmt":
+		switch name {
+		case "Print", "Printf", "Println", "Sprint", "Sprintf", "Sprintln", "Fprint", "Fprintf", "Fprintln", "Errorf":
+			return calleePrinter
+		case "Fscan", "Fscanf", "Fscanln":
+			return calleeReader
+		}
+	case "log":
+		return calleePrinter
+	}
+	return calleeUnknown
+}
