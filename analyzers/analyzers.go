@@ -8,6 +8,7 @@ import (
 	"github.com/httpvet/httpvet/bodyclose"
 	"github.com/httpvet/httpvet/deadlineconn"
 	"github.com/httpvet/httpvet/getbody"
+	"github.com/httpvet/httpvet/timeouts"
 )
 
 // Suite is every httpvet analyzer, in a fixed order.
@@ -15,4 +16,5 @@ var Suite = []*analysis.Analyzer{
 	bodyclose.Analyzer,
 	deadlineconn.Analyzer,
 	getbody.Analyzer,
+	timeouts.Analyzer,
 }

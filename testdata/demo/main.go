@@ -15,6 +15,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: demo URL")
 		os.Exit(2)
 	}
+	timeoutsDemoServe("localhost:0")
+	if code, err := timeoutsDemoFetch(os.Args[1]); err != nil {
+		fmt.Fprintln(os.Stderr, code, err)
+	}
 	client := deadlineconnClient()
 	client.Transport = deadlineconnDialer()
 	hits, err := getbodySearch(os.Args[1], "golang")

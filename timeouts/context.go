@@ -1,0 +1,146 @@
+package timeouts
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/httpvet/httpvet/internal/match"
+)
+
+// bareRequest reports whether the request arg, sent at cur by Client.Do,
+// provably carries no context from elsewhere: it is built in the
+// function (http.NewRequest, or NewRequestWithContext with
+// context.Background or TODO) and never given another context. A request
+// with a context from the caller may have a deadline: the analyzer cannot
+// know, and stays silent.
+func (c *checker) bareRequest(cur inspector.Cursor, arg ast.Expr) bool {
+	info := c.pass.TypesInfo
+	switch arg := ast.Unparen(arg).(type) {
+	case *ast.CallExpr:
+		return c.bareRequestCall(cur, arg)
+	case *ast.Ident:
+		v, ok := info.Uses[arg].(*types.Var)
+		if !ok {
+			return false
+		}
+		body := outerBody(cur)
+		if body == nil {
+			return false
+		}
+		bare := false
+		for _, val := range assignedValues(info, body, v) {
+			if val == nil {
+				return false // assigned some other way
+			}
+			call, ok := ast.Unparen(val).(*ast.CallExpr)
+			if !ok || !c.bareRequestCall(cur, call) {
+				return false
+			}
+			bare = true
+		}
+		return bare // false when v is a parameter or assigned elsewhere
+	}
+	return false
+}
+
+func (c *checker) bareRequestCall(cur inspector.Cursor, call *ast.CallExpr) bool {
+	fn := match.Callee(c.pass.TypesInfo, call)
+	switch {
+	case match.IsFunc(fn, match.NetHTTP, "NewRequest"):
+		return true
+	case match.IsFunc(fn, match.NetHTTP, "NewRequestWithContext") && len(call.Args) > 0:
+		return c.backgroundContext(cur, call.Args[0])
+	}
+	return false
+}
+
+// backgroundContext reports whether ctx is context.Background() or
+// context.TODO(), directly or through a local variable only assigned those.
+func (c *checker) backgroundContext(cur inspector.Cursor, ctx ast.Expr) bool {
+	info := c.pass.TypesInfo
+	switch ctx := ast.Unparen(ctx).(type) {
+	case *ast.CallExpr:
+		return match.IsFunc(match.Callee(info, ctx), "context", "Background", "TODO")
+	case *ast.Ident:
+		v, ok := info.Uses[ctx].(*types.Var)
+		if !ok {
+			return false
+		}
+		body := outerBody(cur)
+		if body == nil {
+			return false
+		}
+		vals := assignedValues(info, body, v)
+		for _, val := range vals {
+			call, ok := ast.Unparen(val).(*ast.CallExpr)
+			if !ok || !match.IsFunc(match.Callee(info, call), "context", "Background", "TODO") {
+				return false
+			}
+		}
+		return len(vals) > 0
+	}
+	return false
+}
+
+// outerBody returns the body of the outermost function declaration
+// enclosing cur.
+func outerBody(cur inspector.Cursor) *ast.BlockStmt {
+	var body *ast.BlockStmt
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl:
+			body = n.Body
+		case *ast.FuncLit:
+			body = n.Body
+		}
+	}
+	return body
+}
+
+// assignedValues returns the values assigned to v in body: nil entries
+// for assignments whose value cannot be told apart (tuple assignments
+// from one call count as that call, x.f = … and &v uses give nil).
+func assignedValues(info *types.Info, body *ast.BlockStmt, v *types.Var) []ast.Expr {
+	var vals []ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				id, ok := ast.Unparen(lhs).(*ast.Ident)
+				if !ok || info.ObjectOf(id) != v {
+					continue
+				}
+				switch {
+				case len(n.Lhs) == len(n.Rhs):
+					vals = append(vals, n.Rhs[i])
+				case len(n.Rhs) == 1:
+					vals = append(vals, n.Rhs[0])
+				default:
+					vals = append(vals, nil)
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if info.Defs[name] != v {
+					continue
+				}
+				switch {
+				case len(n.Names) == len(n.Values):
+					vals = append(vals, n.Values[i])
+				case len(n.Values) == 1:
+					vals = append(vals, n.Values[0])
+				default:
+					vals = append(vals, nil)
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && info.Uses[id] == v {
+				vals = append(vals, nil) // &req: may be changed
+			}
+		}
+		return true
+	})
+	return vals
+}

@@ -1,0 +1,299 @@
+package timeouts
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/httpvet/httpvet/internal/fixes"
+	"github.com/httpvet/httpvet/internal/match"
+	"github.com/httpvet/httpvet/internal/suppress"
+)
+
+// duration renders d as Go source using the time package named tm.
+func duration(tm string, d time.Duration) string {
+	for _, u := range []struct {
+		d    time.Duration
+		name string
+	}{{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"}, {time.Millisecond, "Millisecond"}} {
+		if d >= u.d && d%u.d == 0 {
+			if d == u.d {
+				return tm + "." + u.name
+			}
+			return fmt.Sprintf("%d * %s.%s", d/u.d, tm, u.name)
+		}
+	}
+	return fmt.Sprintf("%s.Duration(%d)", tm, int64(d))
+}
+
+// imports returns the local names of the packages paths (default names
+// equal to the last element) in the file at pos, and the edits that add
+// the missing ones, merged so that two imports inserted at one place
+// keep their order.
+func (c *checker) imports(pos token.Pos, paths ...string) (names []string, edits []analysis.TextEdit, ok bool) {
+	file := fixes.File(c.pass, pos)
+	if file == nil {
+		return nil, nil, false
+	}
+	for _, path := range paths {
+		name := path[strings.LastIndex(path, "/")+1:]
+		local, es, ok := fixes.AddImport(c.pass.TypesInfo, c.pass.Pkg, file, pos, path, name)
+		if !ok {
+			return nil, nil, false
+		}
+		names = append(names, local)
+	next:
+		for _, e := range es {
+			for i := range edits {
+				if edits[i].Pos == e.Pos && edits[i].End == e.End && e.Pos == e.End {
+					edits[i].NewText = append(append([]byte(nil), edits[i].NewText...), e.NewText...)
+					continue next
+				}
+			}
+			edits = append(edits, e)
+		}
+	}
+	return names, edits, true
+}
+
+// fieldValues returns "Name: value" for each field of m that a fix adds.
+func fieldValues(k kind, m []string, tm, net string) []string {
+	var kvs []string
+	for _, f := range m {
+		var v string
+		switch f {
+		case "ReadHeaderTimeout":
+			v = duration(tm, cfg.readHeaderTimeout)
+		case "IdleTimeout":
+			v = duration(tm, cfg.idleTimeout)
+		case "Timeout":
+			v = duration(tm, cfg.clientTimeout)
+		case "TLSHandshakeTimeout":
+			v = duration(tm, 10*time.Second)
+		case "IdleConnTimeout":
+			v = duration(tm, 90*time.Second)
+		case "DialContext":
+			v = fmt.Sprintf("(&%s.Dialer{Timeout: %s, KeepAlive: %s}).DialContext", net, duration(tm, 30*time.Second), duration(tm, 30*time.Second))
+		}
+		kvs = append(kvs, f+": "+v)
+	}
+	return kvs
+}
+
+// literalFix returns the fix adding the missing fields m to lit.
+func (c *checker) literalFix(k kind, lit *ast.CompositeLit, m []string) []analysis.SuggestedFix {
+	paths := []string{"time"}
+	if k == transport && contains(m, "DialContext") {
+		paths = []string{"net", "time"}
+	}
+	names, edits, ok := c.imports(lit.Pos(), paths...)
+	if !ok {
+		return nil
+	}
+	tm, net := names[len(names)-1], ""
+	if len(names) == 2 {
+		net = names[0]
+	}
+	kvs := fieldValues(k, m, tm, net)
+	fset := c.pass.Fset
+	line := func(p token.Pos) int { return fset.Position(p).Line }
+	var edit analysis.TextEdit
+	switch {
+	case len(lit.Elts) == 0 && line(lit.Lbrace) == line(lit.Rbrace):
+		edit = analysis.TextEdit{Pos: lit.Rbrace, End: lit.Rbrace, NewText: []byte(strings.Join(kvs, ", "))}
+	case len(lit.Elts) > 0 && line(lit.Elts[len(lit.Elts)-1].End()) == line(lit.Rbrace):
+		last := lit.Elts[len(lit.Elts)-1]
+		edit = analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + strings.Join(kvs, ", "))}
+	default:
+		// One field a line, indented like the other fields (or one tab
+		// deeper than the closing brace).
+		src, err := c.pass.ReadFile(fset.File(lit.Pos()).Name())
+		if err != nil {
+			return nil
+		}
+		braceIndent := indentOf(src, fset.Position(lit.Rbrace).Offset)
+		if len(braceIndent) != fset.Position(lit.Rbrace).Column-1 {
+			return nil // the brace does not start its line
+		}
+		eltIndent := braceIndent + "\t"
+		if len(lit.Elts) > 0 {
+			off := fset.Position(lit.Elts[len(lit.Elts)-1].Pos()).Offset
+			if in := indentOf(src, off); strings.HasPrefix(in, braceIndent) && len(in) > len(braceIndent) {
+				eltIndent = in
+			}
+		}
+		var b strings.Builder
+		for _, kv := range kvs {
+			b.WriteString(eltIndent[len(braceIndent):] + kv + ",\n" + braceIndent)
+		}
+		edit = analysis.TextEdit{Pos: lit.Rbrace, End: lit.Rbrace, NewText: []byte(b.String())}
+	}
+	return []analysis.SuggestedFix{{
+		Message:   "Add " + strings.Join(m, " and "),
+		TextEdits: append(edits, edit),
+	}}
+}
+
+// indentOf returns the leading white space of the line containing offset.
+func indentOf(src []byte, offset int) string {
+	if offset > len(src) {
+		return ""
+	}
+	start := bytes.LastIndexByte(src[:offset], '\n') + 1
+	end := start
+	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	return string(src[start:end])
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// reportListen reports a call of http.ListenAndServe, ListenAndServeTLS,
+// Serve or ServeTLS, with a fix that builds an http.Server.
+func (c *checker) reportListen(call *ast.CallExpr, name string) {
+	d := analysis.Diagnostic{
+		Pos: call.Fun.Pos(), End: call.Fun.End(),
+		Message: fmt.Sprintf("http.%s starts a server without timeouts and no way to set them: a client can hold a connection forever "+
+			"by sending its headers slowly (Slowloris), and idle keep-alive connections are never closed; "+
+			"use an http.Server with ReadHeaderTimeout and IdleTimeout", name),
+	}
+	if fix := c.listenFix(call, name); fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	suppress.Report(c.pass, d)
+}
+
+func (c *checker) listenFix(call *ast.CallExpr, name string) *analysis.SuggestedFix {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || call.Ellipsis.IsValid() {
+		return nil
+	}
+	pkgID, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if _, ok := c.pass.TypesInfo.Uses[pkgID].(*types.PkgName); !ok {
+		return nil
+	}
+	args := call.Args
+	// The fields of the server, and the arguments of its method, in the
+	// order of the original arguments.
+	var addr, handler ast.Expr
+	var rest []ast.Expr
+	var want int
+	switch name {
+	case "ListenAndServe": // (addr, handler)
+		want = 2
+		if len(args) == want {
+			addr, handler = args[0], args[1]
+		}
+	case "ListenAndServeTLS": // (addr, certFile, keyFile, handler)
+		want = 4
+		if len(args) == want {
+			addr, handler, rest = args[0], args[3], args[1:3]
+		}
+	case "Serve": // (l, handler)
+		want = 2
+		if len(args) == want {
+			handler, rest = args[1], args[:1]
+		}
+	case "ServeTLS": // (l, handler, certFile, keyFile)
+		want = 4
+		if len(args) == want {
+			handler, rest = args[1], []ast.Expr{args[0], args[2], args[3]}
+		}
+	}
+	if len(args) != want {
+		return nil
+	}
+	// The handler moves before the other arguments: it, or they, must
+	// be free of side effects.
+	if name != "ListenAndServe" && !pure(c.pass.TypesInfo, handler) {
+		for _, r := range rest {
+			if !pure(c.pass.TypesInfo, r) {
+				return nil
+			}
+		}
+	}
+	names, edits, ok := c.imports(call.Pos(), "time")
+	if !ok {
+		return nil
+	}
+	src := func(e ast.Expr) string {
+		var b bytes.Buffer
+		start, end := c.pass.Fset.Position(e.Pos()).Offset, c.pass.Fset.Position(e.End()).Offset
+		content, err := c.pass.ReadFile(c.pass.Fset.File(e.Pos()).Name())
+		if err != nil || end > len(content) {
+			return ""
+		}
+		b.Write(content[start:end])
+		return b.String()
+	}
+	var fields []string
+	if addr != nil {
+		fields = append(fields, "Addr: "+src(addr))
+	}
+	if !match.IsNil(c.pass.TypesInfo, handler) {
+		fields = append(fields, "Handler: "+src(handler))
+	}
+	fields = append(fields, fieldValues(server, []string{"ReadHeaderTimeout", "IdleTimeout"}, names[0], "")...)
+	var rs []string
+	for _, r := range rest {
+		rs = append(rs, src(r))
+	}
+	for _, s := range append(fields, rs...) {
+		if s == "" || strings.HasSuffix(s, ": ") {
+			return nil
+		}
+	}
+	text := fmt.Sprintf("(&%s.Server{%s}).%s(%s)", pkgID.Name, strings.Join(fields, ", "), name, strings.Join(rs, ", "))
+	edits = append(edits, analysis.TextEdit{Pos: call.Pos(), End: call.End(), NewText: []byte(text)})
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Pos < edits[j].Pos })
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Use an http.Server with ReadHeaderTimeout and IdleTimeout"),
+		TextEdits: edits,
+	}
+}
+
+// pure reports whether evaluating e has no side effects: identifiers,
+// constants, selections, function literals, conversions of those.
+func pure(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.BasicLit, *ast.FuncLit:
+		return true
+	case *ast.SelectorExpr:
+		return pure(info, e.X) || info.Uses[e.Sel] != nil && isPkg(info, e.X)
+	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return pure(info, e.Args[0])
+		}
+	}
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		return true
+	}
+	return false
+}
+
+func isPkg(info *types.Info, e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, ok = info.Uses[id].(*types.PkgName)
+	return ok
+}

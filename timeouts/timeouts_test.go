@@ -1,0 +1,97 @@
+package timeouts_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/httpvet/httpvet/internal/benchmark"
+	"github.com/httpvet/httpvet/timeouts"
+)
+
+func TestServer(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "server")
+}
+
+func TestClient(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "client")
+}
+
+func TestTransport(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "transport")
+}
+
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fix", "listenfix")
+}
+
+// setFlags sets flags of the analyzer for the duration of the test.
+func setFlags(t *testing.T, kv ...string) {
+	t.Helper()
+	for i := 0; i+1 < len(kv); i += 2 {
+		f := timeouts.Analyzer.Flags.Lookup(kv[i])
+		if f == nil {
+			t.Fatalf("no flag %s", kv[i])
+		}
+		old := f.Value.String()
+		if err := f.Value.Set(kv[i+1]); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = f.Value.Set(old) })
+	}
+}
+
+func TestFlagsOff(t *testing.T) {
+	setFlags(t, "server", "false", "client", "false", "default-client", "false", "transport", "false", "listen", "false")
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "flagsoff")
+}
+
+// TestFlagsOneByOne checks that each flag turns off its kind alone.
+func TestFlagsOneByOne(t *testing.T) {
+	for _, tc := range []struct {
+		flag string
+		want int
+	}{{"server", 6}, {"client", 6}, {"default-client", 5}, {"transport", 5}, {"listen", 6}} {
+		t.Run(tc.flag, func(t *testing.T) {
+			setFlags(t, tc.flag, "false")
+			n := 0
+			for _, r := range analysistest.Run(&quietT{t}, analysistest.TestData(), timeouts.Analyzer, "flagsoff") {
+				n += len(r.Diagnostics)
+			}
+			if n != tc.want {
+				t.Errorf("-%s=false: %d diagnostics, want %d", tc.flag, n, tc.want)
+			}
+		})
+	}
+}
+
+func TestTestFiles(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testsoff")
+	setFlags(t, "tests", "true")
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testson")
+}
+
+func TestFixFlags(t *testing.T) {
+	setFlags(t, "client-timeout", "5s", "read-header-timeout", "3s", "idle-timeout", "1.5s")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fixflags")
+}
+
+// TestTypeErrors runs the analyzer on code that does not type-check: it
+// must not crash.
+func TestTypeErrors(t *testing.T) {
+	for _, r := range analysistest.Run(&quietT{t}, analysistest.TestData(), timeouts.Analyzer, "broken") {
+		if r.Err != nil {
+			t.Errorf("analyzer failed on code with type errors: %v", r.Err)
+		}
+	}
+}
+
+// quietT ignores the failures analysistest reports (type errors,
+// unexpected diagnostics) where a test counts diagnostics itself.
+type quietT struct{ *testing.T }
+
+func (q *quietT) Errorf(format string, args ...any) { q.Logf(format, args...) }
+
+// BenchmarkTimeouts runs the analyzer over net/http and all its
+// dependencies, next to the baseline of what it requires.
+func BenchmarkTimeouts(b *testing.B) { benchmark.Run(b, timeouts.Analyzer) }
