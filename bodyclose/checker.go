@@ -82,27 +82,6 @@ func (c *checker) exportFacts() {
 	}
 }
 
-// noReturn reports whether call never returns (panic, os.Exit, log.Fatal,
-// t.Fatal…). Guessing wrong here only silences the analyzer.
-func (c *checker) noReturn(call *ast.CallExpr) bool {
-	info := c.pass.TypesInfo
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := info.Uses[id].(*types.Builtin); ok {
-			return b.Name() == "panic"
-		}
-	}
-	fn := match.Callee(info, call)
-	if fn == nil {
-		return false
-	}
-	switch fn.Name() {
-	case "Fatal", "Fatalf", "Fatalln", "FailNow", "SkipNow", "Skip", "Skipf",
-		"Panic", "Panicf", "Panicln", "Exit", "Goexit":
-		return true
-	}
-	return false
-}
-
 // paramKind tells whether a parameter of type t holds a response (1),
 // a body (2), or neither (0).
 func (c *checker) paramKind(t types.Type) int {

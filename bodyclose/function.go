@@ -61,7 +61,7 @@ func (fn *function) cfg() *cfg.CFG {
 	if fn.graph != nil {
 		return fn.graph
 	}
-	fn.graph = cfg.New(fn.body(), func(call *ast.CallExpr) bool { return !fn.c.noReturn(call) })
+	fn.graph = cfg.New(fn.body(), func(call *ast.CallExpr) bool { return !match.NoReturn(fn.c.pass.TypesInfo, call) })
 	fn.where = make(map[ast.Node]nodeWhere)
 	for _, b := range fn.graph.Blocks {
 		for i, n := range b.Nodes {

@@ -219,13 +219,6 @@ func (c *checker) events(n ast.Node, vars map[*types.Var]bool) (sets []event, cl
 	return sets, clears
 }
 
-func mayReturn(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
-		return false
-	}
-	return true
-}
-
 // uncleared returns the deadline sets on the returned connection of the
 // function (ftype, body) that reach a return of a connection without
 // being cleared.
@@ -267,7 +260,7 @@ func (c *checker) uncleared(ftype *ast.FuncType, body *ast.BlockStmt) []event {
 		}
 		return true
 	})
-	g := cfg.New(body, mayReturn)
+	g := cfg.New(body, func(call *ast.CallExpr) bool { return !match.NoReturn(info, call) })
 	var out []event
 	for _, b := range g.Blocks {
 		for i, n := range b.Nodes {

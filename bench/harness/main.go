@@ -393,6 +393,9 @@ func runGosec(gosecPath, dir, name string) int {
 			Details string `json:"details"`
 		} `json:"Issues"`
 	}
+	if len(bytes.TrimSpace(r.stdout)) == 0 && r.rc == 0 {
+		return 0 // -quiet prints nothing when there is no issue
+	}
 	if err := json.Unmarshal(r.stdout, &report); err != nil {
 		return -1
 	}

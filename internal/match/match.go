@@ -172,3 +172,27 @@ func IsNil(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[ast.Unparen(e)]
 	return ok && tv.IsNil()
 }
+
+// NoReturn reports whether call never returns: the builtin panic, or a
+// function or method named like the ones that end a goroutine or the
+// program (os.Exit, log.Fatal, log.Panic, runtime.Goexit, t.Fatal,
+// t.FailNow, t.Skip…). It matches by name, any package: analyzers use it
+// to end paths in a control-flow graph, where a wrong guess only makes
+// them report less.
+func NoReturn(info *types.Info, call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok {
+			return b.Name() == "panic"
+		}
+	}
+	fn := Callee(info, call)
+	if fn == nil {
+		return false
+	}
+	switch fn.Name() {
+	case "Fatal", "Fatalf", "Fatalln", "FailNow", "SkipNow", "Skip", "Skipf",
+		"Panic", "Panicf", "Panicln", "Exit", "Goexit":
+		return true
+	}
+	return false
+}

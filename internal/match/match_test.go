@@ -47,6 +47,11 @@ func gen[T any](x T) T { return x }
 
 func check(t *testing.T) (*types.Package, *types.Info, *ast.File) {
 	t.Helper()
+	return checkSrc(t, src)
+}
+
+func checkSrc(t *testing.T, src string) (*types.Package, *types.Info, *ast.File) {
+	t.Helper()
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "p.go", src, 0)
 	if err != nil {
@@ -138,5 +143,40 @@ func TestCalls(t *testing.T) {
 	}
 	if !IsNil(info, conv.Args[0]) || IsNil(info, conv) {
 		t.Errorf("IsNil wrong")
+	}
+}
+
+func TestNoReturn(t *testing.T) {
+	_, info, f := checkSrc(t, `package p
+
+import (
+	"log"
+	"os"
+)
+
+func f(g func()) {
+	panic("x")
+	os.Exit(1)
+	log.Fatalf("x")
+	g()
+	log.Printf("x")
+	println()
+}
+`)
+	var got []bool
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			got = append(got, NoReturn(info, call))
+		}
+		return true
+	})
+	want := []bool{true, true, true, false, false, false}
+	if len(got) != len(want) {
+		t.Fatalf("found %d calls, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("NoReturn of call %d = %v, want %v", i, got[i], want[i])
+		}
 	}
 }
