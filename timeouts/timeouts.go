@@ -219,14 +219,19 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// inTestFile reports whether pos lies in a _test.go file, or in a file
-// that imports net/http/httptest (test support code).
+// inTestFile reports whether pos lies in a _test.go file, in a file that
+// imports net/http/httptest, or in a package whose name ends in "test"
+// (test support code: net/http/httptest itself, fstest, a servertest).
 func (c *checker) inTestFile(pos token.Pos) bool {
 	f := c.pass.Fset.File(pos)
 	if f == nil {
 		return false
 	}
 	if strings.HasSuffix(f.Name(), "_test.go") {
+		return true
+	}
+	// Test support packages are named so (httptest, fstest, iotest).
+	if c.pass.Pkg != nil && strings.HasSuffix(c.pass.Pkg.Name(), "test") {
 		return true
 	}
 	if c.testSupport == nil {

@@ -66,7 +66,7 @@ func TestFlagsOneByOne(t *testing.T) {
 }
 
 func TestTestFiles(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testsoff")
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testsoff", "servertest")
 	setFlags(t, "tests", "true")
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testson")
 }
