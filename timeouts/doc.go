@@ -65,7 +65,8 @@
 // anywhere in the package, through any expression denoting that variable
 // or field (a.srv.ReadTimeout = … in a method). Non-constant values count
 // as set; a Server whose SetKeepAlivesEnabled is called needs no
-// IdleTimeout. Order is not checked: a field set after the value is used is
+// IdleTimeout, a Transport whose CloseIdleConnections is called no
+// IdleConnTimeout. Order is not checked: a field set after the value is used is
 // taken as set.
 //
 // It stays silent when it cannot see every use: values returned to the

@@ -849,6 +849,12 @@ func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 				sum.set("IdleTimeout")
 				return
 			}
+			if k == transport && name == "CloseIdleConnections" {
+				// The program closes its idle connections itself (a
+				// Transport for one function: defer t.CloseIdleConnections()).
+				sum.set("IdleConnTimeout")
+				return
+			}
 			if !trigger(k, name) {
 				return
 			}

@@ -135,3 +135,23 @@ func plainHTTPMetadata() *http.Client {
 	}
 	return &http.Client{Transport: tr}
 }
+
+// inMemory mirrors httputil.DumpRequestOut: a Transport for one function
+// that dials an in-memory connection and closes its idle connections
+// itself. Its dialer is set and idle connections are handled.
+func inMemory(c net.Conn, req *http.Request) error {
+	t := &http.Transport{
+		Dial: func(network, addr string) (net.Conn, error) { return c, nil },
+	}
+	defer t.CloseIdleConnections()
+	_, err := t.RoundTrip(req)
+	return err
+}
+
+// Closing idle connections does not stand for a dial timeout.
+func closedButNoDialer(req *http.Request) error {
+	t := &http.Transport{} // want `http.Transport literal without TLSHandshakeTimeout, DialContext:`
+	defer t.CloseIdleConnections()
+	_, err := t.RoundTrip(req)
+	return err
+}
