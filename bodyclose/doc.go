@@ -82,7 +82,8 @@
 // Fixes: for a leak, insert defer resp.Body.Close() (with the variable's
 // real name) after the if err != nil { … } that directly follows the
 // call, or after the call when it returns no error; only when the function
-// does nothing else with the response and the call is not in a loop. For
+// does nothing else with the response and the call is not in a loop; when
+// the leaking path read nothing, the deferred drain and close below. For
 // an undrained body, turn defer resp.Body.Close() into
 // defer func() { _, _ = io.Copy(io.Discard, resp.Body); _ = resp.Body.Close() }(),
 // or insert the io.Copy before a resp.Body.Close() statement, adding the

@@ -182,7 +182,10 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 		Message: fmt.Sprintf("response body of %s is not closed on every path (leaked %s): %s", calleeText(call), where, consequence),
 	}
 	if !s.leakAssign && s.leak != s.source {
-		if fix, ok := c.closeFix(fn, stmt, v, errLhs, errVar); ok {
+		// A plain Close on the leaking path, which read nothing, would be
+		// the next run's drain finding: insert drain-then-close instead.
+		drain := config.drain && !s.leakRead && c.knownMethod(fn, call) && !mentionsUpgrade(c.pass.TypesInfo, fn.body())
+		if fix, ok := c.closeFix(fn, stmt, v, errLhs, errVar, drain); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
@@ -190,8 +193,9 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 }
 
 // closeFix inserts defer v.Body.Close() after stmt, or after the
-// if err != nil {…} that follows it.
-func (c *checker) closeFix(fn *function, stmt ast.Node, v *types.Var, errLhs ast.Expr, errVar *types.Var) (analysis.SuggestedFix, bool) {
+// if err != nil {…} that follows it; with drain, a deferred drain and
+// close.
+func (c *checker) closeFix(fn *function, stmt ast.Node, v *types.Var, errLhs ast.Expr, errVar *types.Var, drain bool) (analysis.SuggestedFix, bool) {
 	var fix analysis.SuggestedFix
 	st, ok := stmt.(ast.Stmt)
 	if !ok {
@@ -252,6 +256,21 @@ func (c *checker) closeFix(fn *function, stmt ast.Node, v *types.Var, errLhs ast
 		return fix, false
 	}
 	at := tf.LineStart(line+1) - 1
+	if drain {
+		file := fixes.File(c.pass, st.Pos())
+		if file == nil {
+			return fix, false
+		}
+		io, edits, ok := fixes.AddImport(c.pass.TypesInfo, c.pass.Pkg, file, at, "io", "io")
+		if !ok {
+			return fix, false
+		}
+		text := fmt.Sprintf("\n%[1]sdefer func() {\n%[1]s\t_, _ = %[2]s.Copy(%[2]s.Discard, %[3]s.Body)\n%[1]s\t_ = %[3]s.Body.Close()\n%[1]s}()", indent, io, v.Name())
+		return analysis.SuggestedFix{
+			Message:   fmt.Sprintf("Add a deferred drain and close of %s.Body", v.Name()),
+			TextEdits: append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)}),
+		}, true
+	}
 	text := "\n" + indent + "defer " + v.Name() + ".Body.Close()"
 	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Add defer %s.Body.Close()", v.Name()),

@@ -2,6 +2,7 @@ package fix
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 )
 
@@ -12,6 +13,15 @@ func afterCheck(url string) error {
 	}
 	fmt.Println(resp.StatusCode)
 	return nil
+}
+
+// The leaking path reads the body: a plain deferred Close is enough.
+func readAll(url string) ([]byte, error) {
+	resp, err := http.Get(url) // want `not closed on every path`
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(resp.Body)
 }
 
 func noError(do func() *http.Response) int {
