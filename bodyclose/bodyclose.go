@@ -7,7 +7,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -107,10 +106,7 @@ func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
 	return inspector.Cursor{}, false
 }
 
-func (c *checker) inTestFile(pos token.Pos) bool {
-	f := c.pass.Fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
-}
+func (c *checker) inTestFile(pos token.Pos) bool { return match.InTestFile(c.pass.Fset, pos) }
 
 // responseIndex returns the index of the *http.Response result of call
 // (0 for a single result) if call creates a response its caller must

@@ -37,23 +37,13 @@ func (c *checker) function(n ast.Node) *function {
 }
 
 func (fn *function) body() *ast.BlockStmt {
-	switch n := fn.node.(type) {
-	case *ast.FuncDecl:
-		return n.Body
-	case *ast.FuncLit:
-		return n.Body
-	}
-	return nil
+	_, body := match.Func(fn.node)
+	return body
 }
 
 func (fn *function) ftype() *ast.FuncType {
-	switch n := fn.node.(type) {
-	case *ast.FuncDecl:
-		return n.Type
-	case *ast.FuncLit:
-		return n.Type
-	}
-	return nil
+	ftype, _ := match.Func(fn.node)
+	return ftype
 }
 
 // cfg returns fn's control-flow graph, built on first use.

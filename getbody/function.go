@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/httpvet/httpvet/internal/match"
 )
 
 // function holds what getbody learns about one function, computed lazily:
@@ -36,13 +38,8 @@ func (c *checker) function(n ast.Node) *function {
 }
 
 func (fn *function) body() *ast.BlockStmt {
-	switch n := fn.node.(type) {
-	case *ast.FuncDecl:
-		return n.Body
-	case *ast.FuncLit:
-		return n.Body
-	}
-	return nil
+	_, body := match.Func(fn.node)
+	return body
 }
 
 // declares reports whether v is declared in fn's body (not a parameter,

@@ -8,7 +8,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -47,7 +46,7 @@ func flags() (fs flag.FlagSet) {
 // skipTest reports whether pos lies in a _test.go file, which the -tests
 // flag leaves out.
 func (c *checker) skipTest(pos token.Pos) bool {
-	return !tests && strings.HasSuffix(c.pass.Fset.Position(pos).Filename, "_test.go")
+	return !tests && match.InTestFile(c.pass.Fset, pos)
 }
 
 // requestWrapper is the fact on a function whose parameters become the

@@ -89,12 +89,7 @@ func (c *checker) backgroundContext(cur inspector.Cursor, ctx ast.Expr) bool {
 func outerBody(cur inspector.Cursor) *ast.BlockStmt {
 	var body *ast.BlockStmt
 	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		switch n := c.Node().(type) {
-		case *ast.FuncDecl:
-			body = n.Body
-		case *ast.FuncLit:
-			body = n.Body
-		}
+		_, body = match.Func(c.Node())
 	}
 	return body
 }

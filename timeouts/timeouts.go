@@ -227,7 +227,7 @@ func (c *checker) inTestFile(pos token.Pos) bool {
 	if f == nil {
 		return false
 	}
-	if strings.HasSuffix(f.Name(), "_test.go") {
+	if match.InTestFile(c.pass.Fset, pos) {
 		return true
 	}
 	// Test support packages are named so (httptest, fstest, iotest).

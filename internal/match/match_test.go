@@ -180,3 +180,20 @@ func f(g func()) {
 		}
 	}
 }
+
+func TestFuncAndTestFile(t *testing.T) {
+	_, _, f := check(t)
+	decl := f.Decls[len(f.Decls)-1].(*ast.FuncDecl)
+	if ft, body := Func(decl); ft != decl.Type || body != decl.Body {
+		t.Errorf("Func of a declaration wrong")
+	}
+	if ft, body := Func(f); ft != nil || body != nil {
+		t.Errorf("Func of a file must be nils")
+	}
+	fset := token.NewFileSet()
+	a := fset.AddFile("a_test.go", -1, 10)
+	b := fset.AddFile("a.go", -1, 10)
+	if !InTestFile(fset, a.Pos(1)) || InTestFile(fset, b.Pos(1)) || InTestFile(fset, token.NoPos) {
+		t.Errorf("InTestFile wrong")
+	}
+}
