@@ -25,7 +25,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "bodyclose",
 	Doc:       docs.Extract(doc, "bodyclose"),
-	URL:       "https://github.com/httpvet/httpvet#bodyclose",
+	URL:       "https://github.com/httpvet/httpvet/blob/main/docs/bodyclose.md",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(paramsFact), new(closedResult)},

@@ -24,7 +24,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:             "deadlineconn",
 	Doc:              docs.Extract(doc, "deadlineconn"),
-	URL:              "https://github.com/httpvet/httpvet#deadlineconn",
+	URL:              "https://github.com/httpvet/httpvet/blob/main/docs/deadlineconn.md",
 	Requires:         []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:              run,
 	FactTypes:        []analysis.Fact{new(returnsDeadline), new(setsDeadline)},

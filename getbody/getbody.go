@@ -26,7 +26,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "getbody",
 	Doc:       docs.Extract(doc, "getbody"),
-	URL:       "https://github.com/httpvet/httpvet#getbody",
+	URL:       "https://github.com/httpvet/httpvet/blob/main/docs/getbody.md",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(requestWrapper)},

@@ -27,7 +27,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "timeouts",
 	Doc:      docs.Extract(doc, "timeouts"),
-	URL:      "https://github.com/httpvet/httpvet#timeouts",
+	URL:      "https://github.com/httpvet/httpvet/blob/main/docs/timeouts.md",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:      run,
 	Flags:    flags(),
