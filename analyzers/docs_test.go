@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/httpvet/httpvet/analyzers"
+	"github.com/httpvet/httpvet/internal/suppress"
 )
 
 // Every analyzer's URL must name a page of this repository that exists, and
@@ -31,6 +32,31 @@ func TestAnalyzerURLsResolve(t *testing.T) {
 		if !strings.HasPrefix(string(content), "# "+a.Name+"\n") {
 			t.Errorf("%s: %s does not start with the heading %q", a.Name, page, "# "+a.Name)
 		}
+	}
+}
+
+// The suppression directive's URL (shown by go vet -json and gopls next to
+// a malformed directive) must resolve to a heading too.
+func TestSuppressURLResolves(t *testing.T) {
+	const prefix = "https://github.com/httpvet/httpvet/blob/main/"
+	page, fragment, _ := strings.Cut(strings.TrimPrefix(suppress.Analyzer.URL, prefix), "#")
+	content, err := os.ReadFile(filepath.Join("..", filepath.FromSlash(page)))
+	if !strings.HasPrefix(suppress.Analyzer.URL, prefix) || err != nil || fragment == "" {
+		t.Fatalf("suppress URL %q is not a heading of a page of the repository: %v", suppress.Analyzer.URL, err)
+	}
+	if !hasHeading(string(content), fragment) {
+		t.Errorf("suppress URL %q: no heading %q in %s", suppress.Analyzer.URL, fragment, page)
+	}
+}
+
+// A directive may name exactly the analyzers of the suite.
+func TestSuppressKnowsTheSuite(t *testing.T) {
+	var names []string
+	for _, a := range analyzers.Suite {
+		names = append(names, a.Name)
+	}
+	if strings.Join(names, ",") != strings.Join(suppress.Analyzers, ",") {
+		t.Errorf("suppress.Analyzers = %v, want the suite's names %v", suppress.Analyzers, names)
 	}
 }
 

@@ -2,6 +2,8 @@ package suppress_test
 
 import (
 	"go/ast"
+	"os/exec"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -33,4 +35,38 @@ var fake = &analysis.Analyzer{
 
 func TestSuppress(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), fake, "s")
+}
+
+// getbody is fake under the name of a real analyzer: unknown names in
+// directives nearest to "getbody" are its to report.
+var getbody = &analysis.Analyzer{
+	Name:     "getbody",
+	Doc:      fake.Doc,
+	Requires: fake.Requires,
+	Run:      fake.Run,
+}
+
+func TestUnknownName(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), getbody, "u")
+}
+
+// Files that import "C" are analyzed in cgo's rewritten copy, which has a
+// "Code generated" header of its own.
+func TestCgo(t *testing.T) {
+	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
+	if err != nil || strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is off")
+	}
+	if _, err := exec.LookPath(strings.Fields(cEnv(t, "CC") + " gcc")[0]); err != nil {
+		t.Skipf("no C compiler: %v", err)
+	}
+	analysistest.Run(t, analysistest.TestData(), fake, "cgo")
+}
+
+func cEnv(t *testing.T, name string) string {
+	out, err := exec.Command("go", "env", name).Output()
+	if err != nil {
+		t.Skipf("go env %s: %v", name, err)
+	}
+	return strings.TrimSpace(string(out))
 }
