@@ -1,0 +1,65 @@
+package main
+
+import (
+	"crypto/sha256"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/httpvet/httpvet/analyzers"
+)
+
+// vet serves go vet: unitchecker analyzes the package a .cfg file
+// describes, and answers -flags. httpvet answers -V=full itself, to put its
+// module version in it. A bad flag value is one line on stderr and exit
+// status 2, not the usage of every flag (go vet runs the tool once per
+// package).
+func vet() {
+	flag.CommandLine = flag.NewFlagSet("httpvet", flag.ExitOnError)
+	flag.CommandLine.SetOutput(prefixWriter{os.Stderr})
+	flag.CommandLine.Usage = func() {}
+	flag.CommandLine.Var(vetVersion{}, "V", "print version and exit")
+	unitchecker.Main(analyzers.Suite...)
+}
+
+// prefixWriter writes "httpvet: " before what the flag package prints.
+type prefixWriter struct{ w io.Writer }
+
+func (p prefixWriter) Write(b []byte) (int, error) {
+	if _, err := fmt.Fprintf(p.w, "httpvet: %s", b); err != nil {
+		return 0, err
+	}
+	return len(b), nil
+}
+
+// vetVersion is the -V flag of go vet's tool protocol. go vet reads
+// "NAME version devel … buildID=ID" and keys its cache on ID, here a hash
+// of the executable; the fields between are httpvet's module version and
+// the Go version.
+type vetVersion struct{}
+
+func (vetVersion) IsBoolFlag() bool { return true }
+func (vetVersion) String() string   { return "" }
+func (vetVersion) Set(string) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	_, err = io.Copy(h, f)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%s version devel httpvet@%s %s buildID=%02x\n", exe, moduleVersion(), runtime.Version(), h.Sum(nil))
+	os.Exit(0)
+	return nil
+}
