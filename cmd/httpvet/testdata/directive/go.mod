@@ -1,0 +1,3 @@
+module directive
+
+go 1.25
