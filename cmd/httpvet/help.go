@@ -14,22 +14,24 @@ import (
 )
 
 // moduleVersion is httpvet's module version from the build info: v1.2.3
-// after go install …@v1.2.3, (devel) or a pseudo-version from a clone.
+// after go install …@v1.2.3, (devel) from a clone or a replace to one.
 func moduleVersion() string {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "(unknown)"
 	}
-	if bi.Main.Path == modulePath && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	for _, dep := range bi.Deps {
-		if dep.Path == modulePath {
-			if dep.Replace != nil {
-				return "(devel)"
-			}
-			return dep.Version
+	mods := append([]*debug.Module{&bi.Main}, bi.Deps...)
+	for _, m := range mods {
+		if m.Path != modulePath {
+			continue
 		}
+		if m.Replace != nil {
+			m = m.Replace // a directory (Version "") is a clone
+		}
+		if m.Version == "" {
+			return "(devel)"
+		}
+		return m.Version
 	}
 	return "(devel)"
 }
