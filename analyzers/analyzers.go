@@ -1,5 +1,35 @@
-// Package analyzers exports the httpvet suite, for drivers that embed it
-// (cmd/httpvet, the golangci-lint plugin, a gopls build).
+// Package analyzers exports the httpvet suite, for drivers that embed it:
+// cmd/httpvet, the golangci-lint plugin (package golangci), a gopls build,
+// or a multichecker of your own:
+//
+//	multichecker.Main(append(myAnalyzers, analyzers.Suite...)...)
+//
+// # Flags
+//
+// Each analyzer is configured only through its Flags (a [flag.FlagSet];
+// httpvet help NAME and docs/NAME.md list them). Command-line drivers
+// expose them as -NAME.FLAG. From code, set them before the analysis
+// runs, with the flag's own name and the same text as on the command
+// line:
+//
+//	if err := timeouts.Analyzer.Flags.Set("client-timeout", "10s"); err != nil {
+//		return err // an unknown flag or an invalid value
+//	}
+//	_ = bodyclose.Analyzer.Flags.Set("drain", "false")
+//
+// The analyzers are package-level values: the flags apply to every use of
+// them in the process.
+//
+// # Suppression and generated files
+//
+// Both come with the analyzers, whatever the driver: every analyzer
+// requires the internal suppression analyzer and reports through it, so
+// a //httpvet:ignore NAME reason directive on a finding's line or the line
+// above silences it, a malformed directive (no reason, an unknown analyzer
+// name) is itself reported, and nothing is reported in a generated file
+// (a "// Code generated … DO NOT EDIT." header in the file the user wrote;
+// cgo's rewritten copies of files that import "C" do not count). A driver
+// has nothing to add for either.
 package analyzers
 
 import (
