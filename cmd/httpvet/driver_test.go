@@ -198,6 +198,14 @@ func TestHelp(t *testing.T) {
 		t.Errorf("help is the generic x/tools text or lists every analyzer flag:\n%s", out)
 	}
 
+	// The README documents every flag httpvet help lists.
+	readme := readFile(t, "../../README.md")
+	for _, m := range regexp.MustCompile(`(?m)^\t(-[a-z]+)[= ]`).FindAllStringSubmatch(out, -1) {
+		if !strings.Contains(readme, "`"+m[1]) {
+			t.Errorf("README does not document %s", m[1])
+		}
+	}
+
 	out, code = run(t, ".", bin, "help", "bodyclose")
 	if code != 0 || strings.Count(out, "bodyclose: report") != 1 || strings.Contains(out, "bodyclose: bodyclose") {
 		t.Errorf("help bodyclose: exit %d, want the doc once:\n%s", code, out)

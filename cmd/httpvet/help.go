@@ -20,6 +20,13 @@ func moduleVersion() string {
 	if !ok {
 		return "(unknown)"
 	}
+	return versionOf(bi)
+}
+
+// versionOf returns the version of httpvet's module in bi: the main module
+// (go install, go build in a clone), or a dependency (go tool in another
+// module, another command that links httpvet's driver).
+func versionOf(bi *debug.BuildInfo) string {
 	mods := append([]*debug.Module{&bi.Main}, bi.Deps...)
 	for _, m := range mods {
 		if m.Path != modulePath {
