@@ -50,6 +50,7 @@ type sarifRule struct {
 	Name                 string       `json:"name"`
 	ShortDescription     sarifText    `json:"shortDescription"`
 	FullDescription      sarifText    `json:"fullDescription"`
+	Help                 sarifText    `json:"help"`
 	HelpURI              string       `json:"helpUri"`
 	DefaultConfiguration sarifDefault `json:"defaultConfiguration"`
 }
@@ -124,7 +125,8 @@ func printSARIF(w io.Writer, findings []*finding, root string) error {
 			ID:                   a.Name,
 			Name:                 a.Name,
 			ShortDescription:     sarifText{summary(a)},
-			FullDescription:      sarifText{strings.TrimSpace(a.Doc)},
+			FullDescription:      sarifText{fullDescription(a.Doc)},
+			Help:                 sarifText{strings.TrimSpace(a.Doc) + "\n\nReference: " + a.URL},
 			HelpURI:              a.URL,
 			DefaultConfiguration: sarifDefault{"warning"},
 		})
@@ -181,6 +183,33 @@ func printSARIF(w io.Writer, findings []*finding, root string) error {
 	}
 	_, err = w.Write(append(data, '\n'))
 	return err
+}
+
+// maxDescription is GitHub code scanning's limit on a rule's
+// descriptions, in characters.
+const maxDescription = 1024
+
+// fullDescription is the first paragraphs of doc (after the "name:
+// summary" line) that fit in maxDescription; the whole doc is the rule's
+// help.
+func fullDescription(doc string) string {
+	_, body, _ := strings.Cut(strings.TrimSpace(doc), "\n")
+	var desc string
+	for _, para := range strings.Split(strings.TrimSpace(body), "\n\n") {
+		next := para
+		if desc != "" {
+			next = desc + "\n\n" + para
+		}
+		if len([]rune(next)) > maxDescription {
+			break
+		}
+		desc = next
+	}
+	if desc == "" {
+		runes := []rune(strings.TrimSpace(doc))
+		desc = string(runes[:min(len(runes), maxDescription)])
+	}
+	return desc
 }
 
 // artifact locates file relative to root when it is inside it.

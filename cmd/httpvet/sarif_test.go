@@ -39,6 +39,7 @@ func TestSARIF(t *testing.T) {
 							Name             string
 							ShortDescription struct{ Text string }
 							FullDescription  struct{ Text string }
+							Help             struct{ Text string }
 							HelpURI          string
 						}
 					}
@@ -82,8 +83,12 @@ func TestSARIF(t *testing.T) {
 		for i, rule := range r.Tool.Driver.Rules {
 			rules[rule.ID] = i
 			if rule.Name != rule.ID || rule.ShortDescription.Text == "" || rule.FullDescription.Text == "" ||
-				!strings.HasSuffix(rule.HelpURI, "/docs/"+rule.ID+".md") {
-				t.Errorf("rule %+v lacks a name, descriptions or its help URI", rule)
+				rule.Help.Text == "" || !strings.HasSuffix(rule.HelpURI, "/docs/"+rule.ID+".md") {
+				t.Errorf("rule %+v lacks a name, descriptions, help or its help URI", rule)
+			}
+			// GitHub code scanning's limit.
+			if n := len([]rune(rule.FullDescription.Text)); n > 1024 || len([]rune(rule.ShortDescription.Text)) > 1024 {
+				t.Errorf("rule %s: full description of %d characters, want at most 1024", rule.ID, n)
 			}
 		}
 		if len(rules) != 4 {
