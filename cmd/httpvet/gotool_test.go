@@ -14,6 +14,7 @@ import (
 // dependencies from the module cache only (GOPROXY=off): the test needs
 // no network, and skips when the cache lacks them.
 func TestGoTool(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds httpvet with go tool")
 	}

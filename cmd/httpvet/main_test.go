@@ -92,6 +92,7 @@ var findings = []string{
 }
 
 func TestEndToEnd(t *testing.T) {
+	t.Parallel()
 	bin := httpvet(t)
 
 	t.Run("vettool", func(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 // analyzer, and every result names an existing rule and points, relative
 // to the module root, at a finding the text output reports.
 func TestSARIF(t *testing.T) {
+	t.Parallel()
 	bin := httpvet(t)
 	text, code := run(t, "../..", bin, "./testdata/demo")
 	if code != 3 {
