@@ -212,7 +212,7 @@ func load(patterns []string, opts options) ([]*packages.Package, error) {
 // dependencies, once each, and reports whether there were any.
 func printLoadErrors(w io.Writer, pkgs []*packages.Package) bool {
 	seen := make(map[string]bool)
-	any := false
+	found := false
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			msg := e.Error()
@@ -220,11 +220,11 @@ func printLoadErrors(w io.Writer, pkgs []*packages.Package) bool {
 				continue
 			}
 			seen[msg] = true
-			any = true
+			found = true
 			fmt.Fprintln(w, msg)
 		}
 	})
-	return any
+	return found
 }
 
 // A finding is one diagnostic to print, once even when the package's test

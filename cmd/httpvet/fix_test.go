@@ -1,0 +1,42 @@
+package main
+
+import "testing"
+
+func TestUnifiedDiff(t *testing.T) {
+	old := "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n"
+	new := "a\nb\nc\nd\ne\nf\ng\nh\ni\nJ\n"
+	want := "--- f.go (old)\n+++ f.go (new)\n@@ -7,4 +7,4 @@\n g\n h\n i\n-j\n+J\n"
+	if got := unifiedDiff("f.go", old, new); got != want {
+		t.Errorf("change at the end:\n%s\nwant:\n%s", got, want)
+	}
+	// Two changes far apart are two hunks, each with its context.
+	old = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n"
+	new = "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n"
+	got := unifiedDiff("f.go", old, new)
+	want = "--- f.go (old)\n+++ f.go (new)\n@@ -1,3 +1,4 @@\n+0\n 1\n 2\n 3\n@@ -10,3 +11,4 @@\n 10\n 11\n 12\n+13\n"
+	if got != want {
+		t.Errorf("two insertions:\n%s\nwant:\n%s", got, want)
+	}
+	if got := unifiedDiff("f.go", "x", "y"); got != "--- f.go (old)\n+++ f.go (new)\n@@ -1 +1 @@\n-x\n\\ No newline at end of file\n+y\n\\ No newline at end of file\n" {
+		t.Errorf("no final newline:\n%s", got)
+	}
+}
+
+func TestConflicts(t *testing.T) {
+	taken := []edit{{10, 20, "x"}, {30, 30, "import"}}
+	for _, tc := range []struct {
+		e    edit
+		want bool
+	}{
+		{edit{15, 25, "y"}, true},       // overlaps
+		{edit{20, 25, "y"}, false},      // adjacent
+		{edit{10, 20, "x"}, false},      // the same edit
+		{edit{30, 30, "import"}, false}, // the same insertion (an import two fixes add)
+		{edit{30, 30, "other"}, true},   // two insertions at one place: order unknown
+		{edit{5, 10, ""}, false},
+	} {
+		if got := conflicts(taken, []edit{tc.e}); got != tc.want {
+			t.Errorf("conflicts(%v) = %v, want %v", tc.e, got, tc.want)
+		}
+	}
+}
