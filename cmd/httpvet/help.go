@@ -14,7 +14,9 @@ import (
 )
 
 // moduleVersion is httpvet's module version from the build info: v1.2.3
-// after go install …@v1.2.3, (devel) from a clone or a replace to one.
+// after go install …@v1.2.3, the commit's pseudo-version when built in a
+// git clone, (devel) without VCS information or with a replace to a
+// directory.
 func moduleVersion() string {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
