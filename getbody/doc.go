@@ -31,6 +31,17 @@
 // &bytes.Buffer{}…). A local variable that holds a body on some path
 // reaching the call is reported.
 //
+// NewRequest decides emptiness at the call, so a local bytes.Buffer or
+// strings.Builder created empty (var buf bytes.Buffer, new(bytes.Buffer),
+// &bytes.Buffer{}, bytes.NewBuffer(nil)) is a body when something may
+// have written to it on a path from its creation to the call: a method
+// other than the read-only ones (Len, String, Bytes, Reset, reads…), or
+// passing it or its address to any function (json.NewEncoder(&buf),
+// fmt.Fprintf(&buf, …), io.Copy(&buf, r)), other than as the body of
+// NewRequest itself. The same holds for bytes.NewReader(buf.Bytes()) and
+// strings.NewReader(sb.String()). A buffer that nothing touches before
+// the call stays empty and is not reported; deferred calls do not count.
+//
 // Not reported, on purpose: a method that is not a constant (a
 // parameter, a field); POST, PUT, PATCH, DELETE and other methods
 // (DELETE content is allowed); httptest.NewRequest (server-side test

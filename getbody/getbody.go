@@ -377,6 +377,9 @@ func (c *checker) verdict(fn *function, e ast.Expr, at ast.Node, depth int) verd
 		if fn.facts().unsafe[v] {
 			return unknown
 		}
+		if isBuf, _ := bufferType(v.Type()); isBuf {
+			return c.bufferVerdict(fn, v, at, depth)
+		}
 		defs, complete := fn.reachingDefs(info, v, at)
 		result := empty
 		if !complete {
@@ -413,13 +416,16 @@ func (c *checker) verdict(fn *function, e ast.Expr, at ast.Node, depth int) verd
 		callee := match.Callee(info, e)
 		if len(e.Args) == 1 && (match.IsFunc(callee, "strings", "NewReader") ||
 			match.IsFunc(callee, "bytes", "NewReader", "NewBuffer", "NewBufferString")) {
-			if c.emptyData(e.Args[0]) {
+			if c.emptyData(e.Args[0]) || c.bufferContents(fn, e.Args[0], at, depth) == empty {
 				return empty
 			}
 		}
 		return nonEmpty
 
 	case *ast.UnaryExpr:
+		if _, ok := ast.Unparen(e.X).(*ast.Ident); ok && e.Op == token.AND {
+			return c.bufferExpr(fn, e, at, depth) // &buf
+		}
 		if lit, ok := ast.Unparen(e.X).(*ast.CompositeLit); ok && e.Op == token.AND {
 			if len(lit.Elts) == 0 && zeroLengthReader(info.TypeOf(e)) {
 				return empty
