@@ -75,8 +75,10 @@ func (c *checker) argField(enclosing *ast.BlockStmt, call *ast.CallExpr, idx int
 	}
 	arg := call.Args[idx]
 	if field == "" {
-		if sig, isSig := c.pass.TypesInfo.TypeOf(call.Fun).Underlying().(*types.Signature); isSig && idx < sig.Params().Len() {
-			target = sig.Params().At(idx).Type()
+		if t := c.pass.TypesInfo.TypeOf(call.Fun); t != nil {
+			if sig, isSig := t.Underlying().(*types.Signature); isSig && idx < sig.Params().Len() {
+				target = sig.Params().At(idx).Type()
+			}
 		}
 		return arg, target, true
 	}
@@ -84,7 +86,11 @@ func (c *checker) argField(enclosing *ast.BlockStmt, call *ast.CallExpr, idx int
 	if lit == nil {
 		return nil, nil, false
 	}
-	st, isStruct := c.pass.TypesInfo.TypeOf(lit).Underlying().(*types.Struct)
+	t := c.pass.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return nil, nil, false
+	}
+	st, isStruct := t.Underlying().(*types.Struct)
 	if !isStruct {
 		return nil, nil, false
 	}
