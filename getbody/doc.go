@@ -28,9 +28,11 @@
 //     xml.Marshal, json.NewEncoder(&buf).Encode or the xml encoder, then
 //     bytes.NewReader, strings.NewReader, bytes.NewBuffer of the result
 //     or the buffer itself — whatever the payload, since an encoded nil
-//     is "null"; a wrapper that encodes only under if p != nil (or in the
-//     else of if p == nil) makes a nil payload silent, a typed nil pointer
-//     in an interface parameter excepted. A wrapper whose method is
+//     is "null"; a wrapper that encodes only under if p != nil, in the
+//     else of if p == nil, or after if p == nil { …; return … }, makes a
+//     nil payload silent, a typed nil pointer in an interface parameter
+//     excepted. An encoder may write into a buffer variable or into an
+//     io.Writer variable that holds one (var buf io.ReadWriter). A wrapper whose method is
 //     itself a constant GET and that always encodes its payload is
 //     reported inside, where the fix goes, not at its callers;
 //   - a method and a body passed as fields of a struct parameter
@@ -72,9 +74,7 @@
 // is taken or that a closure assigns; requests whose Method is assigned
 // again in the function; wrappers that encode the payload only under
 // another condition than its nilness (if method != http.MethodGet, a
-// switch on the method), or with an early return for a nil payload
-// (if p == nil { return … } before the encoding: a nil payload is then
-// reported); struct arguments built field by field; &http.Request
+// switch on the method); struct arguments built field by field; &http.Request
 // literals without a Method (they are
 // as often server-side requests built for tests); anything in _test.go
 // files unless the -tests flag is set, since tests of a client's or a

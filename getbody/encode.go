@@ -195,7 +195,9 @@ func (w *wrapperFunc) localSource(v *types.Var, depth int) (source, bool) {
 				}
 			}
 		case *ast.CallExpr:
-			if isBuf {
+			// Into a buffer, or into an io.Writer variable holding one
+			// (var buf io.ReadWriter; buf = &bytes.Buffer{}).
+			if isBuf || types.IsInterface(v.Type()) {
 				if p, field, found := w.encodeInto(n, v); found {
 					add(n, source{param: p, field: field, encoder: "json.Encoder.Encode"}, true)
 					if sel, _ := ast.Unparen(n.Fun).(*ast.SelectorExpr); sel != nil && w.xmlEncoder(sel.X) {
@@ -316,6 +318,16 @@ func (w *wrapperFunc) condition(at ast.Node, s source) (nilSkip, unconditional b
 					if isBody(anc, child) {
 						unconditional = false
 					}
+				case *ast.BlockStmt:
+					// if p == nil { …; return … } earlier in the block.
+					for _, st := range anc.List {
+						if st == child {
+							break
+						}
+						if ifs, ok := st.(*ast.IfStmt); ok && ifs.Else == nil && w.nilTest(ifs.Cond, token.EQL, s) && endsInReturn(ifs.Body) {
+							nilSkip = true
+						}
+					}
 				}
 			}
 			return false
@@ -379,4 +391,13 @@ func (w *wrapperFunc) payloadType(s source) types.Type {
 		return f.Type()
 	}
 	return nil
+}
+
+// endsInReturn reports whether the block's last statement is a return.
+func endsInReturn(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
+	return ok
 }

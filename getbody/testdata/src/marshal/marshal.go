@@ -195,3 +195,30 @@ func EncodedThenReset(method, u string, v any) (*http.Request, error) {
 	buf = new(bytes.Buffer)
 	return http.NewRequest(method, u, buf)
 }
+
+// NewRequest is go-github's shape: an io.ReadWriter filled by an encoder
+// only for a non-nil body.
+func NewRequest(method, u string, body any) (*http.Request, error) { // want NewRequest:`request\(method=#0, body=#2\) encoded by json.Encoder.Encode unless nil`
+	var buf io.ReadWriter
+	if body != nil {
+		buf = &bytes.Buffer{}
+		enc := json.NewEncoder(buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(body); err != nil {
+			return nil, err
+		}
+	}
+	return http.NewRequest(method, u, buf)
+}
+
+// EarlyReturn returns before encoding a nil payload.
+func EarlyReturn(method, u string, payload any) (*http.Request, error) { // want EarlyReturn:`request\(method=#0, body=#2\) encoded by json.Marshal unless nil`
+	if payload == nil {
+		return http.NewRequest(method, u, nil)
+	}
+	data, err := json.Marshal(payload)
+	if err != nil {
+		return nil, err
+	}
+	return http.NewRequest(method, u, bytes.NewReader(data))
+}

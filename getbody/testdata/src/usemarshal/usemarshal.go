@@ -53,3 +53,10 @@ func silent(ctx context.Context, a *marshal.API, u string, f Filter) {
 	a.InQuery(ctx, http.MethodGet, "/x", f)
 	marshal.EncodedThenReset(http.MethodGet, u, f)
 }
+
+func githubShape(u string, f Filter) {
+	marshal.NewRequest(http.MethodGet, u, nil)
+	marshal.NewRequest(http.MethodGet, u, &f) // want `GET request built by NewRequest carries a body, from its body argument encoded with json.Encoder.Encode`
+	marshal.EarlyReturn(http.MethodGet, u, nil)
+	marshal.EarlyReturn(http.MethodGet, u, f) // want `GET request built by EarlyReturn carries a body, from its payload argument encoded with json.Marshal`
+}
