@@ -169,9 +169,8 @@ func (c *checker) checkCall(fn *function, call *ast.CallExpr) {
 		return
 	}
 	if req.fact != nil && req.fact.Encoder != "" {
-		if req.fact.NilSkip && (c.nilPayload(fn, req, call) ||
-			fn.isParam(c.pass.TypesInfo, req.body) && nilable(c.pass.TypesInfo.TypeOf(req.body))) {
-			return // a nil payload, or one from a parameter: callers are checked
+		if req.fact.NilSkip && c.nilPayload(fn, req, call) {
+			return
 		}
 	} else if req.body == nil || c.verdict(fn, req.body, call, 0) != nonEmpty {
 		return
@@ -232,15 +231,4 @@ func calleeName(info *types.Info, call *ast.CallExpr) string {
 		return fn.Name()
 	}
 	return "call"
-}
-
-// isParam reports whether e is a parameter of fn, or a field of one.
-func (fn *function) isParam(info *types.Info, e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if sel, ok := e.(*ast.SelectorExpr); ok {
-		e = sel.X
-	}
-	v, ok := match.ObjectOf(info, e).(*types.Var)
-	ftype, _ := match.Func(fn.node)
-	return ok && ftype != nil && ftype.Params != nil && ftype.Params.Pos() <= v.Pos() && v.Pos() < ftype.Params.End()
 }

@@ -172,9 +172,10 @@ func (w *wrapperFunc) fromCall(call *ast.CallExpr) *requestWrapper {
 	if fact.NilSkip && !nilable(w.payloadType(src)) {
 		fact.NilSkip = false // a struct payload is never nil
 	}
-	if fact.Method < 0 && fact.Encoder != "" && !fact.NilSkip {
-		// Every call sends a body whatever its arguments: the bug is in
-		// this function, where it is reported, not at its callers.
+	if fact.Method < 0 && fact.Encoder != "" {
+		// A constant GET with an encoded parameter: reported here, where
+		// the fix goes, not at the callers. Even when a nil payload would
+		// send no body, the parameter says a payload is expected.
 		return nil
 	}
 	if site.wrapper != nil {

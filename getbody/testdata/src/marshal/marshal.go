@@ -59,10 +59,11 @@ func (a *API) List(ctx context.Context, path string, filter any) (*http.Response
 	return a.Call(ctx, http.MethodGet, path, filter) // want `GET request built by Call carries a body, from its payload argument encoded with json.Marshal`
 }
 
-// Get calls Send with a constant GET: a nil filter sends no body, so its
-// callers are checked.
-func (a *API) Get(ctx context.Context, path string, filter any) (*http.Response, error) { // want Get:`request\(method="GET", body=#2\) encoded by json.Marshal unless nil via Send`
-	return a.Send(ctx, http.MethodGet, path, filter)
+// Get calls Send with a constant GET and its filter: a nil filter would
+// send no body, but the parameter says one is expected (go-github's
+// ListFineGrainedPersonalAccessTokens passes its options so).
+func (a *API) Get(ctx context.Context, path string, filter any) (*http.Response, error) {
+	return a.Send(ctx, http.MethodGet, path, filter) // want `GET request built by Send carries a body, from its payload argument encoded with json.Marshal`
 }
 
 // Encode streams the payload into a buffer, unless it is nil.
