@@ -32,11 +32,11 @@
 //     else of if p == nil, or after if p == nil { …; return … }, makes a
 //     nil payload silent, a typed nil pointer in an interface parameter
 //     excepted. An encoder may write into a buffer variable or into an
-//     io.Writer variable that holds one (var buf io.ReadWriter). A function whose method is
-//     itself a constant GET and that encodes its own parameter is
-//     reported inside, where the fix goes, not at its callers, even when
-//     a nil payload would send no body: the parameter says one is
-//     expected;
+//     io.Writer variable that holds one (var buf io.ReadWriter). A
+//     function whose method is itself a constant GET and that encodes
+//     its own parameter is reported inside, where the fix goes, not at
+//     its callers, even when a nil payload would send no body: the
+//     parameter says one is expected;
 //   - a method and a body passed as fields of a struct parameter
 //     (DoWithRetry(ctx, request{Method: http.MethodGet, Body: v})): the
 //     fact says which fields of which parameter the wrapper reads into
