@@ -7,7 +7,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/httpvet/httpvet/internal/fixes"
@@ -421,63 +420,6 @@ func (c *checker) deleteFix(body *ast.BlockStmt, call *ast.CallExpr) (analysis.S
 		Message:   "Delete the deadline call",
 		TextEdits: append([]analysis.TextEdit{edit}, imps...),
 	}, true
-}
-
-// exportFacts computes the facts of the package's functions that take or
-// return a connection.
-func (c *checker) exportFacts(insp *inspector.Inspector) {
-	info := c.pass.TypesInfo
-	type cand struct {
-		fn   *types.Func
-		decl *ast.FuncDecl
-	}
-	var cands []cand
-	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
-		fd := cur.Node().(*ast.FuncDecl)
-		fn, ok := info.Defs[fd.Name].(*types.Func)
-		if !ok || fd.Body == nil {
-			continue
-		}
-		sig, ok := fn.Type().(*types.Signature)
-		if !ok {
-			continue
-		}
-		interesting := sig.Results().Len() > 0 && connLike(sig.Results().At(0).Type())
-		for i := range sig.Params().Len() {
-			interesting = interesting || connLike(sig.Params().At(i).Type())
-		}
-		if interesting {
-			cands = append(cands, cand{fn, fd})
-			c.decls[fn] = fd
-		}
-	}
-	done := make(map[*types.Func]bool)
-	for changed, rounds := true, 0; changed && rounds <= len(cands); rounds++ {
-		changed = false
-		for _, cd := range cands {
-			if done[cd.fn] {
-				continue
-			}
-			sig := cd.fn.Type().(*types.Signature)
-			if sig.Results().Len() > 0 && connLike(sig.Results().At(0).Type()) && len(c.uncleared(cd.decl.Type, cd.decl.Body)) > 0 {
-				c.pass.ExportObjectFact(cd.fn, new(returnsDeadline))
-				done[cd.fn], changed = true, true
-				continue
-			}
-			for i := range sig.Params().Len() {
-				p := sig.Params().At(i)
-				if !connLike(p.Type()) {
-					continue
-				}
-				sets, clears := c.events(cd.decl.Body, map[*types.Var]bool{p: true})
-				if len(sets) > 0 && clears == 0 {
-					c.pass.ExportObjectFact(cd.fn, &setsDeadline{Param: i})
-					done[cd.fn], changed = true, true
-					break
-				}
-			}
-		}
-	}
 }
 
 // rearms reports whether t is a connection wrapper whose own Read or Write

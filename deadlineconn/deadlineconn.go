@@ -27,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:              "https://github.com/httpvet/httpvet/blob/main/docs/deadlineconn.md",
 	Requires:         []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:              run,
-	FactTypes:        []analysis.Fact{new(returnsDeadline), new(setsDeadline)},
+	FactTypes:        []analysis.Fact{new(returnsDeadline), new(setsDeadline), new(returnsDialer)},
 	RunDespiteErrors: true,
 }
 
@@ -39,11 +39,37 @@ func (*returnsDeadline) AFact()         {}
 func (*returnsDeadline) String() string { return "returnsDeadline" }
 
 // setsDeadline is the fact on a function that sets an absolute deadline
-// on its connection parameter number Param, and never clears it.
-type setsDeadline struct{ Param int }
+// on its connection parameter number Param, and neither clears it nor
+// closes the connection; Returns says it also returns that connection
+// (return arm(conn, d), nil).
+type setsDeadline struct {
+	Param   int
+	Returns bool
+}
 
-func (*setsDeadline) AFact()           {}
-func (f *setsDeadline) String() string { return fmt.Sprintf("setsDeadline(#%d)", f.Param) }
+func (*setsDeadline) AFact() {}
+func (f *setsDeadline) String() string {
+	if f.Returns {
+		return fmt.Sprintf("setsDeadline(#%d) and returns it", f.Param)
+	}
+	return fmt.Sprintf("setsDeadline(#%d)", f.Param)
+}
+
+// returnsDialer is the fact on a factory whose result is a dial func that
+// sets an absolute deadline on the connection it returns: Call is what
+// sets it (SetDeadline, a helper) at At (file:line), empty if unknown.
+type returnsDialer struct {
+	Call string
+	At   string
+}
+
+func (*returnsDialer) AFact() {}
+func (f *returnsDialer) String() string {
+	if f.At == "" {
+		return fmt.Sprintf("returnsDialer(%s)", f.Call)
+	}
+	return fmt.Sprintf("returnsDialer(%s at %s)", f.Call, f.At)
+}
 
 const message = "%s sets an absolute deadline on a connection returned by an http.Transport dial hook: " +
 	"the deadline stays on the pooled connection and reused connections fail with i/o timeout; " +
@@ -185,6 +211,9 @@ func (c *checker) checkHook(at ast.Node, hook ast.Expr, reported map[token.Pos]b
 	pass := c.pass
 	hook = ast.Unparen(hook)
 	switch h := hook.(type) {
+	case *ast.CallExpr:
+		c.checkFactoryHook(h, reported)
+		return
 	case *ast.FuncLit:
 		c.reportSets(h.Type, h.Body, reported)
 		return

@@ -10,7 +10,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), deadlineconn.Analyzer, "a", "helpers")
+	analysistest.Run(t, analysistest.TestData(), deadlineconn.Analyzer, "a", "helpers", "factories", "usefactories")
 }
 
 func TestFixes(t *testing.T) {

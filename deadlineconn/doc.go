@@ -23,7 +23,17 @@
 //     &wrapper{conn}), when some path from the call reaches a return of a
 //     non-nil connection without a zero-time call clearing it;
 //   - a call of a helper that sets such a deadline on its connection
-//     parameter (fact setsDeadline), one or more calls deep;
+//     parameter and neither clears it nor closes the connection (fact
+//     setsDeadline), one or more calls deep, in any package; a helper
+//     that also returns that connection (return arm(conn, d), nil) is
+//     followed through its result too ("and returns it" in the fact);
+//   - a hook that is the result of a factory call
+//     (tr.DialContext = timeoutDialer(connect, rw)) whose returned dial
+//     func — a func literal, a local variable holding one, a named
+//     function, or another factory's result — sets such a deadline on the
+//     connection it returns (fact returnsDialer, which records the
+//     deadline call and its file:line), from this package or another;
+//     reported at the hook, naming the factory and the line;
 //   - a hook, or a function the hook gets its connection from, that
 //     returns a connection with such a deadline (fact returnsDeadline),
 //     from this package or another; a hook from another package is
@@ -40,10 +50,13 @@
 // Transport hook; server-side or hijacked connections; Transports whose
 // literal sets DisableKeepAlives: true or whose variable is assigned
 // DisableKeepAlives = true; deadlines on another connection than the one
-// returned. It stays silent when it cannot know: deadlines whose value
-// does not come from time.Now (they may be zero), hooks that are
-// variables or results of factory calls (makeDialer(…)), hooks built with
-// generics or reflection.
+// returned; factories whose dial func clears the deadline before
+// returning it or arms it only around a handshake; helpers that close the
+// connection they set a deadline on. It stays silent when it cannot know:
+// deadlines whose value does not come from time.Now (they may be zero),
+// hooks that are variables (dial := makeDialer(…); tr.DialContext = dial),
+// factories that return their dial func through a struct or an
+// interface, hooks built with generics or reflection.
 //
 // Fix: deleting the deadline call, when it is a statement of its own,
 // `_ = conn.SetDeadline(…)`, or an `if err := conn.SetDeadline(…); err != nil`

@@ -76,8 +76,12 @@ func (fn *function) facts() *varFacts {
 			}
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
+				// &buf of a bytes.Buffer is how it is used: buffer.go
+				// follows what is done with it.
 				if v := varOf(n.X); v != nil {
-					vf.unsafe[v] = true
+					if isBuf, pointer := bufferType(v.Type()); !isBuf || pointer {
+						vf.unsafe[v] = true
+					}
 				}
 			}
 		case *ast.AssignStmt:
@@ -147,6 +151,13 @@ type def struct {
 // node at. complete is false if some path reaches at from the function's
 // entry without a definition, or a definition getbody does not model.
 func (fn *function) reachingDefs(info *types.Info, v *types.Var, at ast.Node) (defs []def, complete bool) {
+	return fn.reachingDefsVisit(info, v, at, nil)
+}
+
+// reachingDefsVisit is reachingDefs that also calls visit, if not nil, on
+// every CFG node that lies after a reaching definition on a path to at
+// (the nodes where the value of v can be used before at).
+func (fn *function) reachingDefsVisit(info *types.Info, v *types.Var, at ast.Node, visit func(ast.Node)) (defs []def, complete bool) {
 	b, i := fn.locate(at)
 	if b == nil {
 		return nil, false
@@ -165,6 +176,9 @@ func (fn *function) reachingDefs(info *types.Info, v *types.Var, at ast.Node) (d
 		for j := it.upTo - 1; j >= 0 && !found; j-- {
 			d, ok, modeled := defines(info, it.b.Nodes[j], v)
 			if !ok {
+				if visit != nil {
+					visit(it.b.Nodes[j])
+				}
 				continue
 			}
 			found = true

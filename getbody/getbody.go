@@ -49,25 +49,6 @@ func (c *checker) skipTest(pos token.Pos) bool {
 	return !tests && match.InTestFile(c.pass.Fset, pos)
 }
 
-// requestWrapper is the fact on a function whose parameters become the
-// method and the body of an HTTP request it builds. Method is the index of
-// the method parameter, or -1 when the method is the constant ConstMethod
-// (then one of GET, HEAD, TRACE); Body is the index of the body parameter.
-type requestWrapper struct {
-	Method      int
-	ConstMethod string
-	Body        int
-}
-
-func (*requestWrapper) AFact() {}
-
-func (f *requestWrapper) String() string {
-	if f.Method < 0 {
-		return fmt.Sprintf("request(method=%q, body=#%d)", f.ConstMethod, f.Body)
-	}
-	return fmt.Sprintf("request(method=#%d, body=#%d)", f.Method, f.Body)
-}
-
 // bodyless reports whether an HTTP method carries no body.
 func bodyless(method string) bool {
 	return method == "GET" || method == "HEAD" || method == "TRACE"
@@ -112,57 +93,6 @@ type checker struct {
 	funcs map[ast.Node]*function // by *ast.FuncDecl or *ast.FuncLit
 }
 
-// A request is one request construction whose method has no body.
-type request struct {
-	node    ast.Node    // the construction: a call or a composite literal
-	method  string      // GET, HEAD or TRACE
-	methodE ast.Expr    // the method expression, or nil (a wrapper's constant)
-	body    ast.Expr    // the body expression
-	wrapper *types.Func // the wrapper called, if any
-}
-
-// construction returns the argument indices of the method and the body of
-// the request that call builds, if call is http.NewRequest[WithContext]
-// or a wrapper with a fact. methodIdx is -1 when the method is the
-// wrapper's constant constMethod.
-func (c *checker) construction(call *ast.CallExpr) (methodIdx int, constMethod string, bodyIdx int, wrapper *types.Func, ok bool) {
-	fn := match.Callee(c.pass.TypesInfo, call)
-	if fn == nil || call.Ellipsis.IsValid() {
-		return 0, "", 0, nil, false
-	}
-	switch {
-	case match.IsFunc(fn, match.NetHTTP, "NewRequest"):
-		methodIdx, bodyIdx = 0, 2
-	case match.IsFunc(fn, match.NetHTTP, "NewRequestWithContext"):
-		methodIdx, bodyIdx = 1, 3
-	default:
-		var fact requestWrapper
-		if !c.pass.ImportObjectFact(fn, &fact) {
-			return 0, "", 0, nil, false
-		}
-		methodIdx, bodyIdx, constMethod, wrapper = fact.Method, fact.Body, fact.ConstMethod, fn
-	}
-	if bodyIdx >= len(call.Args) || methodIdx >= len(call.Args) {
-		return 0, "", 0, nil, false
-	}
-	return methodIdx, constMethod, bodyIdx, wrapper, true
-}
-
-// requestOf returns the request that call builds, if its method is a
-// constant without a body.
-func (c *checker) requestOf(call *ast.CallExpr) (req request, ok bool) {
-	methodIdx, constMethod, bodyIdx, wrapper, ok := c.construction(call)
-	if !ok {
-		return req, false
-	}
-	req = request{node: call, body: call.Args[bodyIdx], method: constMethod, wrapper: wrapper}
-	if methodIdx >= 0 {
-		req.methodE = call.Args[methodIdx]
-		req.method, _ = c.constString(req.methodE)
-	}
-	return req, bodyless(req.method)
-}
-
 // constString returns the value of e if it is a string constant.
 func (c *checker) constString(e ast.Expr) (string, bool) {
 	tv, ok := c.pass.TypesInfo.Types[e]
@@ -170,28 +100,6 @@ func (c *checker) constString(e ast.Expr) (string, bool) {
 		return "", false
 	}
 	return constant.StringVal(tv.Value), true
-}
-
-func (c *checker) checkCall(fn *function, call *ast.CallExpr) {
-	req, ok := c.requestOf(call)
-	if !ok || c.methodReassigned(fn, call) {
-		return
-	}
-	if c.verdict(fn, req.body, call, 0) != nonEmpty {
-		return
-	}
-	what := "http." + calleeName(c.pass.TypesInfo, call)
-	if req.wrapper != nil {
-		what = req.wrapper.Name()
-	}
-	c.report(req, call, fmt.Sprintf("%s request built by %s carries a body", req.method, what))
-}
-
-func calleeName(info *types.Info, call *ast.CallExpr) string {
-	if fn := match.Callee(info, call); fn != nil {
-		return fn.Name()
-	}
-	return "call"
 }
 
 // methodReassigned reports whether the request that construction node
@@ -328,7 +236,7 @@ func (c *checker) requestVar(fn *function, v *types.Var, at ast.Node) (request, 
 		if d.tuple != 0 {
 			return request{}, false
 		}
-		return c.requestOf(e)
+		return c.requestOf(fn.body(), e)
 	case *ast.CompositeLit:
 		if d.tuple >= 0 {
 			return request{}, false
@@ -377,6 +285,9 @@ func (c *checker) verdict(fn *function, e ast.Expr, at ast.Node, depth int) verd
 		if fn.facts().unsafe[v] {
 			return unknown
 		}
+		if isBuf, _ := bufferType(v.Type()); isBuf {
+			return c.bufferVerdict(fn, v, at, depth)
+		}
 		defs, complete := fn.reachingDefs(info, v, at)
 		result := empty
 		if !complete {
@@ -413,13 +324,16 @@ func (c *checker) verdict(fn *function, e ast.Expr, at ast.Node, depth int) verd
 		callee := match.Callee(info, e)
 		if len(e.Args) == 1 && (match.IsFunc(callee, "strings", "NewReader") ||
 			match.IsFunc(callee, "bytes", "NewReader", "NewBuffer", "NewBufferString")) {
-			if c.emptyData(e.Args[0]) {
+			if c.emptyData(e.Args[0]) || c.bufferContents(fn, e.Args[0], at, depth) == empty {
 				return empty
 			}
 		}
 		return nonEmpty
 
 	case *ast.UnaryExpr:
+		if _, ok := ast.Unparen(e.X).(*ast.Ident); ok && e.Op == token.AND {
+			return c.bufferExpr(fn, e, at, depth) // &buf
+		}
 		if lit, ok := ast.Unparen(e.X).(*ast.CompositeLit); ok && e.Op == token.AND {
 			if len(lit.Elts) == 0 && zeroLengthReader(info.TypeOf(e)) {
 				return empty
@@ -474,8 +388,11 @@ func (c *checker) report(req request, node ast.Node, what string) {
 			fixList = append(fixList, fix)
 		}
 	}
-	if fix, ok := c.replaceFix(req.body, "NoBody", "nil", "Send no body (http.NoBody): its data is no longer sent"); ok {
-		fixList = append(fixList, fix)
+	// An encoding wrapper would encode http.NoBody: no body fix then.
+	if req.body != nil && (req.fact == nil || req.fact.Encoder == "") {
+		if fix, ok := c.replaceFix(req.body, "NoBody", "nil", "Send no body (http.NoBody): its data is no longer sent"); ok {
+			fixList = append(fixList, fix)
+		}
 	}
 	suppress.Report(c.pass, analysis.Diagnostic{
 		Pos:            node.Pos(),

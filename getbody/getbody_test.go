@@ -10,7 +10,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "a", "ignore", "wrap", "usewrap")
+	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "a", "ignore", "wrap", "usewrap", "buffers", "marshal", "usemarshal")
 }
 
 // TestTests checks that _test.go files are left out unless -tests is set.
@@ -24,7 +24,7 @@ func TestTests(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), getbody.Analyzer, "fix")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), getbody.Analyzer, "fix", "fixwrap")
 }
 
 // TestTypeErrors runs the analyzer on code that does not type-check: it

@@ -471,8 +471,8 @@ func unknownDeadline(tr *http.Transport, dl time.Time) {
 	}
 }
 
-// A factory: not analysed.
-func makeDialer() func(ctx context.Context, network, addr string) (net.Conn, error) {
+// A factory: reported where its dial func becomes a hook.
+func makeDialer() func(ctx context.Context, network, addr string) (net.Conn, error) { // want makeDialer:`returnsDialer\(SetDeadline at a.go:481\)`
 	return func(ctx context.Context, network, addr string) (net.Conn, error) {
 		conn, err := dialer.DialContext(ctx, network, addr)
 		if err != nil {
@@ -483,7 +483,7 @@ func makeDialer() func(ctx context.Context, network, addr string) (net.Conn, err
 	}
 }
 
-var _ = &http.Transport{DialContext: makeDialer()}
+var _ = &http.Transport{DialContext: makeDialer()} // want `the dial func returned by makeDialer through SetDeadline at a.go:481 sets an absolute deadline`
 
 //httpvet:ignore deadlineconn handshake budget is per connection by design
 var _ = &http.Transport{DialContext: helpers.Dial}

@@ -172,7 +172,7 @@ func closureAssigns(u string) {
 
 type client struct{ body io.Reader }
 
-func fieldBody(c *client, u string) {
+func fieldBody(c *client, u string) { // want fieldBody:`request\(method="GET", body=#0.body\)`
 	http.NewRequest(http.MethodGet, u, c.body) // a field: often nil for GET
 }
 

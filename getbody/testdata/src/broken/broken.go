@@ -1,6 +1,8 @@
 package broken
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 	"strings"
 )
@@ -15,4 +17,26 @@ func f(u string) {
 	req := &http.Request{Method: "GET", Body: undefinedBody}
 	req.Body = alsoUndefined
 	x.Body = y
+}
+
+type request struct {
+	Method string
+	Body   any
+}
+
+func wrapper(r request, p any) {
+	data, _ := json.Marshal(p)
+	http.NewRequest(r.Method, "u", bytes.NewReader(data))
+	var buf bytes.Buffer
+	undefinedEncoder(&buf).Encode(r.Body)
+	http.NewRequest(r.Method, "u", &buf)
+}
+
+func useWrapper() {
+	wrapper(request{Method: http.MethodGet, Body: undefinedBody}, nil)
+	wrapper(undefinedRequest{Method: "GET"}, nil)
+	wrapper(request{http.MethodGet}, missing)
+	var buf bytes.Buffer
+	buf.Undefined()
+	http.NewRequest(http.MethodGet, "u", &buf)
 }
