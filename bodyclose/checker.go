@@ -12,17 +12,19 @@ import (
 )
 
 type checker struct {
-	pass       *analysis.Pass
-	funcs      map[ast.Node]*function // by *ast.FuncDecl or *ast.FuncLit
-	decls      map[*types.Func]*ast.FuncDecl
-	order      []*types.Func // decls in source order, for deterministic facts
-	params     map[*types.Func]*paramsFact
-	paramsBusy map[*types.Func]bool
-	closed     map[*types.Func]bool
-	closedBusy map[*types.Func]bool
-	tracks     map[*types.Var]*tracked
-	reported   map[ast.Node]bool
-	bodyKinds  bool // consider io.Closer/io.ReadCloser/io.Reader parameters
+	pass        *analysis.Pass
+	funcs       map[ast.Node]*function // by *ast.FuncDecl or *ast.FuncLit
+	decls       map[*types.Func]*ast.FuncDecl
+	order       []*types.Func // decls in source order, for deterministic facts
+	params      map[*types.Func]*paramsFact
+	paramsBusy  map[*types.Func]bool
+	closed      map[*types.Func]bool
+	closedBusy  map[*types.Func]bool
+	tracks      map[*types.Var]*tracked
+	reported    map[ast.Node]bool
+	bodyKinds   bool // consider io.Closer/io.ReadCloser/io.Reader parameters
+	fresh       map[*types.Func]*freshTransport
+	storedCache map[*types.Var]pool
 }
 
 func newChecker(pass *analysis.Pass) *checker {
@@ -36,6 +38,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		closedBusy: make(map[*types.Func]bool),
 		tracks:     make(map[*types.Var]*tracked),
 		reported:   make(map[ast.Node]bool),
+		fresh:      make(map[*types.Func]*freshTransport),
 		bodyKinds:  match.ImportsOrIs(pass.Pkg, match.NetHTTP),
 	}
 	for _, f := range pass.Files {
@@ -77,6 +80,9 @@ func (c *checker) exportFacts() {
 			c.pass.ExportObjectFact(fn, new(closedResult))
 		}
 		if f := c.paramsOf(fn); f != nil {
+			c.pass.ExportObjectFact(fn, f)
+		}
+		if f := c.freshOf(fn); f != nil {
 			c.pass.ExportObjectFact(fn, f)
 		}
 	}

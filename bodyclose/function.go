@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/cfg"
 
@@ -20,6 +21,8 @@ type function struct {
 	lits     []*ast.FuncLit         // nested function literals
 	caseTags map[ast.Expr]ast.Expr  // case expression → switch tag
 	where    map[ast.Node]nodeWhere // top-level CFG node → its place
+	brs      []*ast.BranchStmt      // continue and goto statements, see branches
+	barriers []token.Pos            // statement starts and block ends, see branches
 }
 
 type nodeWhere struct {
@@ -184,22 +187,54 @@ type search struct {
 	derived map[*types.Var]bool
 
 	// results
-	leak        ast.Node // where the first leaking path ends (a return, the source, an assignment) or nil
-	leakEnd     bool     // the leak is falling off the end of the function
-	leakAssign  bool     // the leak is an assignment of the variable
-	leakRead    bool     // the body was read on the leaking path
+	leak        ast.Node   // where the first leaking path ends (a return, the source, an assignment) or nil
+	leakEnd     bool       // the leak is falling off the end of the function
+	leakAssign  bool       // the leak is an assignment of the variable
+	leakRead    bool       // the body was read on the leaking path
+	leaks       []leakExit // every leaking exit, in the order found
 	anyClose    bool
 	anyTransfer bool
 	anyRead     bool
-	drain       map[ast.Node]bool // close sites reached on a path without a read
+	drain       map[ast.Node]*drainSite // close sites reached on a path without a read
 	drainOrder  []ast.Node
+	requests    map[ast.Node]bool // CFG nodes that send another request (cache)
+}
+
+// A leakExit is one place where a path leaves with the body open.
+type leakExit struct {
+	kind int // leakReturn, leakEnd, leakAssign, leakAgain, leakContinue, leakGoto, leakLoopEnd
+	pos  token.Pos
+}
+
+const (
+	leakReturn   = iota // a return statement
+	leakEnd             // falling off the end of the function
+	leakAssign          // the response variable is assigned again
+	leakAgain           // the path reaches the call again, the variable outlives the loop
+	leakContinue        // a continue goes back to the call
+	leakGoto            // a goto goes back to the call
+	leakLoopEnd         // the end of the loop body goes back to the call
+)
+
+// A drainSite says on which kinds of path a close site is reached
+// without a read.
+type drainSite struct {
+	repeat    bool        // the path goes back to the call or sends another request
+	repeatPos token.Pos   // where: the other request, or the loop
+	againLoop bool        // the repeat is the loop calling it again
+	okReturns []token.Pos // returns of no error
+	returns   []token.Pos // every return reached
+	errReturn bool        // some path returns a non-nil error, or may
 }
 
 type state struct {
-	errLive bool
-	read    bool
-	noBody  bool
-	defers  ast.Node // the deferred close, if one is registered
+	errLive    bool
+	errChecked bool // a condition on the source's error was passed
+	read       bool
+	noBody     bool
+	defers     ast.Node // the deferred close, if one is registered
+	earlyDefer bool     // the deferred close was registered before the error check
+	closed     ast.Node // closed unread by this close site: the path goes on to classify it
 }
 
 type visit struct {
@@ -209,7 +244,7 @@ type visit struct {
 }
 
 func (fn *function) newSearch(tr *tracked) *search {
-	return &search{fn: fn, tr: tr, cache: map[ast.Node]*events{}, seen: map[visit]bool{}, drain: map[ast.Node]bool{}}
+	return &search{fn: fn, tr: tr, cache: map[ast.Node]*events{}, seen: map[visit]bool{}, drain: map[ast.Node]*drainSite{}, requests: map[ast.Node]bool{}}
 }
 
 func (s *search) events(n ast.Node) *events {
@@ -243,6 +278,18 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 		ended := false
 		for j := it.i; j < len(b.Nodes) && !ended; j++ {
 			n := b.Nodes[j]
+			if st.closed != nil {
+				// Closed unread: only what comes next matters, the call
+				// again or another request reusing the connection.
+				if n == s.source {
+					s.drainRepeat(st.closed, n.Pos(), true)
+					ended = true
+				} else if s.sendsRequest(n) {
+					s.drainRepeat(st.closed, n.Pos(), false)
+					ended = true
+				}
+				continue
+			}
 			if n == s.source {
 				// Back at the call (a loop): the response is overwritten.
 				if st.defers == nil {
@@ -263,8 +310,10 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 			}
 			if ev.close {
 				s.anyClose = true
-				if st.defers == nil && !st.read && !st.noBody {
+				if st.defers == nil && !st.read && !st.noBody && s.source != nil && ev.closeCall != nil {
 					s.addDrain(ev.closeCall)
+					st.closed = ev.closeCall
+					continue // follow the path: does the lost reuse repeat?
 				}
 				ended = true
 				break
@@ -276,6 +325,11 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 					break
 				}
 				st.defers = ev.closeCall
+				if s.errVar != nil && st.errLive && !st.errChecked {
+					// defer resp.Body.Close() before if err != nil: go vet's
+					// httpresponse finding, not a drain one.
+					st.earlyDefer = true
+				}
 				if ev.deferRead {
 					st.read = true
 				}
@@ -303,14 +357,21 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 		if len(b.Succs) == 2 && len(b.Nodes) > 0 {
 			last := b.Nodes[len(b.Nodes)-1]
 			if cond, ok := last.(ast.Expr); ok {
+				checks := s.errVar != nil && st.errLive && mentionsVar(s.fn.c.pass.TypesInfo, cond, s.errVar)
 				for k, succ := range b.Succs {
 					branch := k == 0
 					if s.pruned(cond, branch, st) {
 						continue
 					}
 					nst := st
+					if checks {
+						nst.errChecked = true
+					}
 					if s.noBodyOn(cond, branch) {
 						nst.noBody = true
+					}
+					if s.backEdge(b, succ, nst) {
+						continue
 					}
 					stack = append(stack, item{succ, 0, nst})
 				}
@@ -321,6 +382,9 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 			}
 		}
 		for _, succ := range b.Succs {
+			if s.backEdge(b, succ, st) {
+				continue
+			}
 			stack = append(stack, item{succ, 0, st})
 		}
 	}
@@ -338,9 +402,14 @@ func (s *search) exit(b *cfg.Block, st state) {
 		// dead end after the last case of a select without default.
 		return
 	}
+	if st.closed != nil {
+		s.drainExit(st.closed, ret)
+		return
+	}
 	if st.defers != nil {
-		if !st.read && !st.noBody {
+		if !st.read && !st.noBody && !st.earlyDefer && s.source != nil {
 			s.addDrain(st.defers)
+			s.drainExit(st.defers, ret)
 		}
 		return
 	}
@@ -349,6 +418,89 @@ func (s *search) exit(b *cfg.Block, st state) {
 	} else {
 		s.recordLeak(nil, true, false, st.read)
 	}
+}
+
+// drainExit records that close site is reached unread on a path that
+// leaves through ret.
+func (s *search) drainExit(site ast.Node, ret *ast.ReturnStmt) {
+	d := s.drain[site]
+	if d == nil {
+		return
+	}
+	pos := ret.Pos()
+	if !slices.Contains(d.returns, pos) {
+		d.returns = append(d.returns, pos)
+	}
+	if s.fn.errorReturn(ret) {
+		d.errReturn = true
+		return
+	}
+	for _, p := range d.okReturns {
+		if p == pos {
+			return
+		}
+	}
+	d.okReturns = append(d.okReturns, pos)
+}
+
+func (s *search) drainRepeat(site ast.Node, pos token.Pos, again bool) {
+	if d := s.drain[site]; d != nil && !d.repeat {
+		d.repeat, d.repeatPos, d.againLoop = true, pos, again
+	}
+}
+
+// sendsRequest reports whether CFG node n sends another request: a call
+// that returns a response to close.
+func (s *search) sendsRequest(n ast.Node) bool {
+	if r, ok := s.requests[n]; ok {
+		return r
+	}
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found {
+			return false
+		}
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if _, ok := s.fn.c.responseIndex(m); ok {
+				found = true
+			}
+		}
+		return true
+	})
+	s.requests[n] = found
+	return found
+}
+
+// backEdge handles the edge from block b to succ when it goes back to the
+// head of a loop that holds the call, and the response variable is
+// declared inside that loop: the next iteration declares a new one, so a
+// body still open here leaks at this edge (the continue, the goto or the
+// end of the loop body). It reports whether the path ends here.
+func (s *search) backEdge(b, succ *cfg.Block, st state) bool {
+	if s.source == nil || s.tr.primary == nil {
+		return false
+	}
+	loop, ok := s.fn.loopHead(succ)
+	if !ok || s.source.Pos() < loop.Pos() || s.source.End() > loop.End() {
+		return false
+	}
+	if st.closed != nil {
+		s.drainRepeat(st.closed, loop.Pos(), true)
+		return true
+	}
+	v := s.tr.primary
+	if v.Pos() < loop.Pos() || v.Pos() >= loop.End() {
+		return false // the variable outlives the loop: the source check handles it
+	}
+	if st.defers != nil {
+		return false
+	}
+	kind, pos := s.fn.edgeAt(b, loop)
+	s.addLeak(leakExit{kind, pos}, st.read)
+	return true
 }
 
 // derive handles an assignment of the error variable from an expression
@@ -383,17 +535,47 @@ func (s *search) derive(n ast.Node) bool {
 }
 
 func (s *search) recordLeak(n ast.Node, end, assign, read bool) {
-	if s.leak != nil || s.leakEnd {
-		return
+	var e leakExit
+	switch {
+	case end:
+		e = leakExit{leakEnd, s.fn.body().Rbrace}
+	case assign && n == s.source:
+		e = leakExit{leakAgain, n.Pos()}
+	case assign:
+		e = leakExit{leakAssign, n.Pos()}
+	default:
+		e = leakExit{leakReturn, n.Pos()}
 	}
-	s.leak, s.leakEnd, s.leakAssign, s.leakRead = n, end, assign, read
+	if s.leak == nil && !s.leakEnd {
+		s.leak, s.leakEnd, s.leakAssign, s.leakRead = n, end, assign, read
+	}
+	s.addLeak(e, read)
+}
+
+func (s *search) addLeak(e leakExit, read bool) {
+	if s.leak == nil && !s.leakEnd {
+		// The first leak: a back edge counts as reaching the call again.
+		s.leak, s.leakAssign, s.leakRead = s.source, true, read
+		if s.source == nil {
+			s.leakEnd = true
+		}
+	}
+	if !read {
+		s.leakRead = false
+	}
+	for _, x := range s.leaks {
+		if x == e {
+			return
+		}
+	}
+	s.leaks = append(s.leaks, e)
 }
 
 func (s *search) addDrain(n ast.Node) {
-	if n == nil || s.drain[n] {
+	if n == nil || s.drain[n] != nil {
 		return
 	}
-	s.drain[n] = true
+	s.drain[n] = new(drainSite)
 	s.drainOrder = append(s.drainOrder, n)
 }
 
@@ -568,4 +750,185 @@ func (s *search) noBodyOn(cond ast.Expr, branch bool) bool {
 		return false
 	}
 	return rec(cond, branch)
+}
+
+// sig returns fn's signature, or nil.
+func (fn *function) sig() *types.Signature {
+	info := fn.c.pass.TypesInfo
+	switch n := fn.node.(type) {
+	case *ast.FuncDecl:
+		if f, ok := info.Defs[n.Name].(*types.Func); ok {
+			s, _ := f.Type().(*types.Signature)
+			return s
+		}
+	case *ast.FuncLit:
+		s, _ := info.TypeOf(n).(*types.Signature)
+		return s
+	}
+	return nil
+}
+
+// errorReturn reports whether ret may return a non-nil error: one of its
+// error results is not the literal nil. A bare return of named results,
+// or a call returning them all, counts as an error: the analysis cannot
+// tell.
+func (fn *function) errorReturn(ret *ast.ReturnStmt) bool {
+	sig := fn.sig()
+	if sig == nil {
+		return true
+	}
+	res := sig.Results()
+	var errs []int
+	for i := 0; i < res.Len(); i++ {
+		if isError(res.At(i).Type()) {
+			errs = append(errs, i)
+		}
+	}
+	if len(errs) == 0 {
+		return false
+	}
+	if len(ret.Results) != res.Len() {
+		return true
+	}
+	for _, i := range errs {
+		if !match.IsNil(fn.c.pass.TypesInfo, ret.Results[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// loopHead returns the loop (a for or range statement, or the statement
+// labeled by a goto target) whose head block is b.
+func (fn *function) loopHead(b *cfg.Block) (ast.Node, bool) {
+	switch b.Kind {
+	case cfg.KindForLoop, cfg.KindForPost:
+		if s, ok := b.Stmt.(*ast.ForStmt); ok {
+			return s, true
+		}
+	case cfg.KindRangeLoop:
+		if s, ok := b.Stmt.(*ast.RangeStmt); ok {
+			return s, true
+		}
+	case cfg.KindLabel:
+		if l, ok := b.Stmt.(*ast.LabeledStmt); ok {
+			if g := fn.gotoTo(l); g != nil {
+				return &gotoLoop{l, g}, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// gotoLoop is the span from a label to the last goto that jumps back to
+// it: a loop written with goto.
+type gotoLoop struct {
+	label *ast.LabeledStmt
+	last  *ast.BranchStmt
+}
+
+func (g *gotoLoop) Pos() token.Pos { return g.label.Pos() }
+func (g *gotoLoop) End() token.Pos { return g.last.End() }
+
+// gotoTo returns the last goto statement of fn that jumps back to label l.
+func (fn *function) gotoTo(l *ast.LabeledStmt) *ast.BranchStmt {
+	var last *ast.BranchStmt
+	for _, br := range fn.branches() {
+		if br.Tok == token.GOTO && br.Label != nil && br.Label.Name == l.Label.Name && br.Pos() > l.Pos() {
+			last = br
+		}
+	}
+	return last
+}
+
+// branches returns the continue and goto statements of fn, outside
+// nested function literals, in source order.
+func (fn *function) branches() []*ast.BranchStmt {
+	fn.cfg()
+	if fn.brs == nil {
+		fn.brs = []*ast.BranchStmt{}
+		ast.Inspect(fn.body(), func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.BranchStmt:
+				if n.Tok == token.CONTINUE || n.Tok == token.GOTO {
+					fn.brs = append(fn.brs, n)
+				}
+			case *ast.BlockStmt:
+				fn.barriers = append(fn.barriers, n.Rbrace)
+			case *ast.CaseClause, *ast.CommClause:
+				fn.barriers = append(fn.barriers, n.Pos())
+			}
+			if st, ok := n.(ast.Stmt); ok {
+				if _, isBlock := n.(*ast.BlockStmt); !isBlock {
+					fn.barriers = append(fn.barriers, st.Pos())
+				}
+			}
+			return true
+		})
+	}
+	return fn.brs
+}
+
+// edgeAt names the edge from block b back to the head of loop: the
+// continue or goto statement that ends b, or else the end of the loop
+// body.
+func (fn *function) edgeAt(b *cfg.Block, loop ast.Node) (int, token.Pos) {
+	brs := fn.branches()
+	anchor := token.NoPos
+	if len(b.Nodes) > 0 {
+		anchor = b.Nodes[len(b.Nodes)-1].End()
+	} else {
+		switch s := b.Stmt.(type) {
+		case *ast.IfStmt:
+			if b.Kind == cfg.KindIfThen {
+				anchor = s.Body.Lbrace
+			} else if b.Kind == cfg.KindIfElse && s.Else != nil {
+				anchor = s.Else.Pos()
+			} else {
+				anchor = s.End()
+			}
+		case *ast.CaseClause:
+			anchor = s.Colon
+		case *ast.CommClause:
+			anchor = s.Colon
+		case *ast.ForStmt:
+			anchor = s.Body.Lbrace
+		case *ast.RangeStmt:
+			anchor = s.Body.Lbrace
+		case *ast.LabeledStmt:
+			anchor = s.Colon
+		}
+	}
+	if anchor.IsValid() {
+		for _, br := range brs {
+			if br.Pos() < anchor {
+				continue
+			}
+			clear := true
+			for _, p := range fn.barriers {
+				if p > anchor && p < br.Pos() {
+					clear = false
+					break
+				}
+			}
+			if clear {
+				if br.Tok == token.GOTO {
+					return leakGoto, br.Pos()
+				}
+				return leakContinue, br.Pos()
+			}
+			break
+		}
+	}
+	switch l := loop.(type) {
+	case *ast.ForStmt:
+		return leakLoopEnd, l.Body.Rbrace
+	case *ast.RangeStmt:
+		return leakLoopEnd, l.Body.Rbrace
+	case *gotoLoop:
+		return leakGoto, l.last.Pos()
+	}
+	return leakLoopEnd, loop.End()
 }

@@ -25,19 +25,19 @@ func closedByCloser(c *http.Client, url string) error {
 }
 
 func borrowedThenLeaked(c *http.Client, url string) error {
-	resp, err := c.Get(url) // want `response body of c.Get is not closed on every path \(leaked at the return on line 33\)`
+	resp, err := c.Get(url) // want `response body of c.Get is not closed on every path, so the connection leaks at the return on line 33`
 	if err != nil {
 		return err
 	}
 	if err := helpers.Check(resp); err != nil {
 		return err
 	}
-	defer resp.Body.Close() // want `closed without being read`
+	defer resp.Body.Close() // want `closed unread`
 	return nil
 }
 
 func decodedNotClosed(c *http.Client, url string, v any) error {
-	resp, err := c.Get(url) // want `leaked at the return on line 44`
+	resp, err := c.Get(url) // want `leaks at the return on line 44`
 	if err != nil {
 		return err
 	}
