@@ -69,6 +69,12 @@ func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), bodyclose.Analyzer, "fix")
 }
 
+// TestFixLimit writes a -drain-limit in MiB as 1<<20.
+func TestFixLimit(t *testing.T) {
+	setFlag(t, "drain-limit", "1048576")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), bodyclose.Analyzer, "fixlimit")
+}
+
 // TestTypeErrors runs the analyzer on code that does not type-check: it
 // must not crash.
 func TestTypeErrors(t *testing.T) {
