@@ -220,10 +220,14 @@ func calleeText(call *ast.CallExpr) string {
 //   - Borrows: on no path does it close the body or let it escape: its
 //     caller still owes the Close.
 //   - Reads: it reads the body on some path.
+//   - Keeps: it stores the body, or a reader over it, in the value it
+//     returns (a constructor of a streaming response): the obligation goes
+//     with that value.
 type paramsFact struct {
 	Closes  []int
 	Borrows []int
 	Reads   []int
+	Keeps   []int
 }
 
 func (*paramsFact) AFact() {}
@@ -234,7 +238,7 @@ func (f *paramsFact) String() string {
 	for _, part := range []struct {
 		name string
 		idx  []int
-	}{{"closes", f.Closes}, {"borrows", f.Borrows}, {"reads", f.Reads}} {
+	}{{"closes", f.Closes}, {"borrows", f.Borrows}, {"keeps", f.Keeps}, {"reads", f.Reads}} {
 		if len(part.idx) == 0 {
 			continue
 		}

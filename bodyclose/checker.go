@@ -25,6 +25,8 @@ type checker struct {
 	bodyKinds   bool // consider io.Closer/io.ReadCloser/io.Reader parameters
 	fresh       map[*types.Func]*freshTransport
 	storedCache map[*types.Var]pool
+	lits        map[*ast.FuncLit]*paramsFact
+	closures    map[*types.Var]*ast.FuncLit // see closureOf
 }
 
 func newChecker(pass *analysis.Pass) *checker {
@@ -39,6 +41,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		tracks:     make(map[*types.Var]*tracked),
 		reported:   make(map[ast.Node]bool),
 		fresh:      make(map[*types.Func]*freshTransport),
+		lits:       make(map[*ast.FuncLit]*paramsFact),
 		bodyKinds:  match.ImportsOrIs(pass.Pkg, match.NetHTTP),
 	}
 	for _, f := range pass.Files {
@@ -127,10 +130,97 @@ func (c *checker) paramsOf(fn *types.Func) *paramsFact {
 	return f
 }
 
-func (c *checker) computeParams(decl *ast.FuncDecl) *paramsFact {
+// litParams returns the parameters fact of a function literal (called
+// where it is written, or through a local variable that holds it), or nil.
+func (c *checker) litParams(lit *ast.FuncLit) *paramsFact {
+	if f, ok := c.lits[lit]; ok {
+		return f
+	}
+	c.lits[lit] = nil // recursion guard
+	f := c.computeParams(lit)
+	c.lits[lit] = f
+	return f
+}
+
+// closureOf returns the function literal that the local variable v
+// always holds: assigned once, from a literal, its address never taken.
+func (c *checker) closureOf(v *types.Var) *ast.FuncLit {
+	if v == nil {
+		return nil
+	}
+	if c.closures == nil {
+		c.closures = make(map[*types.Var]*ast.FuncLit)
+		count := make(map[*types.Var]int)
+		info := c.pass.TypesInfo
+		def := func(l ast.Expr, r ast.Expr) {
+			w, _ := match.ObjectOf(info, l).(*types.Var)
+			if w == nil || w.Parent() == c.pass.Pkg.Scope() {
+				return
+			}
+			count[w]++
+			if lit, ok := ast.Unparen(r).(*ast.FuncLit); ok {
+				c.closures[w] = lit
+			}
+		}
+		for _, file := range c.pass.Files {
+			ast.Inspect(file, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.AssignStmt:
+					for i, l := range n.Lhs {
+						var r ast.Expr
+						if len(n.Lhs) == len(n.Rhs) {
+							r = n.Rhs[i]
+						}
+						def(l, r)
+					}
+				case *ast.ValueSpec:
+					for i, name := range n.Names {
+						var r ast.Expr
+						if len(n.Names) == len(n.Values) {
+							r = n.Values[i]
+						}
+						def(name, r)
+					}
+				case *ast.UnaryExpr:
+					if n.Op == token.AND {
+						if w, ok := match.ObjectOf(info, n.X).(*types.Var); ok {
+							count[w] += 2
+						}
+					}
+				}
+				return true
+			})
+		}
+		for w := range c.closures {
+			if count[w] != 1 {
+				delete(c.closures, w)
+			}
+		}
+	}
+	return c.closures[v]
+}
+
+// litOf returns the function literal that call calls: written in place,
+// or held by a local variable.
+func (c *checker) litOf(fun ast.Expr) *ast.FuncLit {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.FuncLit:
+		return f
+	case *ast.Ident:
+		v, _ := c.pass.TypesInfo.Uses[f].(*types.Var)
+		return c.closureOf(v)
+	}
+	return nil
+}
+
+func (c *checker) computeParams(node ast.Node) *paramsFact {
 	var f paramsFact
 	idx := 0
-	for _, field := range decl.Type.Params.List {
+	ftype, body := match.Func(node)
+	if ftype == nil || body == nil || ftype.Params == nil {
+		return nil
+	}
+	for _, field := range ftype.Params.List {
 		names := field.Names
 		_, variadic := field.Type.(*ast.Ellipsis)
 		if len(names) == 0 {
@@ -161,7 +251,7 @@ func (c *checker) computeParams(decl *ast.FuncDecl) *paramsFact {
 			if variadic {
 				continue
 			}
-			fn := c.function(decl)
+			fn := c.function(node)
 			tr := fn.track(v, kind == 2)
 			s := fn.newSearch(tr)
 			g := fn.cfg()
@@ -171,6 +261,8 @@ func (c *checker) computeParams(decl *ast.FuncDecl) *paramsFact {
 			s.run(g.Blocks[0], 0, state{})
 			leaked := s.leak != nil || s.leakEnd
 			switch {
+			case fn.keeps(tr):
+				f.Keeps = append(f.Keeps, i)
 			case !leaked && s.anyClose:
 				f.Closes = append(f.Closes, i)
 			case !s.anyClose && !s.anyTransfer:
@@ -181,7 +273,7 @@ func (c *checker) computeParams(decl *ast.FuncDecl) *paramsFact {
 			}
 		}
 	}
-	if len(f.Closes)+len(f.Borrows)+len(f.Reads) == 0 {
+	if len(f.Closes)+len(f.Borrows)+len(f.Reads)+len(f.Keeps) == 0 {
 		return nil
 	}
 	return &f

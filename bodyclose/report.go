@@ -315,8 +315,13 @@ func (c *checker) closeFix(fn *function, stmt ast.Node, v *types.Var, errLhs ast
 		}
 		return true
 	})
-	if sc.ev.close || sc.ev.deferClose || sc.ev.transfer {
+	if sc.ev.close || sc.ev.deferClose || sc.ev.transfer || len(tr.holder) > 0 {
 		return fix, false
+	}
+	for _, lit := range fn.lits {
+		if sc.mentions(lit.Body) {
+			return fix, false // a goroutine reading it, a cleanup closure: not ours to close
+		}
 	}
 	after := st
 	if errLhs != nil && errVar == nil {

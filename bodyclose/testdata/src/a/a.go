@@ -590,7 +590,7 @@ func readNotClosed(url string) ([]byte, error) {
 	return io.ReadAll(resp.Body)
 }
 
-func setHeaders(resp *http.Response) *http.Response {
+func setHeaders(resp *http.Response) *http.Response { // want setHeaders:`params\(keeps=#0\)`
 	resp.Header.Set("X", "1")
 	return resp
 }
