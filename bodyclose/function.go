@@ -452,8 +452,22 @@ func (s *search) drainRepeat(site ast.Node, pos token.Pos, again bool) {
 	}
 }
 
-// sendsRequest reports whether CFG node n sends another request: a call
-// that returns a response to close.
+// sourceCall returns the call that created the tracked response.
+func (s *search) sourceCall() *ast.CallExpr {
+	var call *ast.CallExpr
+	ast.Inspect(s.source, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && call == nil {
+			if _, ok := s.fn.c.responseIndex(c); ok {
+				call = c
+			}
+		}
+		return call == nil
+	})
+	return call
+}
+
+// sendsRequest reports whether CFG node n sends another request through
+// the same client as the source: a call that returns a response to close.
 func (s *search) sendsRequest(n ast.Node) bool {
 	if r, ok := s.requests[n]; ok {
 		return r
@@ -467,7 +481,7 @@ func (s *search) sendsRequest(n ast.Node) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if _, ok := s.fn.c.responseIndex(m); ok {
+			if _, ok := s.fn.c.responseIndex(m); ok && s.fn.c.sameClient(m, s.sourceCall()) {
 				found = true
 			}
 		}

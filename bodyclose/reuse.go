@@ -380,3 +380,30 @@ func (c *checker) computeFresh(fn *types.Func, decl *ast.FuncDecl) *freshTranspo
 	}
 	return nil
 }
+
+// sameClient reports whether two calls that return responses go through
+// the same client, as far as their text tells: the same receiver
+// expression (c.Get and c.Do), both the package functions of net/http
+// (http.DefaultClient), or the same other function (a wrapper).
+func (c *checker) sameClient(a, b *ast.CallExpr) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	return c.clientKey(a) == c.clientKey(b)
+}
+
+func (c *checker) clientKey(call *ast.CallExpr) string {
+	callee := match.Callee(c.pass.TypesInfo, call)
+	if callee == nil {
+		return types.ExprString(call.Fun)
+	}
+	if sig, ok := callee.Type().(*types.Signature); ok && sig.Recv() != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return "recv:" + types.ExprString(sel.X)
+		}
+	}
+	if callee.Pkg() != nil && callee.Pkg().Path() == match.NetHTTP {
+		return "recv:http.DefaultClient"
+	}
+	return callee.FullName()
+}

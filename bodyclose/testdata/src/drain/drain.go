@@ -421,3 +421,21 @@ func scanned(url string) error {
 	_, err = resp.Body.Read(buf)
 	return err
 }
+
+// The next request goes through another client: no reuse to lose.
+func otherClient(a, b *http.Client, u1, u2 string) ([]byte, error) {
+	resp, err := a.Get(u1)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("status %d", resp.StatusCode)
+	}
+	resp2, err := b.Get(u2)
+	if err != nil {
+		return nil, err
+	}
+	defer resp2.Body.Close()
+	return io.ReadAll(resp2.Body)
+}
