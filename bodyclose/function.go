@@ -508,9 +508,12 @@ func (s *search) backEdge(b, succ *cfg.Block, st state) bool {
 		s.drainRepeat(st.closed, loop.Pos(), true)
 		return true
 	}
-	v := s.tr.primary
-	if v.Pos() < loop.Pos() || v.Pos() >= loop.End() {
-		return false // the variable outlives the loop: the source check handles it
+	for _, set := range []map[*types.Var]bool{s.tr.resp, s.tr.body, s.tr.holder} {
+		for v := range set {
+			if v.Pos() < loop.Pos() || v.Pos() >= loop.End() {
+				return false // a variable outlives the loop: the source check handles it
+			}
+		}
 	}
 	if st.defers != nil {
 		return false
