@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/cfg"
 
@@ -117,10 +118,28 @@ func (fn *function) owns(v *types.Var) bool {
 	return true
 }
 
+// from returns tr for the response created at pos: holders assigned only
+// before it hold an earlier response.
+func (tr *tracked) from(pos token.Pos) *tracked {
+	if len(tr.holder) == 0 {
+		return tr
+	}
+	cp := *tr
+	cp.holder = make(map[*types.Var]bool)
+	for w := range tr.holder {
+		for _, p := range tr.holderAt[w] {
+			if p > pos {
+				cp.holder[w] = true
+			}
+		}
+	}
+	return &cp
+}
+
 // track returns the tracked set of v (a response or body variable of fn)
 // with its local aliases.
 func (fn *function) track(v *types.Var, isBody bool) *tracked {
-	tr := &tracked{primary: v, resp: map[*types.Var]bool{}, body: map[*types.Var]bool{}, holder: map[*types.Var]bool{}}
+	tr := &tracked{primary: v, resp: map[*types.Var]bool{}, body: map[*types.Var]bool{}, holder: map[*types.Var]bool{}, holderAt: map[*types.Var][]token.Pos{}}
 	if isBody {
 		tr.body[v] = true
 	} else {
@@ -149,6 +168,9 @@ func (fn *function) track(v *types.Var, isBody bool) *tracked {
 			case !isBody && s.holds(rhs) && !tr.holder[w] && fn.c.closureOf(w) == nil:
 				tr.holder[w] = true
 				changed = true
+			}
+			if tr.holder[w] && !slices.Contains(tr.holderAt[w], lhs.Pos()) {
+				tr.holderAt[w] = append(tr.holderAt[w], lhs.Pos())
 			}
 		}
 		ast.Inspect(fn.body(), func(n ast.Node) bool {
@@ -325,7 +347,7 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 				}
 			}
 			if ev.assign {
-				if st.defers == nil && len(s.tr.resp)+len(s.tr.body) == 1 {
+				if st.defers == nil && len(s.tr.resp)+len(s.tr.body)+len(s.tr.holder) == 1 {
 					s.recordLeak(n, false, true, st.read)
 				}
 				ended = true

@@ -82,6 +82,7 @@ func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.Call
 		tr = fn.track(v, false)
 		c.tracks[v] = tr
 	}
+	tr = tr.from(call.Pos())
 	// A closure written before the call that uses the response (a deferred
 	// close registered early, a retry closure) is out of our sight.
 	sc := &scanner{c: c, tr: tr}

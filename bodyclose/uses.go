@@ -18,7 +18,8 @@ type tracked struct {
 	// holders are local variables assigned a struct literal that holds
 	// the response (result := &Result{Resp: resp}): their fields stand
 	// for it, and the holder passed on passes it on.
-	holder map[*types.Var]bool
+	holder   map[*types.Var]bool
+	holderAt map[*types.Var][]token.Pos // where each holder is assigned the response
 }
 
 // events says what one CFG node does with a tracked response.
