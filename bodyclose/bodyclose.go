@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -28,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/httpvet/httpvet/blob/main/docs/bodyclose.md",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{new(paramsFact), new(closedResult)},
+	FactTypes: []analysis.Fact{new(paramsFact), new(closedResult), new(freshTransport)},
 	Flags:     flags(),
 	// Runs on code with type errors too (gopls does so): it must not crash.
 	RunDespiteErrors: true,
@@ -36,14 +37,59 @@ var Analyzer = &analysis.Analyzer{
 
 // config is bound to Analyzer.Flags.
 var config struct {
-	drain bool
-	tests bool
+	drain      drainMode
+	drainLimit int64
+	tests      bool
 }
+
+// drainMode says which bodies closed unread are reported.
+type drainMode int
+
+const (
+	drainOff    drainMode = iota // -drain=false
+	drainRepeat                  // -drain=true: only where the lost reuse repeats
+	drainAll                     // -drain=all: every unread path
+)
+
+func (m *drainMode) String() string {
+	if m == nil {
+		return "true"
+	}
+	switch *m {
+	case drainOff:
+		return "false"
+	case drainAll:
+		return "all"
+	}
+	return "true"
+}
+
+func (m *drainMode) Set(s string) error {
+	switch strings.ToLower(s) {
+	case "false", "0", "off", "f":
+		*m = drainOff
+	case "true", "1", "on", "t":
+		*m = drainRepeat
+	case "all", "strict":
+		*m = drainAll
+	default:
+		return fmt.Errorf("want true, false or all, not %q", s)
+	}
+	return nil
+}
+
+// Get makes drainMode a flag.Getter. It is not a bool flag (no
+// IsBoolFlag): go vet registers bool flags of a vet tool as bools, which
+// would refuse -bodyclose.drain=all.
+func (m *drainMode) Get() any { return m.String() }
 
 func flags() flag.FlagSet {
 	var fs flag.FlagSet
-	fs.BoolVar(&config.drain, "drain", true,
-		"also report bodies closed without being read on some path (the connection is not reused)")
+	config.drain = drainRepeat
+	fs.Var(&config.drain, "drain",
+		"report bodies closed without being read: true reports it where the lost connection reuse repeats (a loop, a later request, a GET success path), all on every unread path, false never")
+	fs.Int64Var(&config.drainLimit, "drain-limit", 64<<10,
+		"bytes the suggested drain reads at most before closing: io.Copy(io.Discard, io.LimitReader(resp.Body, N))")
 	fs.BoolVar(&config.tests, "tests", false,
 		"also check _test.go files (leaks in tests are real but cost little)")
 	return fs
@@ -174,10 +220,14 @@ func calleeText(call *ast.CallExpr) string {
 //   - Borrows: on no path does it close the body or let it escape: its
 //     caller still owes the Close.
 //   - Reads: it reads the body on some path.
+//   - Keeps: it stores the body, or a reader over it, in the value it
+//     returns (a constructor of a streaming response): the obligation goes
+//     with that value.
 type paramsFact struct {
 	Closes  []int
 	Borrows []int
 	Reads   []int
+	Keeps   []int
 }
 
 func (*paramsFact) AFact() {}
@@ -188,7 +238,7 @@ func (f *paramsFact) String() string {
 	for _, part := range []struct {
 		name string
 		idx  []int
-	}{{"closes", f.Closes}, {"borrows", f.Borrows}, {"reads", f.Reads}} {
+	}{{"closes", f.Closes}, {"borrows", f.Borrows}, {"keeps", f.Keeps}, {"reads", f.Reads}} {
 		if len(part.idx) == 0 {
 			continue
 		}

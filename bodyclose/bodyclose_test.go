@@ -10,7 +10,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "a", "drain", "helpers", "usehelpers", "notests")
+	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "a", "drain", "helpers", "usehelpers", "notests", "ownership")
 }
 
 // TestTests checks _test.go files too.
@@ -24,6 +24,33 @@ func TestTests(t *testing.T) {
 func TestNoDrain(t *testing.T) {
 	setFlag(t, "drain", "false")
 	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "nodrain")
+}
+
+// TestDrainAll is the strict mode: every unread path.
+func TestDrainAll(t *testing.T) {
+	setFlag(t, "drain", "all")
+	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "drainall")
+}
+
+// TestDrainFlag checks the values -drain accepts, and that it is not a bool
+// flag: go vet would then refuse -bodyclose.drain=all.
+func TestDrainFlag(t *testing.T) {
+	f := bodyclose.Analyzer.Flags.Lookup("drain")
+	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		t.Error("-drain is a bool flag: go vet -bodyclose.drain=all would fail")
+	}
+	if f.DefValue != "true" {
+		t.Errorf("-drain defaults to %q, want true", f.DefValue)
+	}
+	for _, v := range []string{"true", "false", "all", "TRUE"} {
+		setFlag(t, "drain", v)
+	}
+	if err := f.Value.Set("some"); err == nil {
+		t.Error("-drain=some accepted")
+	}
+	if g := bodyclose.Analyzer.Flags.Lookup("drain-limit"); g == nil || g.DefValue != "65536" {
+		t.Errorf("-drain-limit: %v", g)
+	}
 }
 
 func setFlag(t *testing.T, name, value string) {
@@ -40,6 +67,12 @@ func setFlag(t *testing.T, name, value string) {
 
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), bodyclose.Analyzer, "fix")
+}
+
+// TestFixLimit writes a -drain-limit in MiB as 1<<20.
+func TestFixLimit(t *testing.T) {
+	setFlag(t, "drain-limit", "1048576")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), bodyclose.Analyzer, "fixlimit")
 }
 
 // TestTypeErrors runs the analyzer on code that does not type-check: it

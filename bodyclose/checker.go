@@ -2,7 +2,6 @@ package bodyclose
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -12,17 +11,21 @@ import (
 )
 
 type checker struct {
-	pass       *analysis.Pass
-	funcs      map[ast.Node]*function // by *ast.FuncDecl or *ast.FuncLit
-	decls      map[*types.Func]*ast.FuncDecl
-	order      []*types.Func // decls in source order, for deterministic facts
-	params     map[*types.Func]*paramsFact
-	paramsBusy map[*types.Func]bool
-	closed     map[*types.Func]bool
-	closedBusy map[*types.Func]bool
-	tracks     map[*types.Var]*tracked
-	reported   map[ast.Node]bool
-	bodyKinds  bool // consider io.Closer/io.ReadCloser/io.Reader parameters
+	pass        *analysis.Pass
+	funcs       map[ast.Node]*function // by *ast.FuncDecl or *ast.FuncLit
+	decls       map[*types.Func]*ast.FuncDecl
+	order       []*types.Func // decls in source order, for deterministic facts
+	params      map[*types.Func]*paramsFact
+	paramsBusy  map[*types.Func]bool
+	closed      map[*types.Func]bool
+	closedBusy  map[*types.Func]bool
+	tracks      map[*types.Var]*tracked
+	reported    map[ast.Node]bool
+	bodyKinds   bool // consider io.Closer/io.ReadCloser/io.Reader parameters
+	fresh       map[*types.Func]*freshTransport
+	storedCache map[*types.Var]pool
+	lits        map[*ast.FuncLit]*paramsFact
+	closures    map[*types.Var]*ast.FuncLit // see closureOf
 }
 
 func newChecker(pass *analysis.Pass) *checker {
@@ -36,6 +39,8 @@ func newChecker(pass *analysis.Pass) *checker {
 		closedBusy: make(map[*types.Func]bool),
 		tracks:     make(map[*types.Var]*tracked),
 		reported:   make(map[ast.Node]bool),
+		fresh:      make(map[*types.Func]*freshTransport),
+		lits:       make(map[*ast.FuncLit]*paramsFact),
 		bodyKinds:  match.ImportsOrIs(pass.Pkg, match.NetHTTP),
 	}
 	for _, f := range pass.Files {
@@ -77,6 +82,9 @@ func (c *checker) exportFacts() {
 			c.pass.ExportObjectFact(fn, new(closedResult))
 		}
 		if f := c.paramsOf(fn); f != nil {
+			c.pass.ExportObjectFact(fn, f)
+		}
+		if f := c.freshOf(fn); f != nil {
 			c.pass.ExportObjectFact(fn, f)
 		}
 	}
@@ -121,10 +129,14 @@ func (c *checker) paramsOf(fn *types.Func) *paramsFact {
 	return f
 }
 
-func (c *checker) computeParams(decl *ast.FuncDecl) *paramsFact {
+func (c *checker) computeParams(node ast.Node) *paramsFact {
 	var f paramsFact
 	idx := 0
-	for _, field := range decl.Type.Params.List {
+	ftype, body := match.Func(node)
+	if ftype == nil || body == nil || ftype.Params == nil {
+		return nil
+	}
+	for _, field := range ftype.Params.List {
 		names := field.Names
 		_, variadic := field.Type.(*ast.Ellipsis)
 		if len(names) == 0 {
@@ -155,7 +167,7 @@ func (c *checker) computeParams(decl *ast.FuncDecl) *paramsFact {
 			if variadic {
 				continue
 			}
-			fn := c.function(decl)
+			fn := c.function(node)
 			tr := fn.track(v, kind == 2)
 			s := fn.newSearch(tr)
 			g := fn.cfg()
@@ -165,6 +177,8 @@ func (c *checker) computeParams(decl *ast.FuncDecl) *paramsFact {
 			s.run(g.Blocks[0], 0, state{})
 			leaked := s.leak != nil || s.leakEnd
 			switch {
+			case fn.keeps(tr):
+				f.Keeps = append(f.Keeps, i)
 			case !leaked && s.anyClose:
 				f.Closes = append(f.Closes, i)
 			case !s.anyClose && !s.anyTransfer:
@@ -175,7 +189,7 @@ func (c *checker) computeParams(decl *ast.FuncDecl) *paramsFact {
 			}
 		}
 	}
-	if len(f.Closes)+len(f.Borrows)+len(f.Reads) == 0 {
+	if len(f.Closes)+len(f.Borrows)+len(f.Reads)+len(f.Keeps) == 0 {
 		return nil
 	}
 	return &f
@@ -541,128 +555,4 @@ func (c *checker) implsReturnClosed(fn *types.Func, it *types.Interface) bool {
 	r := found > 0 && all
 	c.closed[fn] = r
 	return r
-}
-
-// knownMethod reports whether the request that call sends has a known
-// method other than HEAD (so its response may carry a body to drain).
-func (c *checker) knownMethod(fn *function, call *ast.CallExpr) bool {
-	m, ok := c.requestMethod(fn, call)
-	return ok && m != "HEAD" && m != "CONNECT"
-}
-
-// headRequest reports whether call sends a HEAD request: its response
-// has no body, and an unclosed one holds no connection.
-func (c *checker) headRequest(fn *function, call *ast.CallExpr) bool {
-	m, ok := c.requestMethod(fn, call)
-	return ok && m == "HEAD"
-}
-
-// requestMethod returns the method of the request that call sends, when
-// it is known: http.Get, Head, Post, PostForm and the Client methods of
-// those names, or Do/RoundTrip of a local request built by
-// http.NewRequest[WithContext] with one constant method and never
-// changed.
-func (c *checker) requestMethod(fn *function, call *ast.CallExpr) (string, bool) {
-	info := c.pass.TypesInfo
-	callee := match.Callee(info, call)
-	if callee == nil {
-		return "", false
-	}
-	switch {
-	case match.IsFunc(callee, match.NetHTTP, "Get"), match.IsMethod(callee, match.NetHTTP, "Client", "Get"):
-		return "GET", true
-	case match.IsFunc(callee, match.NetHTTP, "Head"), match.IsMethod(callee, match.NetHTTP, "Client", "Head"):
-		return "HEAD", true
-	case match.IsFunc(callee, match.NetHTTP, "Post", "PostForm"), match.IsMethod(callee, match.NetHTTP, "Client", "Post", "PostForm"):
-		return "POST", true
-	case match.IsMethod(callee, match.NetHTTP, "Client", "Do"),
-		match.IsMethod(callee, match.NetHTTP, "Transport", "RoundTrip"),
-		match.IsMethod(callee, match.NetHTTP, "RoundTripper", "RoundTrip"):
-	default:
-		return "", false
-	}
-	if len(call.Args) != 1 {
-		return "", false
-	}
-	req, _ := match.ObjectOf(info, call.Args[0]).(*types.Var)
-	if req == nil || !fn.owns(req) {
-		return "", false
-	}
-	method := ""
-	ok := true
-	def := func(rhs ast.Expr) {
-		m, known := c.constMethod(rhs)
-		if !known || (method != "" && m != method) {
-			ok = false
-		}
-		method = m
-	}
-	ast.Inspect(fn.body(), func(n ast.Node) bool {
-		if !ok {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.UnaryExpr:
-			if n.Op == token.AND && match.ObjectOf(info, n.X) == req {
-				ok = false
-			}
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				if sel, isSel := ast.Unparen(l).(*ast.SelectorExpr); isSel && sel.Sel.Name == "Method" && match.ObjectOf(info, sel.X) == req {
-					ok = false
-				}
-				if match.ObjectOf(info, l) != req {
-					continue
-				}
-				var rhs ast.Expr
-				if len(n.Rhs) == 1 && i == 0 {
-					rhs = n.Rhs[0]
-				}
-				def(rhs)
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if info.Defs[name] == req {
-					var rhs ast.Expr
-					if len(n.Values) == 1 && i == 0 {
-						rhs = n.Values[0]
-					}
-					def(rhs)
-				}
-			}
-		}
-		return true
-	})
-	return method, ok && method != ""
-}
-
-// constMethod returns the constant method of e, a call of
-// http.NewRequest[WithContext].
-func (c *checker) constMethod(e ast.Expr) (string, bool) {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
-		return "", false
-	}
-	info := c.pass.TypesInfo
-	callee := match.Callee(info, call)
-	if callee == nil {
-		return "", false
-	}
-	var m ast.Expr
-	switch {
-	case match.IsFunc(callee, match.NetHTTP, "NewRequest") && len(call.Args) == 3:
-		m = call.Args[0]
-	case match.IsFunc(callee, match.NetHTTP, "NewRequestWithContext") && len(call.Args) == 4:
-		m = call.Args[1]
-	case len(call.Args) == 1:
-		return c.constMethod(call.Args[0]) // must(http.NewRequest(…))
-	default:
-		return "", false
-	}
-	tv, ok := info.Types[m]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	method := constant.StringVal(tv.Value)
-	return method, method != ""
 }

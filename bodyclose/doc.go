@@ -1,9 +1,10 @@
 // Package bodyclose defines an Analyzer that reports HTTP response bodies
-// that are not closed on every path, and bodies closed without being read.
+// that are not closed on every path, and bodies closed without being read
+// where that costs connection reuse again and again.
 //
 // # Analyzer bodyclose
 //
-// bodyclose: report response bodies not closed on every path, or closed without being drained
+// bodyclose: report response bodies not closed on every path, or closed unread where the lost reuse repeats
 //
 // The caller of http.Get, (*http.Client).Do and every other function that
 // returns a *http.Response must close its Body: an unclosed body keeps the
@@ -22,38 +23,108 @@
 //
 //   - a response whose Body is not closed on some path: a return before
 //     the defer, a status or decode error path, a switch default, falling
-//     off the end of the function (the message names the line where the
-//     path leaves); panic, os.Exit, log.Fatal and t.Fatal end a path
+//     off the end of the function. The message names every leaking exit:
+//     each return line, and in a loop whose response variable is declared
+//     inside it the continue, goto or end of the loop body that goes back
+//     to the call. panic, os.Exit, log.Fatal and t.Fatal end a path
 //     without a leak;
-//   - a response variable assigned again (a retry or polling loop, a
-//     continue that goes back to the call) while its body is still open;
+//   - a response variable assigned again (a retry or polling loop) while
+//     its body is still open;
 //   - a response discarded: the call as a statement, or assigned to _;
-//   - with -drain (on by default): a Close reached on some path where
-//     nothing read the body (a deferred Close after an unhandled status
-//     code, a polling loop that only looks at the status). Any read
-//     counts: Read, io.ReadAll, io.Copy, a JSON/XML decoder, a scanner, a
-//     LimitReader, a helper that reads it. The check runs only when the
-//     request is known not to be a HEAD request: http.Get, Post, PostForm
-//     and the Client methods of those names, or Do/RoundTrip of a request
-//     built in the same function by http.NewRequest[WithContext] with a
-//     constant method other than HEAD and never changed. Paths through a
-//     204 or 304 status test, a zero ContentLength test, or functions that
-//     deal with 101 Switching Protocols are not reported.
+//   - a body closed unread, with -drain (see below).
 //
-// Ownership moves, and the obligation with it. Not reported: a response,
-// its Body or an alias of either (body := resp.Body) that is returned,
-// sent on a channel, stored in a field, map, slice, global or struct
-// literal, captured by a closure or goroutine (including t.Cleanup and a
-// deferred func literal with a parameter), passed as a method value
-// (resp.Body.Close), or passed to any function the analysis cannot see
-// into: interface methods, function values, functions without facts.
-// That last choice favors silence: a helper may close what it receives.
-// Functions analyzed in this package or another carry facts instead:
+// Drain. The -drain flag takes true (the default), all or false.
+// With true, a Close reached on a path where nothing read the body is
+// reported only where the lost reuse repeats in normal operation:
+//
+//   - the path goes back to the call (a poll, a retry after 401, 429 or
+//     503, paging): resp.Body.Close(); continue;
+//   - the path sends another request in the same function after a
+//     Close statement (a deferred Close runs after that request, which
+//     could not reuse the connection anyway);
+//   - the request is a GET and the path returns no error: a status-only
+//     check called on every request, return resp.StatusCode == 200, nil,
+//     or a 404 cache miss, return nil, nil, while the 200 path reads.
+//
+// Example, reported by default:
+//
+//	for {
+//		resp, err := client.Get(url)
+//		if err != nil {
+//			return err
+//		}
+//		resp.Body.Close() // every poll opens a new connection
+//		if resp.StatusCode == http.StatusOK {
+//			return nil
+//		}
+//		time.Sleep(time.Second)
+//	}
+//
+// Not reported by default: paths that return a non-nil error (one
+// reconnection on a rare error path is noise to maintainers) or end the
+// program; the success path of a POST, PUT, PATCH or DELETE that does not
+// repeat (its answer is a 204 or a small acknowledgement); a Transport
+// built for this call (a literal in the function, or a function that
+// returns a new one on every call, which carries the freshTransport fact),
+// unless the path repeats.
+//
+// With -drain=all, every unread path is reported, error returns included,
+// for services where error statuses are frequent. Example, reported only
+// with -drain=all:
+//
+//	defer resp.Body.Close()
+//	if resp.StatusCode != http.StatusOK {
+//		return fmt.Errorf("status %s", resp.Status) // closed unread
+//	}
+//	return json.NewDecoder(resp.Body).Decode(v)
+//
+// In both modes the drain check is silent where reuse is impossible: a
+// Transport with DisableKeepAlives set (a literal, a local variable, a
+// package variable or an unexported field the package stores such a
+// client or Transport in, or a freshTransport(noReuse) function); on a
+// defer resp.Body.Close() placed before the if err != nil check, which is
+// go vet's httpresponse finding (a nil response) and which a drain fix
+// would hide from vet; when the request is not known to have a body to
+// drain: only http.Get, Post, PostForm and the Client methods of those
+// names, or Do/RoundTrip of a request built in the same function by
+// http.NewRequest[WithContext] with a constant method other than HEAD and
+// never changed, are checked; on paths through a 204 or 304 status test
+// or a zero ContentLength test; in functions that deal with 101 Switching
+// Protocols. Any read counts as a drain: Read, io.ReadAll, io.Copy,
+// io.CopyN, a bounded io.LimitReader, a JSON/XML decoder, a scanner, a
+// helper that reads it. HTTP/2 is not modeled: over HTTP/2 an unread
+// Close resets one stream and the connection stays pooled, which the
+// analysis cannot know; one more reason the default reports only
+// repeating shapes. Nor is a Transport whose dial hook hands out a single
+// connection recognized.
+//
+// Ownership moves, and the obligation with it. These hand the response
+// (or its Body, or an alias: body := resp.Body) on, and nothing is
+// reported after them: returning it; sending it on a channel; storing it
+// in a field, map, slice, global, or a composite literal that is itself
+// handed on; capturing it in a closure that is passed on or run later
+// (t.Cleanup); passing it as a method value (resp.Body.Close); passing it
+// to a function that closes or keeps it, or to one the analysis cannot
+// see into (interface methods, function values of unknown origin,
+// functions without facts: silence rather than a guess); a goroutine that
+// closes it or passes it on. Everything else is a plain use that owes the
+// Close still: reading fields (resp.StatusCode), comparing it, _ = resp,
+// printing it, a local struct that holds it and is then abandoned, a
+// goroutine that only reads it, a cleanup closure that is never called.
+//
+// A function literal called where it is written, or through a local
+// variable assigned it once, is looked into: what its body does with the
+// captured response counts at the call (defer cleanup() closes), and its
+// parameters get a fact like a declared function's. Functions analyzed in
+// this package or another carry facts:
 //
 //   - params(closes=#i): the function closes the body of parameter i (a
 //     *http.Response, or an io.Closer/io.ReadCloser) on every path;
 //   - params(borrows=#i): it neither closes nor keeps parameter i, so the
 //     caller still owes the Close (a status check, a JSON decode helper);
+//   - params(keeps=#i): it returns a value that holds parameter i, its
+//     body or a reader over it (a streaming-response constructor): the
+//     obligation goes with that value;
 //   - params(reads=#i): it reads the body of parameter i on some path;
 //   - closedResult: on some path that does not return an error it
 //     returns a response whose body it closed, replaced
@@ -65,7 +136,10 @@
 //     get (a wrapper that buffers error bodies), and a wrapper that reads
 //     and closes the body leaves them nothing to close. An interface
 //     method whose implementations in its own package (test files aside)
-//     all carry the fact carries it too (an SDK interface and its client).
+//     all carry the fact carries it too (an SDK interface and its client);
+//   - freshTransport: the function returns a *http.Client, *http.Transport
+//     or http.RoundTripper built on every call with a Transport of its own
+//     (noReuse: with keep-alives disabled).
 //
 // Also not reported: httptest.ResponseRecorder.Result and
 // http.ReadResponse (no pooled connection); responses to HEAD requests
@@ -82,15 +156,31 @@
 // Fixes: for a leak, insert defer resp.Body.Close() (with the variable's
 // real name) after the if err != nil { … } that directly follows the
 // call, or after the call when it returns no error; only when the function
-// does nothing else with the response and the call is not in a loop; when
-// the leaking path read nothing, the deferred drain and close below. For
-// an undrained body, turn defer resp.Body.Close() into
-// defer func() { _, _ = io.Copy(io.Discard, resp.Body); _ = resp.Body.Close() }(),
-// or insert the io.Copy before a resp.Body.Close() statement, adding the
-// io import when missing.
+// does nothing else with the response, no closure or goroutine uses it,
+// and the call is not in a loop; when the leaking path read nothing, a
+// deferred bounded drain and close instead. For a body closed unread,
+// turn defer resp.Body.Close() into
+//
+//	defer func() {
+//		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+//		_ = resp.Body.Close()
+//	}()
+//
+// or insert the io.Copy line before a resp.Body.Close() statement, adding
+// the io import when missing. The drain is bounded by -drain-limit bytes:
+// an unbounded io.Copy(io.Discard, resp.Body) would let a runaway upstream
+// hold the caller for its whole timeout in what reads like cleanup
+// (net/http itself drains at most 2 KiB before following a redirect).
 //
 // Flags:
 //
-//	-drain=true   report bodies closed without being read
-//	-tests=true   also check _test.go files
+//	-drain=true        report bodies closed unread where the lost reuse repeats;
+//	                   all: on every unread path; false: never
+//	-drain-limit=65536 bytes the drain fix reads at most (written 64<<10);
+//	                   0 or less: an unbounded io.Copy
+//	-tests=false       also check _test.go files
+//
+// -drain is not a boolean flag: write -bodyclose.drain=false, not
+// -bodyclose.drain alone (go vet would parse a boolean flag's value as a
+// bool and refuse all).
 package bodyclose

@@ -2,9 +2,9 @@ package bodyclose
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/cfg"
 
@@ -20,6 +20,8 @@ type function struct {
 	lits     []*ast.FuncLit         // nested function literals
 	caseTags map[ast.Expr]ast.Expr  // case expression → switch tag
 	where    map[ast.Node]nodeWhere // top-level CFG node → its place
+	brs      []*ast.BranchStmt      // continue and goto statements, see branches
+	barriers []token.Pos            // statement starts and block ends, see branches
 }
 
 type nodeWhere struct {
@@ -116,10 +118,28 @@ func (fn *function) owns(v *types.Var) bool {
 	return true
 }
 
+// from returns tr for the response created at pos: holders assigned only
+// before it hold an earlier response.
+func (tr *tracked) from(pos token.Pos) *tracked {
+	if len(tr.holder) == 0 {
+		return tr
+	}
+	cp := *tr
+	cp.holder = make(map[*types.Var]bool)
+	for w := range tr.holder {
+		for _, p := range tr.holderAt[w] {
+			if p > pos {
+				cp.holder[w] = true
+			}
+		}
+	}
+	return &cp
+}
+
 // track returns the tracked set of v (a response or body variable of fn)
 // with its local aliases.
 func (fn *function) track(v *types.Var, isBody bool) *tracked {
-	tr := &tracked{primary: v, resp: map[*types.Var]bool{}, body: map[*types.Var]bool{}}
+	tr := &tracked{primary: v, resp: map[*types.Var]bool{}, body: map[*types.Var]bool{}, holder: map[*types.Var]bool{}, holderAt: map[*types.Var][]token.Pos{}}
 	if isBody {
 		tr.body[v] = true
 	} else {
@@ -135,7 +155,7 @@ func (fn *function) track(v *types.Var, isBody bool) *tracked {
 				return
 			}
 			w, _ := info.ObjectOf(id).(*types.Var)
-			if w == nil || !fn.owns(w) || tr.resp[w] || tr.body[w] {
+			if w == nil || !fn.owns(w) || tr.resp[w] || tr.body[w] || tr.holder[w] {
 				return
 			}
 			switch {
@@ -145,6 +165,12 @@ func (fn *function) track(v *types.Var, isBody bool) *tracked {
 			case s.isBody(rhs):
 				tr.body[w] = true
 				changed = true
+			case !isBody && s.holds(rhs) && !tr.holder[w] && fn.c.closureOf(w) == nil:
+				tr.holder[w] = true
+				changed = true
+			}
+			if tr.holder[w] && !slices.Contains(tr.holderAt[w], lhs.Pos()) {
+				tr.holderAt[w] = append(tr.holderAt[w], lhs.Pos())
 			}
 		}
 		ast.Inspect(fn.body(), func(n ast.Node) bool {
@@ -184,22 +210,43 @@ type search struct {
 	derived map[*types.Var]bool
 
 	// results
-	leak        ast.Node // where the first leaking path ends (a return, the source, an assignment) or nil
-	leakEnd     bool     // the leak is falling off the end of the function
-	leakAssign  bool     // the leak is an assignment of the variable
-	leakRead    bool     // the body was read on the leaking path
+	leak        ast.Node   // where the first leaking path ends (a return, the source, an assignment) or nil
+	leakEnd     bool       // the leak is falling off the end of the function
+	leakAssign  bool       // the leak is an assignment of the variable
+	leakRead    bool       // the body was read on the leaking path
+	leaks       []leakExit // every leaking exit, in the order found
 	anyClose    bool
 	anyTransfer bool
 	anyRead     bool
-	drain       map[ast.Node]bool // close sites reached on a path without a read
+	drain       map[ast.Node]*drainSite // close sites reached on a path without a read
 	drainOrder  []ast.Node
+	requests    map[ast.Node]bool // CFG nodes that send another request (cache)
 }
 
+// A leakExit is one place where a path leaves with the body open.
+type leakExit struct {
+	kind int // leakReturn, leakEnd, leakAssign, leakAgain, leakContinue, leakGoto, leakLoopEnd
+	pos  token.Pos
+}
+
+const (
+	leakReturn   = iota // a return statement
+	leakEnd             // falling off the end of the function
+	leakAssign          // the response variable is assigned again
+	leakAgain           // the path reaches the call again, the variable outlives the loop
+	leakContinue        // a continue goes back to the call
+	leakGoto            // a goto goes back to the call
+	leakLoopEnd         // the end of the loop body goes back to the call
+)
+
 type state struct {
-	errLive bool
-	read    bool
-	noBody  bool
-	defers  ast.Node // the deferred close, if one is registered
+	errLive    bool
+	errChecked bool // a condition on the source's error was passed
+	read       bool
+	noBody     bool
+	defers     ast.Node // the deferred close, if one is registered
+	earlyDefer bool     // the deferred close was registered before the error check
+	closed     ast.Node // closed unread by this close site: the path goes on to classify it
 }
 
 type visit struct {
@@ -209,7 +256,7 @@ type visit struct {
 }
 
 func (fn *function) newSearch(tr *tracked) *search {
-	return &search{fn: fn, tr: tr, cache: map[ast.Node]*events{}, seen: map[visit]bool{}, drain: map[ast.Node]bool{}}
+	return &search{fn: fn, tr: tr, cache: map[ast.Node]*events{}, seen: map[visit]bool{}, drain: map[ast.Node]*drainSite{}, requests: map[ast.Node]bool{}}
 }
 
 func (s *search) events(n ast.Node) *events {
@@ -243,6 +290,18 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 		ended := false
 		for j := it.i; j < len(b.Nodes) && !ended; j++ {
 			n := b.Nodes[j]
+			if st.closed != nil {
+				// Closed unread: only what comes next matters, the call
+				// again or another request reusing the connection.
+				if n == s.source {
+					s.drainRepeat(st.closed, n.Pos(), true)
+					ended = true
+				} else if s.sendsRequest(n) {
+					s.drainRepeat(st.closed, n.Pos(), false)
+					ended = true
+				}
+				continue
+			}
 			if n == s.source {
 				// Back at the call (a loop): the response is overwritten.
 				if st.defers == nil {
@@ -263,8 +322,10 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 			}
 			if ev.close {
 				s.anyClose = true
-				if st.defers == nil && !st.read && !st.noBody {
+				if st.defers == nil && !st.read && !st.noBody && s.source != nil && ev.closeCall != nil {
 					s.addDrain(ev.closeCall)
+					st.closed = ev.closeCall
+					continue // follow the path: does the lost reuse repeat?
 				}
 				ended = true
 				break
@@ -276,12 +337,17 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 					break
 				}
 				st.defers = ev.closeCall
+				if s.errVar != nil && st.errLive && !st.errChecked {
+					// defer resp.Body.Close() before if err != nil: go vet's
+					// httpresponse finding, not a drain one.
+					st.earlyDefer = true
+				}
 				if ev.deferRead {
 					st.read = true
 				}
 			}
 			if ev.assign {
-				if st.defers == nil && len(s.tr.resp)+len(s.tr.body) == 1 {
+				if st.defers == nil && len(s.tr.resp)+len(s.tr.body)+len(s.tr.holder) == 1 {
 					s.recordLeak(n, false, true, st.read)
 				}
 				ended = true
@@ -303,14 +369,21 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 		if len(b.Succs) == 2 && len(b.Nodes) > 0 {
 			last := b.Nodes[len(b.Nodes)-1]
 			if cond, ok := last.(ast.Expr); ok {
+				checks := s.errVar != nil && st.errLive && mentionsVar(s.fn.c.pass.TypesInfo, cond, s.errVar)
 				for k, succ := range b.Succs {
 					branch := k == 0
 					if s.pruned(cond, branch, st) {
 						continue
 					}
 					nst := st
+					if checks {
+						nst.errChecked = true
+					}
 					if s.noBodyOn(cond, branch) {
 						nst.noBody = true
+					}
+					if s.backEdge(b, succ, nst) {
+						continue
 					}
 					stack = append(stack, item{succ, 0, nst})
 				}
@@ -321,6 +394,9 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 			}
 		}
 		for _, succ := range b.Succs {
+			if s.backEdge(b, succ, st) {
+				continue
+			}
 			stack = append(stack, item{succ, 0, st})
 		}
 	}
@@ -338,9 +414,14 @@ func (s *search) exit(b *cfg.Block, st state) {
 		// dead end after the last case of a select without default.
 		return
 	}
+	if st.closed != nil {
+		s.drainExit(st.closed, ret)
+		return
+	}
 	if st.defers != nil {
-		if !st.read && !st.noBody {
+		if !st.read && !st.noBody && !st.earlyDefer && s.source != nil {
 			s.addDrain(st.defers)
+			s.drainExit(st.defers, ret)
 		}
 		return
 	}
@@ -383,17 +464,47 @@ func (s *search) derive(n ast.Node) bool {
 }
 
 func (s *search) recordLeak(n ast.Node, end, assign, read bool) {
-	if s.leak != nil || s.leakEnd {
-		return
+	var e leakExit
+	switch {
+	case end:
+		e = leakExit{leakEnd, s.fn.body().Rbrace}
+	case assign && n == s.source:
+		e = leakExit{leakAgain, n.Pos()}
+	case assign:
+		e = leakExit{leakAssign, n.Pos()}
+	default:
+		e = leakExit{leakReturn, n.Pos()}
 	}
-	s.leak, s.leakEnd, s.leakAssign, s.leakRead = n, end, assign, read
+	if s.leak == nil && !s.leakEnd {
+		s.leak, s.leakEnd, s.leakAssign, s.leakRead = n, end, assign, read
+	}
+	s.addLeak(e, read)
+}
+
+func (s *search) addLeak(e leakExit, read bool) {
+	if s.leak == nil && !s.leakEnd {
+		// The first leak: a back edge counts as reaching the call again.
+		s.leak, s.leakAssign, s.leakRead = s.source, true, read
+		if s.source == nil {
+			s.leakEnd = true
+		}
+	}
+	if !read {
+		s.leakRead = false
+	}
+	for _, x := range s.leaks {
+		if x == e {
+			return
+		}
+	}
+	s.leaks = append(s.leaks, e)
 }
 
 func (s *search) addDrain(n ast.Node) {
-	if n == nil || s.drain[n] {
+	if n == nil || s.drain[n] != nil {
 		return
 	}
-	s.drain[n] = true
+	s.drain[n] = new(drainSite)
 	s.drainOrder = append(s.drainOrder, n)
 }
 
@@ -431,141 +542,48 @@ func mentionsVar(info *types.Info, n ast.Node, v *types.Var) bool {
 	return found
 }
 
-// pruned reports whether the branch (true or false) of cond cannot hold
-// an open response: the error of the source is not nil there, or the
-// response is nil, or the analysis cannot tell.
-func (s *search) pruned(cond ast.Expr, branch bool, st state) bool {
-	if tag, ok := s.fn.caseTags[cond]; ok {
-		// case value of a tag switch: tag == cond
-		if s.errVar != nil && st.errLive && mentionsVar(s.fn.c.pass.TypesInfo, tag, s.errVar) {
-			return true
+// sig returns fn's signature, or nil.
+func (fn *function) sig() *types.Signature {
+	info := fn.c.pass.TypesInfo
+	switch n := fn.node.(type) {
+	case *ast.FuncDecl:
+		if f, ok := info.Defs[n.Name].(*types.Func); ok {
+			s, _ := f.Type().(*types.Signature)
+			return s
 		}
-		return false
+	case *ast.FuncLit:
+		s, _ := info.TypeOf(n).(*types.Signature)
+		return s
 	}
-	return s.nilOn(cond, branch, st)
+	return nil
 }
 
-func (s *search) nilOn(e ast.Expr, branch bool, st state) bool {
-	info := s.fn.c.pass.TypesInfo
-	e = ast.Unparen(e)
-	sc := &scanner{c: s.fn.c, tr: s.tr}
-	switch e := e.(type) {
-	case *ast.UnaryExpr:
-		if e.Op == token.NOT {
-			return s.nilOn(e.X, !branch, st)
-		}
-	case *ast.BinaryExpr:
-		switch e.Op {
-		case token.LAND:
-			if branch {
-				return s.nilOn(e.X, true, st) || s.nilOn(e.Y, true, st)
-			}
-			return s.nilOn(e.X, false, st) && s.nilOn(e.Y, false, st)
-		case token.LOR:
-			if branch {
-				return s.nilOn(e.X, true, st) && s.nilOn(e.Y, true, st)
-			}
-			return s.nilOn(e.X, false, st) || s.nilOn(e.Y, false, st)
-		case token.EQL, token.NEQ:
-			var other ast.Expr
-			switch {
-			case match.IsNil(info, e.Y):
-				other = e.X
-			case match.IsNil(info, e.X):
-				other = e.Y
-			}
-			if other != nil {
-				isNil := (e.Op == token.EQL) == branch // other is nil on this branch
-				if s.errVar != nil && st.errLive && match.ObjectOf(info, other) == s.errVar {
-					return !isNil
-				}
-				if sc.isTracked(other) {
-					return isNil
-				}
-			}
-		}
-	case *ast.CallExpr:
-		if s.errVar != nil && st.errLive && mentionsVar(info, e, s.errVar) {
-			if fn := match.Callee(info, e); fn != nil {
-				switch fn.Name() {
-				case "NoError", "NoErrorf", "Nil", "Nilf", "Succeeded":
-					return !branch // true means err == nil
-				}
-			}
-			return true // some predicate of the error: cannot tell
-		}
-	}
-	if s.errVar != nil && st.errLive && mentionsVar(info, e, s.errVar) {
+// errorReturn reports whether ret may return a non-nil error: one of its
+// error results is not the literal nil. A bare return of named results,
+// or a call returning them all, counts as an error: the analysis cannot
+// tell.
+func (fn *function) errorReturn(ret *ast.ReturnStmt) bool {
+	sig := fn.sig()
+	if sig == nil {
 		return true
 	}
-	for v := range s.derived {
-		if mentionsVar(info, e, v) {
+	res := sig.Results()
+	var errs []int
+	for i := 0; i < res.Len(); i++ {
+		if isError(res.At(i).Type()) {
+			errs = append(errs, i)
+		}
+	}
+	if len(errs) == 0 {
+		return false
+	}
+	if len(ret.Results) != res.Len() {
+		return true
+	}
+	for _, i := range errs {
+		if !match.IsNil(fn.c.pass.TypesInfo, ret.Results[i]) {
 			return true
 		}
 	}
 	return false
-}
-
-// noBodyOn reports whether the response has no body on the branch of
-// cond: a 204 or 304 status, or a zero ContentLength.
-func (s *search) noBodyOn(cond ast.Expr, branch bool) bool {
-	info := s.fn.c.pass.TypesInfo
-	sc := &scanner{c: s.fn.c, tr: s.tr}
-	isNoBodyValue := func(field string, e ast.Expr) bool {
-		tv, ok := info.Types[e]
-		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
-			return false
-		}
-		v, ok := constant.Int64Val(tv.Value)
-		if !ok {
-			return false
-		}
-		if field == "ContentLength" {
-			return v == 0
-		}
-		return v == 204 || v == 304 || (v >= 100 && v < 200)
-	}
-	field := func(e ast.Expr) string {
-		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-		if ok && sc.isResp(sel.X) && (sel.Sel.Name == "StatusCode" || sel.Sel.Name == "ContentLength") {
-			return sel.Sel.Name
-		}
-		return ""
-	}
-	if tag, ok := s.fn.caseTags[cond]; ok {
-		return branch && field(tag) != "" && isNoBodyValue(field(tag), cond)
-	}
-	var rec func(e ast.Expr, branch bool) bool
-	rec = func(e ast.Expr, branch bool) bool {
-		e = ast.Unparen(e)
-		switch e := e.(type) {
-		case *ast.UnaryExpr:
-			if e.Op == token.NOT {
-				return rec(e.X, !branch)
-			}
-		case *ast.BinaryExpr:
-			switch e.Op {
-			case token.LAND:
-				if branch {
-					return rec(e.X, true) || rec(e.Y, true)
-				}
-				return rec(e.X, false) && rec(e.Y, false)
-			case token.LOR:
-				if branch {
-					return rec(e.X, true) && rec(e.Y, true)
-				}
-				return rec(e.X, false) || rec(e.Y, false)
-			case token.EQL, token.NEQ:
-				f, val := field(e.X), e.Y
-				if f == "" {
-					f, val = field(e.Y), e.X
-				}
-				if f != "" && isNoBodyValue(f, val) {
-					return (e.Op == token.EQL) == branch
-				}
-			}
-		}
-		return false
-	}
-	return rec(cond, branch)
 }

@@ -6,6 +6,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -79,6 +82,7 @@ func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.Call
 		tr = fn.track(v, false)
 		c.tracks[v] = tr
 	}
+	tr = tr.from(call.Pos())
 	// A closure written before the call that uses the response (a deferred
 	// close registered early, a retry closure) is out of our sight.
 	sc := &scanner{c: c, tr: tr}
@@ -95,11 +99,50 @@ func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.Call
 	if s.leak != nil || s.leakEnd {
 		c.reportLeak(fn, s, call, stmt, v, errLhs, errVar)
 	}
-	if config.drain && len(s.drainOrder) > 0 && c.knownMethod(fn, call) && !mentionsUpgrade(info, fn.body()) {
+	if config.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) && !mentionsUpgrade(info, fn.body()) {
+		p := c.requestPool(fn, call)
+		if p == poolNoReuse {
+			return // DisableKeepAlives: no connection is ever reused
+		}
+		method, _ := c.requestMethod(fn, call)
 		for _, site := range s.drainOrder {
-			c.reportDrain(fn, site)
+			d := s.drain[site]
+			var why string
+			switch {
+			case d.repeat && d.againLoop:
+				why = "before the loop sends the request again"
+			case d.repeat:
+				why = fmt.Sprintf("before the request on line %d", c.line(d.repeatPos))
+			case config.drain == drainAll && len(d.returns) > 0:
+				why = "on the " + c.lines("path returning at line", "paths returning at lines", d.returns)
+			case len(d.okReturns) > 0 && method == "GET" && p != poolFresh:
+				why = "on the " + c.lines("path returning at line", "paths returning at lines", d.okReturns)
+			default: // the paths end the program, or return an error
+				continue
+			}
+			c.reportDrain(fn, site, why)
 		}
 	}
+}
+
+// lines formats positions as "one line 12" or "many lines 12, 15".
+func (c *checker) lines(one, many string, pos []token.Pos) string {
+	ls := make([]int, 0, len(pos))
+	for _, p := range pos {
+		l := c.line(p)
+		if !slices.Contains(ls, l) {
+			ls = append(ls, l)
+		}
+	}
+	slices.Sort(ls)
+	if len(ls) == 1 {
+		return fmt.Sprintf("%s %d", one, ls[0])
+	}
+	strs := make([]string, len(ls))
+	for i, l := range ls {
+		strs[i] = strconv.Itoa(l)
+	}
+	return many + " " + strings.Join(strs, ", ")
 }
 
 // pickLHS returns the expressions that receive the response (result idx
@@ -150,46 +193,91 @@ func (c *checker) reportDiscard(call *ast.CallExpr) {
 	suppress.Report(c.pass, analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("response of %s is discarded without closing its body: the connection leaks", calleeText(call)),
+		Message: fmt.Sprintf("response of %s is discarded without closing its body, so the connection leaks; assign it and close its Body after the error check", calleeText(call)),
 	})
 }
 
 func (c *checker) line(pos token.Pos) int { return c.pass.Fset.Position(pos).Line }
+
+// leakWhere names every leaking exit of s, for v.
+func (c *checker) leakWhere(s *search, v *types.Var) (where string, loop bool) {
+	byKind := make(map[int][]token.Pos)
+	for _, e := range s.leaks {
+		byKind[e.kind] = append(byKind[e.kind], e.pos)
+	}
+	var parts []string
+	add := func(kind int, one, many string) {
+		if ps := byKind[kind]; len(ps) > 0 {
+			parts = append(parts, c.lines(one, many, ps))
+		}
+	}
+	add(leakReturn, "at the return on line", "at the returns on lines")
+	add(leakContinue, "at the continue on line", "at the continues on lines")
+	add(leakGoto, "at the goto on line", "at the gotos on lines")
+	add(leakLoopEnd, "at the end of the loop body on line", "at the ends of the loop bodies on lines")
+	add(leakAssign, "when "+v.Name()+" is reassigned on line", "when "+v.Name()+" is reassigned on lines")
+	if len(byKind[leakAgain]) > 0 {
+		parts = append(parts, "when the loop calls it again")
+	}
+	add(leakEnd, "at the end of the function on line", "at the end of the function on lines")
+	loop = len(byKind[leakContinue])+len(byKind[leakGoto])+len(byKind[leakLoopEnd])+len(byKind[leakAssign])+len(byKind[leakAgain]) > 0
+	return strings.Join(parts, ", "), loop
+}
 
 func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt ast.Node, v *types.Var, errLhs ast.Expr, errVar *types.Var) {
 	if c.reported[call] {
 		return
 	}
 	c.reported[call] = true
-	var where string
-	switch {
-	case s.leakEnd:
-		where = fmt.Sprintf("at the end of the function (line %d)", c.line(fn.body().Rbrace))
-	case s.leak == s.source:
-		where = "when the loop calls it again"
-	case s.leakAssign:
-		where = fmt.Sprintf("when %s is reassigned (line %d)", v.Name(), c.line(s.leak.Pos()))
-	default:
-		where = fmt.Sprintf("at the return on line %d", c.line(s.leak.Pos()))
-	}
-	consequence := "the connection leaks"
+	where, loop := c.leakWhere(s, v)
 	if s.leakRead {
-		consequence = "the connection leaks unless the body was read to EOF"
+		where += " unless the body was read to EOF"
+	}
+	var todo string
+	switch {
+	case loop:
+		todo = fmt.Sprintf("close %s.Body before the request is sent again", v.Name())
+	case errVar != nil:
+		todo = fmt.Sprintf("add defer %s.Body.Close() after the error check", v.Name())
+	default:
+		todo = fmt.Sprintf("add defer %s.Body.Close() after the call", v.Name())
 	}
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("response body of %s is not closed on every path (leaked %s): %s", calleeText(call), where, consequence),
+		Message: fmt.Sprintf("response body of %s is not closed on every path, so the connection leaks %s; %s", calleeText(call), where, todo),
 	}
-	if !s.leakAssign && s.leak != s.source {
-		// A plain Close on the leaking path, which read nothing, would be
+	if !loop {
+		// A plain Close on the leaking path, which read nothing, could be
 		// the next run's drain finding: insert drain-then-close instead.
-		drain := config.drain && !s.leakRead && c.knownMethod(fn, call) && !mentionsUpgrade(c.pass.TypesInfo, fn.body())
+		drain := config.drain != drainOff && !s.leakRead && c.knownMethod(fn, call) && !mentionsUpgrade(c.pass.TypesInfo, fn.body()) && c.requestPool(fn, call) != poolNoReuse
 		if fix, ok := c.closeFix(fn, stmt, v, errLhs, errVar, drain); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
 	suppress.Report(c.pass, d)
+}
+
+// limitText writes the -drain-limit value as Go source: 64<<10.
+func limitText() string {
+	n := config.drainLimit
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d<<20", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d<<10", n>>10)
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+// drainCall returns the bounded drain of body, with io the local name of
+// package io: io.Copy(io.Discard, io.LimitReader(body, N)), unbounded
+// when -drain-limit is not positive.
+func drainCall(io, body string) string {
+	if config.drainLimit <= 0 {
+		return fmt.Sprintf("%[1]s.Copy(%[1]s.Discard, %[2]s)", io, body)
+	}
+	return fmt.Sprintf("%[1]s.Copy(%[1]s.Discard, %[1]s.LimitReader(%[2]s, %[3]s))", io, body, limitText())
 }
 
 // closeFix inserts defer v.Body.Close() after stmt, or after the
@@ -228,8 +316,13 @@ func (c *checker) closeFix(fn *function, stmt ast.Node, v *types.Var, errLhs ast
 		}
 		return true
 	})
-	if sc.ev.close || sc.ev.deferClose || sc.ev.transfer {
+	if sc.ev.close || sc.ev.deferClose || sc.ev.transfer || len(tr.holder) > 0 {
 		return fix, false
+	}
+	for _, lit := range fn.lits {
+		if sc.mentions(lit.Body) {
+			return fix, false // a goroutine reading it, a cleanup closure: not ours to close
+		}
 	}
 	after := st
 	if errLhs != nil && errVar == nil {
@@ -265,7 +358,7 @@ func (c *checker) closeFix(fn *function, stmt ast.Node, v *types.Var, errLhs ast
 		if !ok {
 			return fix, false
 		}
-		text := fmt.Sprintf("\n%[1]sdefer func() {\n%[1]s\t_, _ = %[2]s.Copy(%[2]s.Discard, %[3]s.Body)\n%[1]s\t_ = %[3]s.Body.Close()\n%[1]s}()", indent, io, v.Name())
+		text := fmt.Sprintf("\n%[1]sdefer func() {\n%[1]s\t_, _ = %[2]s\n%[1]s\t_ = %[3]s.Body.Close()\n%[1]s}()", indent, drainCall(io, v.Name()+".Body"), v.Name())
 		return analysis.SuggestedFix{
 			Message:   fmt.Sprintf("Add a deferred drain and close of %s.Body", v.Name()),
 			TextEdits: append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)}),
@@ -358,11 +451,9 @@ func (c *checker) indent(pos token.Pos) (string, bool) {
 	return string(ws), true
 }
 
-const drainMessage = "response body closed without being read on some path: the connection cannot be reused; drain it first (io.Copy(io.Discard, %s))"
-
-// reportDrain reports the close call site, closed on some path without
-// a read.
-func (c *checker) reportDrain(fn *function, site ast.Node) {
+// reportDrain reports the close call site, closed unread where the lost
+// reuse matters (why).
+func (c *checker) reportDrain(fn *function, site ast.Node, why string) {
 	call, ok := site.(*ast.CallExpr)
 	if !ok || c.reported[site] {
 		return
@@ -376,7 +467,7 @@ func (c *checker) reportDrain(fn *function, site ast.Node) {
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf(drainMessage, bodyText),
+		Message: fmt.Sprintf("response body is closed unread %s, so its connection cannot be reused; drain it first with %s", why, drainCall("io", bodyText)),
 	}
 	if fix, ok := c.drainFix(fn, call, bodyText); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -416,7 +507,7 @@ func (c *checker) drainFix(fn *function, call *ast.CallExpr, bodyText string) (a
 	if !ok {
 		return fix, false
 	}
-	drain := fmt.Sprintf("_, _ = %s.Copy(%s.Discard, %s)", io, io, bodyText)
+	drain := "_, _ = " + drainCall(io, bodyText)
 	switch p := parent.(type) {
 	case *ast.DeferStmt:
 		text := fmt.Sprintf("defer func() {\n%[1]s\t%[2]s\n%[1]s\t_ = %[3]s.Close()\n%[1]s}()", c.mustIndent(p.Pos()), drain, bodyText)

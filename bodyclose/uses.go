@@ -15,6 +15,11 @@ type tracked struct {
 	primary *types.Var // reassigning it drops the response
 	resp    map[*types.Var]bool
 	body    map[*types.Var]bool
+	// holders are local variables assigned a struct literal that holds
+	// the response (result := &Result{Resp: resp}): their fields stand
+	// for it, and the holder passed on passes it on.
+	holder   map[*types.Var]bool
+	holderAt map[*types.Var][]token.Pos // where each holder is assigned the response
 }
 
 // events says what one CFG node does with a tracked response.
@@ -30,9 +35,10 @@ type events struct {
 
 // scanner classifies the uses of tracked variables in a node.
 type scanner struct {
-	c  *checker
-	tr *tracked
-	ev *events
+	c     *checker
+	tr    *tracked
+	ev    *events
+	depth int // nesting of function literals looked into
 }
 
 func (s *scanner) info() *types.Info { return s.c.pass.TypesInfo }
@@ -49,8 +55,15 @@ func (s *scanner) varOf(e ast.Expr) *types.Var {
 	return v
 }
 
-// isResp reports whether e denotes the tracked response.
+// isResp reports whether e denotes the tracked response: a variable, or a
+// response field of a holder.
 func (s *scanner) isResp(e ast.Expr) bool {
+	if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
+		if v := s.varOf(sel.X); v != nil && s.tr.holder[v] {
+			return match.IsResponse(s.info().TypeOf(sel))
+		}
+		return false
+	}
 	v := s.varOf(e)
 	return v != nil && s.tr.resp[v]
 }
@@ -78,13 +91,102 @@ func (s *scanner) mentions(n ast.Node) bool {
 			return false
 		}
 		if id, ok := n.(*ast.Ident); ok {
-			if v, _ := s.info().Uses[id].(*types.Var); v != nil && (s.tr.resp[v] || s.tr.body[v]) {
+			if v, _ := s.info().Uses[id].(*types.Var); v != nil && (s.tr.resp[v] || s.tr.body[v] || s.tr.holder[v] || s.closureMentions(v)) {
 				found = true
 			}
 		}
 		return true
 	})
 	return found
+}
+
+// closureMentions reports whether v holds a function literal that uses
+// the tracked response.
+func (s *scanner) closureMentions(v *types.Var) bool {
+	lit := s.c.closureOf(v)
+	if lit == nil || s.depth > 3 {
+		return false
+	}
+	s.depth++
+	defer func() { s.depth-- }()
+	return s.mentions(lit.Body)
+}
+
+// litEvents classifies what the body of a function literal, run now or
+// later, does with the tracked response.
+func (s *scanner) litEvents(lit *ast.FuncLit) events {
+	var sub events
+	if s.depth > 3 {
+		sub.transfer = true
+		return sub
+	}
+	inner := &scanner{c: s.c, tr: s.tr, ev: &sub, depth: s.depth + 1}
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case ast.Stmt:
+			switch n.(type) {
+			case *ast.AssignStmt, *ast.ExprStmt, *ast.ReturnStmt, *ast.DeferStmt, *ast.GoStmt, *ast.SendStmt, *ast.IncDecStmt, *ast.DeclStmt:
+				inner.scan(n)
+				return false
+			}
+		case ast.Expr:
+			inner.expr(n) // if/for/switch conditions
+			return false
+		}
+		return true
+	})
+	return sub
+}
+
+// litCall classifies a call of a function literal, written in place or
+// held by a local variable: what its body does with the captured
+// response, and what its parameters' fact says of the arguments.
+func (s *scanner) litCall(call *ast.CallExpr, lit *ast.FuncLit) events {
+	var ev events
+	if s.mentions(lit.Body) {
+		ev = s.litEvents(lit)
+		if ev.close && ev.closeCall == nil {
+			ev.closeCall = call
+		}
+	}
+	fact := s.c.litParams(lit)
+	for i, a := range call.Args {
+		if !s.isTracked(a) {
+			sub := &scanner{c: s.c, tr: s.tr, ev: &ev, depth: s.depth}
+			sub.expr(a)
+			continue
+		}
+		switch {
+		case fact == nil || call.Ellipsis.IsValid():
+			ev.transfer = true
+		case has(fact.Closes, i):
+			ev.close = true
+			ev.closeCall = call
+			ev.read = ev.read || has(fact.Reads, i)
+			if !has(fact.Reads, i) {
+				ev.transfer = true
+			}
+		case has(fact.Borrows, i):
+			ev.read = ev.read || has(fact.Reads, i)
+		default:
+			ev.transfer = true
+		}
+	}
+	return ev
+}
+
+func (ev *events) merge(o events) {
+	ev.read = ev.read || o.read
+	ev.transfer = ev.transfer || o.transfer || o.assign
+	if o.close {
+		ev.close = true
+		if ev.closeCall == nil {
+			ev.closeCall = o.closeCall
+		}
+	}
+	if o.deferClose {
+		ev.transfer = true // a defer inside a called literal: runs when it returns
+	}
 }
 
 // scan classifies the uses in node n (a CFG node: statement or expression).
@@ -104,7 +206,19 @@ func (s *scanner) scan(n ast.Node) {
 		s.deferred(n)
 		return
 	case *ast.GoStmt:
-		if s.mentions(n) {
+		if !s.mentions(n) {
+			return
+		}
+		// A goroutine that closes the body, or passes it on, owns it; one
+		// that only reads it leaves the Close to nobody.
+		var sub events
+		if lit := s.c.litOf(n.Call.Fun); lit != nil {
+			sub = s.litCall(n.Call, lit)
+		} else {
+			inner := &scanner{c: s.c, tr: s.tr, ev: &sub, depth: s.depth}
+			inner.expr(n.Call)
+		}
+		if sub.close || sub.deferClose || sub.transfer || sub.assign || !sub.read {
 			s.ev.transfer = true
 		}
 		return
@@ -118,6 +232,16 @@ func (s *scanner) assign(lhs, rhs []ast.Expr) {
 		if len(lhs) == len(rhs) {
 			if v := s.varOf(lhs[i]); v != nil && v != s.tr.primary && (s.tr.resp[v] || s.tr.body[v]) && s.isTracked(r) {
 				continue // an alias takes the value: tracked as well
+			}
+			if id, ok := ast.Unparen(lhs[i]).(*ast.Ident); ok && id.Name == "_" && (s.isTracked(r) || s.c.litOf(r) != nil) {
+				continue // _ = resp hands nothing on, nor _ = cleanup
+			}
+			if v := s.varOf(lhs[i]); v != nil && s.tr.holder[v] && s.holds(r) {
+				s.holderElts(r)
+				continue // result := &Result{Resp: resp}: the holder stands for it
+			}
+			if lit, ok := ast.Unparen(r).(*ast.FuncLit); ok && s.c.closureOf(s.varOf(lhs[i])) == lit {
+				continue // looked into where it is called
 			}
 		}
 		s.expr(r)
@@ -141,24 +265,10 @@ func (s *scanner) deferred(d *ast.DeferStmt) {
 		s.ev.closeCall = call
 		return
 	}
-	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok && len(call.Args) == 0 {
-		// defer func() { …; resp.Body.Close() }()
-		var sub events
-		inner := &scanner{c: s.c, tr: s.tr, ev: &sub}
-		ast.Inspect(lit.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case ast.Stmt:
-				switch n.(type) {
-				case *ast.AssignStmt, *ast.ExprStmt, *ast.ReturnStmt, *ast.DeferStmt, *ast.GoStmt, *ast.SendStmt, *ast.IncDecStmt, *ast.DeclStmt:
-					inner.scan(n)
-					return false
-				}
-			case ast.Expr:
-				inner.expr(n) // if/for/switch conditions
-				return false
-			}
-			return true
-		})
+	if lit := s.c.litOf(call.Fun); lit != nil {
+		// defer func() { …; resp.Body.Close() }(), defer cleanup(), or
+		// defer func(b io.Closer) { … }(resp.Body)
+		sub := s.litCall(call, lit)
 		switch {
 		case sub.transfer || sub.assign:
 			s.ev.transfer = true
@@ -218,12 +328,56 @@ func (s *scanner) expr(root ast.Node) {
 				return false
 			}
 		case *ast.Ident:
-			if v, _ := s.info().Uses[n].(*types.Var); v != nil && (s.tr.resp[v] || s.tr.body[v]) {
+			// Every other position hands the value on: an argument of a
+			// function without facts, a return, a send, a store, a composite
+			// literal, an address, a conversion.
+			if v, _ := s.info().Uses[n].(*types.Var); v != nil && (s.tr.resp[v] || s.tr.body[v] || s.tr.holder[v] || s.closureMentions(v)) {
 				s.ev.transfer = true
 			}
 		}
 		return true
 	})
+}
+
+// holds reports whether e is a struct literal (or its address) with the
+// tracked response as an element.
+func (s *scanner) holds(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	if _, isStruct := s.info().TypeOf(lit).Underlying().(*types.Struct); !isStruct {
+		return false
+	}
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			el = kv.Value
+		}
+		if s.isResp(el) {
+			return true
+		}
+	}
+	return false
+}
+
+// holderElts classifies the other elements of a holder's literal.
+func (s *scanner) holderElts(e ast.Expr) {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	for _, el := range e.(*ast.CompositeLit).Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			el = kv.Value
+		}
+		if !s.isResp(el) {
+			s.expr(el)
+		}
+	}
 }
 
 // nilComparison reports whether b compares a tracked value with nil or
@@ -269,6 +423,10 @@ func (s *scanner) call(call *ast.CallExpr) bool {
 	}
 	fn := match.Callee(info, call)
 	if fn == nil {
+		if lit := s.c.litOf(call.Fun); lit != nil {
+			s.ev.merge(s.litCall(call, lit))
+			return false
+		}
 		return true // function value, builtin, conversion: generic uses
 	}
 	switch s.c.knownCallee(fn) {
@@ -301,6 +459,8 @@ func (s *scanner) call(call *ast.CallExpr) bool {
 			continue
 		}
 		switch {
+		case has(fact.Keeps, i):
+			s.ev.transfer = true // stored in the value it returns
 		case has(fact.Closes, i):
 			s.ev.close = true
 			s.ev.closeCall = call

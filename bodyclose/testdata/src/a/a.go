@@ -15,7 +15,7 @@ import (
 // ---- leaks ----
 
 func noClose(url string) error {
-	resp, err := http.Get(url) // want `response body of http.Get is not closed on every path \(leaked at the return on line 23\): the connection leaks`
+	resp, err := http.Get(url) // want `response body of http.Get is not closed on every path, so the connection leaks at the return on line 23; add defer resp.Body.Close\(\) after the error check`
 	if err != nil {
 		return err
 	}
@@ -24,7 +24,7 @@ func noClose(url string) error {
 }
 
 func closedInOneBranch(c *http.Client, req *http.Request) error {
-	resp, err := c.Do(req) // want `response body of c.Do is not closed on every path \(leaked at the return on line 35\)`
+	resp, err := c.Do(req) // want `response body of c.Do is not closed on every path, so the connection leaks at the return on line 35`
 	if err != nil {
 		return err
 	}
@@ -36,7 +36,7 @@ func closedInOneBranch(c *http.Client, req *http.Request) error {
 }
 
 func earlyReturnBeforeDefer(c *http.Client, req *http.Request) error {
-	resp, err := c.Do(req) // want `not closed on every path \(leaked at the return on line 44\)`
+	resp, err := c.Do(req) // want `not closed on every path, so the connection leaks at the return on line 44`
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func earlyReturnBeforeDefer(c *http.Client, req *http.Request) error {
 }
 
 func failedDecode(c *http.Client, req *http.Request, v any) error {
-	resp, err := c.Do(req) // want `leaked at the return on line 57`
+	resp, err := c.Do(req) // want `leaks at the return on line 57`
 	if err != nil {
 		return err
 	}
@@ -61,7 +61,7 @@ func failedDecode(c *http.Client, req *http.Request, v any) error {
 }
 
 func switchDefault(c *http.Client, req *http.Request) (int, error) {
-	resp, err := c.Do(req) // want `leaked at the return on line 76`
+	resp, err := c.Do(req) // want `leaks at the return on line 76`
 	if err != nil {
 		return 0, err
 	}
@@ -78,7 +78,7 @@ func switchDefault(c *http.Client, req *http.Request) (int, error) {
 }
 
 func fallOff(url string) {
-	resp, err := http.Get(url) // want `leaked at the end of the function`
+	resp, err := http.Get(url) // want `leaks at the end of the function`
 	if err != nil {
 		return
 	}
@@ -89,7 +89,7 @@ func retryOverwrite(c *http.Client, req *http.Request) error {
 	var resp *http.Response
 	var err error
 	for i := 0; i < 3; i++ {
-		resp, err = c.Do(req) // want `leaked when the loop calls it again`
+		resp, err = c.Do(req) // want `leaks when the loop calls it again`
 		if err != nil {
 			continue
 		}
@@ -106,7 +106,7 @@ func retryOverwrite(c *http.Client, req *http.Request) error {
 
 func continueDrops(c *http.Client, reqs []*http.Request) {
 	for _, req := range reqs {
-		resp, err := c.Do(req) // want `leaked at the end of the function \(line 118\)`
+		resp, err := c.Do(req) // want `leaks at the continue on line 114; close resp.Body before the request is sent again`
 		if err != nil {
 			continue
 		}
@@ -118,7 +118,7 @@ func continueDrops(c *http.Client, reqs []*http.Request) {
 }
 
 func reassigned(c *http.Client, a, b *http.Request) error {
-	resp, err := c.Do(a) // want `leaked when resp is reassigned \(line 125\)`
+	resp, err := c.Do(a) // want `leaks when resp is reassigned on line 125`
 	if err != nil {
 		return err
 	}
@@ -139,7 +139,7 @@ func discarded(c *http.Client, req *http.Request) error {
 // wrapperLeak returns a response (its caller must close that one) but
 // leaks a preflight response.
 func wrapperLeak(c *http.Client, pre, req *http.Request) (*http.Response, error) {
-	p, err := c.Do(pre) // want `leaked at the return on line 147`
+	p, err := c.Do(pre) // want `leaks at the return on line 147`
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +151,7 @@ func wrapperLeak(c *http.Client, pre, req *http.Request) (*http.Response, error)
 }
 
 func orStatus(c *http.Client, req *http.Request) error {
-	resp, err := c.Do(req) // want `leaked at the return on line 156`
+	resp, err := c.Do(req) // want `leaks at the return on line 156`
 	if err != nil || resp.StatusCode != 200 {
 		return fmt.Errorf("failed: %v", err)
 	}
@@ -160,7 +160,7 @@ func orStatus(c *http.Client, req *http.Request) error {
 }
 
 func funcValue(do func(*http.Request) (*http.Response, error), req *http.Request) error {
-	resp, err := do(req) // want `leaked at the return on line 168`
+	resp, err := do(req) // want `leaks at the return on line 168`
 	if err != nil {
 		return err
 	}
@@ -171,7 +171,7 @@ func funcValue(do func(*http.Request) (*http.Response, error), req *http.Request
 func generic[T any](f func() (T, error)) (T, error) { return f() }
 
 func instantiated(c *http.Client, req *http.Request) error {
-	resp, err := generic(func() (*http.Response, error) { return c.Do(req) }) // want `leaked at the return on line 179`
+	resp, err := generic(func() (*http.Response, error) { return c.Do(req) }) // want `leaks at the return on line 179`
 	if err != nil {
 		return err
 	}
@@ -583,14 +583,14 @@ func selectNoDefault(url string, ch chan<- int, done <-chan struct{}) {
 }
 
 func readNotClosed(url string) ([]byte, error) {
-	resp, err := http.Get(url) // want `leaked at the return on line 590\): the connection leaks unless the body was read to EOF`
+	resp, err := http.Get(url) // want `leaks at the return on line 590 unless the body was read to EOF`
 	if err != nil {
 		return nil, err
 	}
 	return io.ReadAll(resp.Body)
 }
 
-func setHeaders(resp *http.Response) *http.Response {
+func setHeaders(resp *http.Response) *http.Response { // want setHeaders:`params\(keeps=#0\)`
 	resp.Header.Set("X", "1")
 	return resp
 }

@@ -39,7 +39,7 @@ func poll(url string) bool {
 	if err != nil {
 		return false
 	}
-	resp.Body.Close() // want `closed without being read`
+	resp.Body.Close() // want `closed unread`
 	return resp.StatusCode == http.StatusOK
 }
 
@@ -48,7 +48,7 @@ func status(url string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	defer resp.Body.Close() // want `closed without being read`
+	defer resp.Body.Close() // want `closed unread`
 	return resp.StatusCode, nil
 }
 
@@ -61,7 +61,7 @@ func oneBranch(url string) error {
 	if resp.StatusCode == 200 {
 		return nil
 	}
-	resp.Body.Close() // want `closed without being read`
+	resp.Body.Close() // want `closed unread`
 	return nil
 }
 

@@ -2,6 +2,7 @@
 package helpers
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -162,4 +163,32 @@ func Upload(c *http.Client, url string) (response *http.Response, err error) { /
 	defer resp.Body.Close()
 	_, err = io.Copy(io.Discard, resp.Body)
 	return response, err
+}
+
+// Lines reads a body line by line; its user closes the body with Close.
+type Lines struct {
+	sc *bufio.Scanner
+	c  io.Closer
+}
+
+func (l *Lines) Close() error { return l.c.Close() }
+
+// NewLines keeps the response's body in the value it returns.
+func NewLines(resp *http.Response) *Lines { // want NewLines:`params\(keeps=#0 reads=#0\)`
+	l := &Lines{sc: bufio.NewScanner(resp.Body)}
+	l.c = resp.Body
+	return l
+}
+
+// NewStream keeps a reader over the body.
+func NewStream(status int, body io.ReadCloser) (*json.Decoder, error) { // want NewStream:`params\(keeps=#1 reads=#1\)`
+	if status != http.StatusOK {
+		return nil, errors.New("status")
+	}
+	return json.NewDecoder(body), nil
+}
+
+// NewClient builds a Transport on every call.
+func NewClient() *http.Client { // want NewClient:"freshTransport"
+	return &http.Client{Transport: &http.Transport{}}
 }

@@ -1,6 +1,7 @@
 package usehelpers
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"helpers"
@@ -25,19 +26,19 @@ func closedByCloser(c *http.Client, url string) error {
 }
 
 func borrowedThenLeaked(c *http.Client, url string) error {
-	resp, err := c.Get(url) // want `response body of c.Get is not closed on every path \(leaked at the return on line 33\)`
+	resp, err := c.Get(url) // want `response body of c.Get is not closed on every path, so the connection leaks at the return on line 34`
 	if err != nil {
 		return err
 	}
 	if err := helpers.Check(resp); err != nil {
 		return err
 	}
-	defer resp.Body.Close() // want `closed without being read`
+	defer resp.Body.Close() // want `closed unread`
 	return nil
 }
 
 func decodedNotClosed(c *http.Client, url string, v any) error {
-	resp, err := c.Get(url) // want `leaked at the return on line 44`
+	resp, err := c.Get(url) // want `leaks at the return on line 45`
 	if err != nil {
 		return err
 	}
@@ -124,4 +125,37 @@ func retried(c *http.Client, url string, retry func(func() error) error) error {
 func uploaded(c *http.Client, url string) error {
 	_, err := helpers.Upload(c, url)
 	return err
+}
+
+// The constructor keeps the body: its value owns the Close.
+func lines(c *http.Client, url string) (*helpers.Lines, error) {
+	resp, err := c.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	l := helpers.NewLines(resp)
+	return l, nil
+}
+
+func stream(c *http.Client, url string) (*json.Decoder, error) {
+	resp, err := c.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	dec, err := helpers.NewStream(resp.StatusCode, resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	return dec, nil
+}
+
+// A client with a Transport of its own, from another package: no drain
+// finding for a one-off GET.
+func probe(url string) (bool, error) {
+	resp, err := helpers.NewClient().Get(url)
+	if err != nil {
+		return false, err
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode == http.StatusOK, nil
 }

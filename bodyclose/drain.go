@@ -1,0 +1,89 @@
+package bodyclose
+
+// Drain: on which paths a body is closed unread, and whether the lost
+// reuse repeats there.
+
+import (
+	"go/ast"
+	"go/token"
+	"slices"
+)
+
+// A drainSite says on which kinds of path a close site is reached
+// without a read.
+type drainSite struct {
+	repeat    bool        // the path goes back to the call or sends another request
+	repeatPos token.Pos   // where: the other request, or the loop
+	againLoop bool        // the repeat is the loop calling it again
+	okReturns []token.Pos // returns of no error
+	returns   []token.Pos // every return reached
+	errReturn bool        // some path returns a non-nil error, or may
+}
+
+// drainExit records that close site is reached unread on a path that
+// leaves through ret.
+func (s *search) drainExit(site ast.Node, ret *ast.ReturnStmt) {
+	d := s.drain[site]
+	if d == nil {
+		return
+	}
+	pos := ret.Pos()
+	if !slices.Contains(d.returns, pos) {
+		d.returns = append(d.returns, pos)
+	}
+	if s.fn.errorReturn(ret) {
+		d.errReturn = true
+		return
+	}
+	for _, p := range d.okReturns {
+		if p == pos {
+			return
+		}
+	}
+	d.okReturns = append(d.okReturns, pos)
+}
+
+func (s *search) drainRepeat(site ast.Node, pos token.Pos, again bool) {
+	if d := s.drain[site]; d != nil && !d.repeat {
+		d.repeat, d.repeatPos, d.againLoop = true, pos, again
+	}
+}
+
+// sourceCall returns the call that created the tracked response.
+func (s *search) sourceCall() *ast.CallExpr {
+	var call *ast.CallExpr
+	ast.Inspect(s.source, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && call == nil {
+			if _, ok := s.fn.c.responseIndex(c); ok {
+				call = c
+			}
+		}
+		return call == nil
+	})
+	return call
+}
+
+// sendsRequest reports whether CFG node n sends another request through
+// the same client as the source: a call that returns a response to close.
+func (s *search) sendsRequest(n ast.Node) bool {
+	if r, ok := s.requests[n]; ok {
+		return r
+	}
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found {
+			return false
+		}
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if _, ok := s.fn.c.responseIndex(m); ok && s.fn.c.sameClient(m, s.sourceCall()) {
+				found = true
+			}
+		}
+		return true
+	})
+	s.requests[n] = found
+	return found
+}

@@ -1,0 +1,147 @@
+package bodyclose
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/httpvet/httpvet/internal/match"
+)
+
+// keeps reports whether fn returns a value that holds the tracked
+// parameter: itself, its body, a reader wrapping it, a struct or a local
+// variable holding one of those (a constructor of a streaming response).
+func (fn *function) keeps(tr *tracked) bool {
+	sig := fn.sig()
+	if sig == nil || sig.Results().Len() == 0 {
+		return false
+	}
+	info := fn.c.pass.TypesInfo
+	sc := &scanner{c: fn.c, tr: tr}
+	holds := make(map[*types.Var]bool)
+	var valueHolds func(e ast.Expr) bool
+	valueHolds = func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.Uses[e].(*types.Var)
+			return v != nil && (tr.resp[v] || tr.body[v] || holds[v])
+		case *ast.SelectorExpr:
+			return sc.isBody(e)
+		case *ast.UnaryExpr:
+			return e.Op == token.AND && valueHolds(e.X)
+		case *ast.CompositeLit:
+			for _, el := range e.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					el = kv.Value
+				}
+				if valueHolds(el) {
+					return true
+				}
+			}
+		case *ast.CallExpr:
+			callee := match.Callee(info, e)
+			if callee == nil || !isReaderWrapper(callee) {
+				return false
+			}
+			for _, a := range e.Args {
+				if valueHolds(a) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	root := func(e ast.Expr) *types.Var {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.SelectorExpr:
+				e = x.X
+			case *ast.IndexExpr:
+				e = x.X
+			case *ast.StarExpr:
+				e = x.X
+			case *ast.Ident:
+				v, _ := info.Uses[x].(*types.Var)
+				if v == nil {
+					v, _ = info.Defs[x].(*types.Var)
+				}
+				return v
+			default:
+				return nil
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		mark := func(l, r ast.Expr) {
+			w := root(l)
+			if w != nil && fn.owns(w) && !holds[w] && !tr.resp[w] && !tr.body[w] && valueHolds(r) {
+				holds[w] = true
+				changed = true
+			}
+		}
+		ast.Inspect(fn.body(), func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i := range n.Lhs {
+						mark(n.Lhs[i], n.Rhs[i])
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i := range n.Names {
+						mark(n.Names[i], n.Values[i])
+					}
+				}
+			}
+			return true
+		})
+	}
+	found := false
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != sig.Results().Len() {
+				return false
+			}
+			for i, r := range n.Results {
+				if !isError(sig.Results().At(i).Type()) && valueHolds(r) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// isReaderWrapper reports whether fn returns a reader (or decoder,
+// scanner) over its argument without consuming it.
+func isReaderWrapper(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig != nil && sig.Recv() != nil {
+		return false
+	}
+	path, name := fn.Pkg().Path(), fn.Name()
+	switch path {
+	case "io":
+		return name == "LimitReader" || name == "TeeReader" || name == "MultiReader" || name == "NopCloser"
+	case "io/ioutil":
+		return name == "NopCloser"
+	case "bufio":
+		return name == "NewReader" || name == "NewReaderSize" || name == "NewScanner" || name == "NewReadWriter"
+	case "encoding/json", "encoding/xml", "encoding/gob", "encoding/base64", "encoding/base32", "encoding/hex":
+		return name == "NewDecoder"
+	case "encoding/csv", "archive/tar", "archive/zip", "compress/gzip", "compress/zlib", "compress/flate", "compress/bzip2", "mime/multipart":
+		return name == "NewReader"
+	}
+	return false
+}

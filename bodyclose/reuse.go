@@ -1,0 +1,409 @@
+package bodyclose
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"github.com/httpvet/httpvet/internal/match"
+)
+
+// What a request's connection pool (its Transport) allows, as far as the
+// analysis can tell.
+type pool int
+
+const (
+	poolShared  pool = iota // a pool other requests share (or unknown)
+	poolFresh               // a Transport built for this call of the function
+	poolNoReuse             // DisableKeepAlives: no connection is ever reused
+)
+
+// freshTransport is the fact on a function that returns a *http.Client,
+// *http.Transport or http.RoundTripper built anew on every call, with a
+// Transport of its own (NoReuse: keep-alives disabled): a request sent
+// through it leaves no connection for another call to reuse.
+type freshTransport struct{ NoReuse bool }
+
+func (*freshTransport) AFact() {}
+
+func (f *freshTransport) String() string {
+	if f.NoReuse {
+		return "freshTransport(noReuse)"
+	}
+	return "freshTransport"
+}
+
+// isPoolType reports whether t may carry a connection pool.
+func isPoolType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return match.IsNamed(t, match.NetHTTP, "Client", "Transport", "RoundTripper")
+}
+
+// requestPool tells what the pool of the request sent by call allows.
+func (c *checker) requestPool(fn *function, call *ast.CallExpr) pool {
+	callee := match.Callee(c.pass.TypesInfo, call)
+	if callee == nil {
+		return poolShared
+	}
+	sig, ok := callee.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || !isPoolType(sig.Recv().Type()) {
+		return poolShared // http.Get and friends: DefaultClient
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return poolShared
+	}
+	return c.poolOfExpr(fn, sel.X, 0)
+}
+
+// poolOfExpr evaluates the pool of e, a client, transport or round
+// tripper, in fn (nil outside functions).
+func (c *checker) poolOfExpr(fn *function, e ast.Expr, depth int) pool {
+	if depth > 6 || e == nil {
+		return poolShared
+	}
+	info := c.pass.TypesInfo
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return c.poolOfExpr(fn, x.X, depth+1)
+		}
+	case *ast.StarExpr:
+		return c.poolOfExpr(fn, x.X, depth+1)
+	case *ast.TypeAssertExpr:
+		return c.poolOfExpr(fn, x.X, depth+1)
+	case *ast.CompositeLit:
+		t := info.TypeOf(x)
+		switch {
+		case match.IsNamed(t, match.NetHTTP, "Transport"):
+			for _, el := range x.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok && isIdent(kv.Key, "DisableKeepAlives") && isConstTrue(info, kv.Value) {
+					return poolNoReuse
+				}
+			}
+			return poolFresh
+		case match.IsNamed(t, match.NetHTTP, "Client"):
+			for _, el := range x.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok && isIdent(kv.Key, "Transport") {
+					return c.poolOfExpr(fn, kv.Value, depth+1)
+				}
+			}
+			return poolShared // DefaultTransport
+		}
+	case *ast.CallExpr:
+		callee := match.Callee(info, x)
+		if callee == nil {
+			return poolShared
+		}
+		if match.IsMethod(callee, match.NetHTTP, "Transport", "Clone") {
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && c.poolOfExpr(fn, sel.X, depth+1) == poolNoReuse {
+				return poolNoReuse
+			}
+			return poolFresh
+		}
+		if f := c.freshOf(callee); f != nil {
+			if f.NoReuse {
+				return poolNoReuse
+			}
+			return poolFresh
+		}
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok {
+			return poolShared
+		}
+		if fn != nil && fn.owns(v) {
+			return c.poolOfLocal(fn, v, depth)
+		}
+		if v.Parent() == c.pass.Pkg.Scope() {
+			return c.poolOfStored(v, nil, depth) // a package variable
+		}
+	case *ast.SelectorExpr:
+		if v, ok := info.Uses[x.Sel].(*types.Var); ok && v.IsField() && !v.Exported() && v.Pkg() == c.pass.Pkg {
+			return c.poolOfStored(nil, v, depth)
+		}
+	}
+	return poolShared
+}
+
+func isIdent(e ast.Expr, name string) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == name
+}
+
+func isConstTrue(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
+}
+
+// combine joins the pools of the values a variable may hold.
+func combine(ps []pool) pool {
+	if len(ps) == 0 {
+		return poolShared
+	}
+	r := poolNoReuse
+	for _, p := range ps {
+		switch p {
+		case poolShared:
+			return poolShared
+		case poolFresh:
+			r = poolFresh
+		}
+	}
+	return r
+}
+
+// poolOfLocal evaluates a local variable of fn from every value assigned
+// to it, and to its Transport or DisableKeepAlives.
+func (c *checker) poolOfLocal(fn *function, v *types.Var, depth int) pool {
+	info := c.pass.TypesInfo
+	var ps []pool
+	noReuse := false
+	ok := true
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && match.ObjectOf(info, n.X) == v {
+				ok = false // its address escapes: anything may change it
+			}
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if sel, isSel := ast.Unparen(l).(*ast.SelectorExpr); isSel && match.ObjectOf(info, sel.X) == v {
+					switch sel.Sel.Name {
+					case "DisableKeepAlives":
+						if len(n.Lhs) == len(n.Rhs) && isConstTrue(info, n.Rhs[i]) {
+							noReuse = true
+						}
+					case "Transport":
+						if len(n.Lhs) == len(n.Rhs) {
+							ps = append(ps, c.poolOfExpr(fn, n.Rhs[i], depth+1))
+						}
+					}
+					continue
+				}
+				if match.ObjectOf(info, l) != v {
+					continue
+				}
+				if len(n.Lhs) != len(n.Rhs) {
+					ps = append(ps, poolShared)
+					continue
+				}
+				ps = append(ps, c.poolOfExpr(fn, n.Rhs[i], depth+1))
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if info.Defs[name] != v {
+					continue
+				}
+				if len(n.Values) != len(n.Names) {
+					if len(n.Values) == 0 && match.IsNamed(v.Type(), match.NetHTTP, "Transport") {
+						ps = append(ps, poolFresh) // var t http.Transport
+					} else {
+						ps = append(ps, poolShared)
+					}
+					continue
+				}
+				ps = append(ps, c.poolOfExpr(fn, n.Values[i], depth+1))
+			}
+		}
+		return true
+	})
+	if !ok {
+		return poolShared
+	}
+	if noReuse {
+		return poolNoReuse
+	}
+	return combine(ps)
+}
+
+// poolOfStored evaluates a package variable or an unexported struct field
+// from every value the package stores in it: only a pool without reuse
+// counts (a field set once is shared by every call).
+func (c *checker) poolOfStored(v, field *types.Var, depth int) pool {
+	if c.storedCache == nil {
+		c.storedCache = make(map[*types.Var]pool)
+	}
+	key := v
+	if key == nil {
+		key = field
+	}
+	if p, ok := c.storedCache[key]; ok {
+		return p
+	}
+	c.storedCache[key] = poolShared // recursion guard
+	info := c.pass.TypesInfo
+	var ps []pool
+	ok := true
+	for _, file := range c.pass.Files {
+		var encl *function
+		ast.Inspect(file, func(n ast.Node) bool {
+			if !ok {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Body != nil {
+					encl = c.function(n)
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND && v != nil && match.ObjectOf(info, n.X) == v {
+					ok = false
+				}
+			case *ast.KeyValueExpr:
+				if id, isId := n.Key.(*ast.Ident); isId && field != nil && info.Uses[id] == field {
+					ps = append(ps, c.poolOfExpr(encl, n.Value, depth+1))
+				}
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					l = ast.Unparen(l)
+					var target types.Object
+					switch l := l.(type) {
+					case *ast.Ident:
+						target = info.Uses[l]
+					case *ast.SelectorExpr:
+						target = info.Uses[l.Sel]
+						if inner, isSel := ast.Unparen(l.X).(*ast.SelectorExpr); isSel && (l.Sel.Name == "Transport" || l.Sel.Name == "DisableKeepAlives") {
+							if (field != nil && info.Uses[inner.Sel] == field) || (v != nil && match.ObjectOf(info, inner.X) == v) {
+								ok = false // c.client.Transport = …: changed later
+							}
+						}
+						if v != nil && match.ObjectOf(info, l.X) == v {
+							ok = false
+						}
+					}
+					if target == nil || (target != v && target != field) {
+						continue
+					}
+					if len(n.Lhs) != len(n.Rhs) {
+						ps = append(ps, poolShared)
+						continue
+					}
+					ps = append(ps, c.poolOfExpr(encl, n.Rhs[i], depth+1))
+				}
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if v == nil || info.Defs[name] != v {
+						continue
+					}
+					if len(n.Values) != len(n.Names) {
+						ps = append(ps, poolShared)
+						continue
+					}
+					ps = append(ps, c.poolOfExpr(nil, n.Values[i], depth+1))
+				}
+			}
+			return true
+		})
+	}
+	p := poolShared
+	if ok && combine(ps) == poolNoReuse {
+		p = poolNoReuse
+	}
+	c.storedCache[key] = p
+	return p
+}
+
+// freshOf returns the freshTransport fact of fn, from this package or
+// another, or nil.
+func (c *checker) freshOf(fn *types.Func) *freshTransport {
+	if fn.Pkg() != c.pass.Pkg {
+		var f freshTransport
+		if c.pass.ImportObjectFact(fn, &f) {
+			return &f
+		}
+		return nil
+	}
+	if f, ok := c.fresh[fn]; ok {
+		return f
+	}
+	c.fresh[fn] = nil // recursion guard
+	decl := c.decls[fn]
+	if decl == nil {
+		return nil
+	}
+	f := c.computeFresh(fn, decl)
+	c.fresh[fn] = f
+	return f
+}
+
+// computeFresh tells whether fn returns, on every return statement, a
+// client or transport it built with a Transport of its own.
+func (c *checker) computeFresh(fn *types.Func, decl *ast.FuncDecl) *freshTransport {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Results().Len() == 0 {
+		return nil
+	}
+	k := -1
+	for i := 0; i < sig.Results().Len(); i++ {
+		if isPoolType(sig.Results().At(i).Type()) {
+			if k >= 0 {
+				return nil
+			}
+			k = i
+		}
+	}
+	if k < 0 {
+		return nil
+	}
+	f := c.function(decl)
+	var ps []pool
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != sig.Results().Len() {
+				ps = append(ps, poolShared)
+				return false
+			}
+			e := n.Results[k]
+			if match.IsNil(c.pass.TypesInfo, e) {
+				return false // an error path
+			}
+			ps = append(ps, c.poolOfExpr(f, e, 0))
+		}
+		return true
+	})
+	switch combine(ps) {
+	case poolFresh:
+		return &freshTransport{}
+	case poolNoReuse:
+		return &freshTransport{NoReuse: true}
+	}
+	return nil
+}
+
+// sameClient reports whether two calls that return responses go through
+// the same client, as far as their text tells: the same receiver
+// expression (c.Get and c.Do), both the package functions of net/http
+// (http.DefaultClient), or the same other function (a wrapper).
+func (c *checker) sameClient(a, b *ast.CallExpr) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	return c.clientKey(a) == c.clientKey(b)
+}
+
+func (c *checker) clientKey(call *ast.CallExpr) string {
+	callee := match.Callee(c.pass.TypesInfo, call)
+	if callee == nil {
+		return types.ExprString(call.Fun)
+	}
+	if sig, ok := callee.Type().(*types.Signature); ok && sig.Recv() != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return "recv:" + types.ExprString(sel.X)
+		}
+	}
+	if callee.Pkg() != nil && callee.Pkg().Path() == match.NetHTTP {
+		return "recv:http.DefaultClient"
+	}
+	return callee.FullName()
+}
