@@ -6,10 +6,15 @@ package fixes
 
 import (
 	"bytes"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+	"sort"
 	"strconv"
+	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -50,42 +55,263 @@ func ImportName(info *types.Info, file *ast.File, path string) string {
 // path (whose default name is name) once edits are applied, and those
 // edits (none if it is already imported). ok is false when the name is
 // taken in the scope at pos, so that a fix using it would not compile.
+// The import joins the file's import block (see AddImports).
 func AddImport(info *types.Info, pkg *types.Package, file *ast.File, pos token.Pos, path, name string) (local string, edits []analysis.TextEdit, ok bool) {
-	if n := ImportName(info, file, path); n != "" {
-		return n, nil, true
-	}
-	// The new name must not be declared in any scope enclosing pos
-	// (package, file or local).
-	if scope := pkg.Scope().Innermost(pos); scope != nil {
-		if _, obj := scope.LookupParent(name, pos); obj != nil {
-			return "", nil, false
-		}
-	}
-	if obj := pkg.Scope().Lookup(name); obj != nil {
+	names, edits, ok := addImports(nil, info, pkg, file, pos, []importReq{{path, name}})
+	if !ok {
 		return "", nil, false
 	}
-	quoted := strconv.Quote(path)
-	// Insert into the first parenthesized import declaration, in order.
+	return names[0], edits, true
+}
+
+// AddImports is AddImport for several packages at once, each named by the
+// last element of its path: it returns their local names in the order of
+// paths, and the edits adding those that file lacks.
+//
+// New imports join the file's import block, sorted among its imports
+// (standard library packages in the group of standard library imports),
+// so that the fixed file is gofmt-clean and keeps one import declaration:
+// a lone `import "x"` becomes a parenthesized block, and only a file with
+// no import at all (or only `import "C"`) gets a new declaration.
+//
+// ok is false when pos is in no file of pass or a name is taken.
+func AddImports(pass *analysis.Pass, pos token.Pos, paths ...string) (names []string, edits []analysis.TextEdit, ok bool) {
+	file := File(pass, pos)
+	if file == nil {
+		return nil, nil, false
+	}
+	reqs := make([]importReq, len(paths))
+	for i, p := range paths {
+		reqs[i] = importReq{p, p[strings.LastIndex(p, "/")+1:]}
+	}
+	return addImports(pass.Fset.File(file.Pos()), pass.TypesInfo, pass.Pkg, file, pos, reqs)
+}
+
+type importReq struct{ path, name string }
+
+// addImports adds the imports reqs; tf, when known, lets a standard
+// library path join the group of standard imports.
+func addImports(tf *token.File, info *types.Info, pkg *types.Package, file *ast.File, pos token.Pos, reqs []importReq) (names []string, edits []analysis.TextEdit, ok bool) {
+	var add []string // quoted paths to add
+	for _, r := range reqs {
+		if n := ImportName(info, file, r.path); n != "" {
+			names = append(names, n)
+			continue
+		}
+		// The new name must not be declared in any scope enclosing pos
+		// (package, file or local).
+		if scope := pkg.Scope().Innermost(pos); scope != nil {
+			if _, obj := scope.LookupParent(r.name, pos); obj != nil {
+				return nil, nil, false
+			}
+		}
+		if obj := pkg.Scope().Lookup(r.name); obj != nil {
+			return nil, nil, false
+		}
+		names = append(names, r.name)
+		q := strconv.Quote(r.path)
+		if !slices.Contains(add, q) {
+			add = append(add, q)
+		}
+	}
+	if len(add) == 0 {
+		return names, nil, true
+	}
+	sort.Strings(add)
+	return names, importEdits(tf, file, add), true
+}
+
+// isStd reports whether the quoted import path looks like a standard
+// library path (no dot in its first element).
+func isStd(quoted string) bool {
+	p, _ := strconv.Unquote(quoted)
+	first, _, _ := strings.Cut(p, "/")
+	return !strings.Contains(first, ".")
+}
+
+// importEdits returns the edits adding the sorted quoted paths add to file.
+func importEdits(tf *token.File, file *ast.File, add []string) []analysis.TextEdit {
+	var decls []*ast.GenDecl
 	for _, decl := range file.Decls {
 		gd, isGen := decl.(*ast.GenDecl)
 		if !isGen || gd.Tok != token.IMPORT {
 			break
 		}
-		if !gd.Lparen.IsValid() {
+		decls = append(decls, gd)
+	}
+	// A parenthesized import declaration: insert each path in its group.
+	for _, gd := range decls {
+		if gd.Lparen.IsValid() && len(gd.Specs) > 0 {
+			if tf == nil {
+				return sortedEdits(gd, add)
+			}
+			return blockEdits(tf, file, gd, add)
+		}
+	}
+	// A lone import (not cgo's "C"): make it a block.
+	for _, gd := range decls {
+		if len(gd.Specs) != 1 || gd.Lparen.IsValid() {
 			continue
 		}
-		at := gd.Rparen
-		for _, spec := range gd.Specs {
-			if is := spec.(*ast.ImportSpec); is.Path.Value > quoted {
-				at = is.Pos()
-				return name, []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(quoted + "\n\t")}}, true
+		spec := gd.Specs[0].(*ast.ImportSpec)
+		if spec.Path.Value == `"C"` {
+			continue
+		}
+		var before, after []string
+		for _, q := range add {
+			if q < spec.Path.Value {
+				before = append(before, q)
+			} else {
+				after = append(after, q)
 			}
 		}
-		return name, []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\t" + quoted + "\n")}}, true
+		start := spec.Pos()
+		if spec.Doc != nil {
+			start = spec.Doc.Pos()
+		}
+		return []analysis.TextEdit{
+			{Pos: start, End: start, NewText: []byte("(\n" + lines(before) + "\t")},
+			{Pos: spec.End(), End: spec.End(), NewText: []byte("\n" + lines(after) + ")")},
+		}
 	}
-	// No parenthesized import declaration: add one after the package clause.
+	// No import to join: a new declaration after the last one, or after
+	// the package clause.
 	at := file.Name.End()
-	return name, []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n\nimport " + quoted)}}, true
+	if len(decls) > 0 {
+		at = decls[len(decls)-1].End()
+	}
+	if len(add) == 1 {
+		return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n\nimport " + add[0])}}
+	}
+	var std, other []string
+	for _, q := range add {
+		if isStd(q) {
+			std = append(std, q)
+		} else {
+			other = append(other, q)
+		}
+	}
+	text := lines(std)
+	if len(std) > 0 && len(other) > 0 {
+		text += "\n"
+	}
+	text += lines(other)
+	return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n\nimport (\n" + text + ")")}}
+}
+
+// lines returns the quoted paths, one a line, indented by a tab.
+func lines(quoted []string) string {
+	var b strings.Builder
+	for _, q := range quoted {
+		b.WriteString("\t" + q + "\n")
+	}
+	return b.String()
+}
+
+// blockEdits inserts the sorted quoted paths add into the parenthesized
+// import declaration gd: standard library paths in the first group whose
+// first import is a standard one, others in the last group whose first
+// import is not (or the first group when there is no such group), each
+// before the first import of the group that sorts after it.
+func blockEdits(tf *token.File, file *ast.File, gd *ast.GenDecl, add []string) []analysis.TextEdit {
+	// Groups: runs of specs on consecutive lines.
+	var groups [][]*ast.ImportSpec
+	lastLine := -1
+	for _, s := range gd.Specs {
+		spec := s.(*ast.ImportSpec)
+		start := spec.Pos()
+		if spec.Doc != nil {
+			start = spec.Doc.Pos()
+		}
+		line := tf.Line(start)
+		if len(groups) == 0 || line > lastLine+1 {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], spec)
+		lastLine = tf.Line(spec.End())
+	}
+	var edits []analysis.TextEdit
+	insert := func(at token.Pos, text string) {
+		for i := range edits {
+			if edits[i].Pos == at {
+				edits[i].NewText = append(edits[i].NewText, text...)
+				return
+			}
+		}
+		edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
+	}
+	for _, q := range add {
+		group := groups[0]
+		if isStd(q) {
+			for _, g := range groups {
+				if isStd(g[0].Path.Value) {
+					group = g
+					break
+				}
+			}
+		} else {
+			for _, g := range groups {
+				if !isStd(g[0].Path.Value) {
+					group = g
+				}
+			}
+		}
+		at := token.NoPos
+		for _, spec := range group {
+			if spec.Path.Value > q {
+				start := spec.Pos()
+				if spec.Doc != nil {
+					start = spec.Doc.Pos()
+				}
+				at = tf.LineStart(tf.Line(start))
+				break
+			}
+		}
+		if at == token.NoPos {
+			last := group[len(group)-1]
+			if l := tf.Line(last.End()); l < tf.LineCount() && l < tf.Line(gd.Rparen) {
+				at = tf.LineStart(l + 1)
+			} else {
+				insert(gd.Rparen, "\t"+q+"\n")
+				continue
+			}
+		}
+		insert(at, "\t"+q+"\n")
+	}
+	return edits
+}
+
+// sortedEdits inserts the sorted quoted paths add into the parenthesized
+// import declaration gd, each before the first import that sorts after
+// it, or at the end (without line information, groups are not told
+// apart).
+func sortedEdits(gd *ast.GenDecl, add []string) []analysis.TextEdit {
+	var edits []analysis.TextEdit
+	insert := func(at token.Pos, text string) {
+		for i := range edits {
+			if edits[i].Pos == at {
+				edits[i].NewText = append(edits[i].NewText, text...)
+				return
+			}
+		}
+		edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
+	}
+next:
+	for _, q := range add {
+		for _, s := range gd.Specs {
+			spec := s.(*ast.ImportSpec)
+			if spec.Path.Value > q {
+				start := spec.Pos()
+				if spec.Doc != nil {
+					start = spec.Doc.Pos()
+				}
+				insert(start, q+"\n\t")
+				continue next
+			}
+		}
+		insert(gd.Rparen, "\t"+q+"\n")
+	}
+	return edits
 }
 
 // RemovedImports returns edits deleting the imports of file whose every
@@ -256,4 +482,55 @@ func DeleteStmt(pass *analysis.Pass, stmt ast.Stmt) (edit analysis.TextEdit, ok 
 		return edit, false
 	}
 	return edit, true
+}
+
+// Duration renders d as Go source using the time package named tm: the
+// largest unit that divides it (30 * time.Second, 2 * time.Minute,
+// 1500 * time.Millisecond, time.Hour), down to time.Nanosecond, never
+// time.Duration(30000000000).
+func Duration(tm string, d time.Duration) string {
+	if d == 0 {
+		return "0"
+	}
+	for _, u := range []struct {
+		d    time.Duration
+		name string
+	}{{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"},
+		{time.Millisecond, "Millisecond"}, {time.Microsecond, "Microsecond"}, {time.Nanosecond, "Nanosecond"}} {
+		if d%u.d == 0 {
+			switch n := d / u.d; n {
+			case 1:
+				return tm + "." + u.name
+			case -1:
+				return "-" + tm + "." + u.name
+			default:
+				return strconv.FormatInt(int64(n), 10) + " * " + tm + "." + u.name
+			}
+		}
+	}
+	return strconv.FormatInt(int64(d), 10) // unreachable: every d is a multiple of 1ns
+}
+
+// PositiveDuration is a flag.Value holding a duration that a fix writes
+// into code: Set rejects zero and negative durations (a zero timeout is
+// no timeout, so a fix writing it would fix nothing).
+type PositiveDuration struct{ D *time.Duration }
+
+func (p PositiveDuration) String() string {
+	if p.D == nil {
+		return "0s"
+	}
+	return p.D.String()
+}
+
+func (p PositiveDuration) Set(s string) error {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("not a duration: %q (want e.g. 30s, 2m, 1500ms)", s)
+	}
+	if d <= 0 {
+		return fmt.Errorf("%s is not a timeout: a fix must write a positive duration (to silence the check, turn its kind off)", s)
+	}
+	*p.D = d
+	return nil
 }
