@@ -18,49 +18,12 @@ import (
 )
 
 // duration renders d as Go source using the time package named tm.
-func duration(tm string, d time.Duration) string {
-	for _, u := range []struct {
-		d    time.Duration
-		name string
-	}{{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"}, {time.Millisecond, "Millisecond"}} {
-		if d >= u.d && d%u.d == 0 {
-			if d == u.d {
-				return tm + "." + u.name
-			}
-			return fmt.Sprintf("%d * %s.%s", d/u.d, tm, u.name)
-		}
-	}
-	return fmt.Sprintf("%s.Duration(%d)", tm, int64(d))
-}
+func duration(tm string, d time.Duration) string { return fixes.Duration(tm, d) }
 
-// imports returns the local names of the packages paths (default names
-// equal to the last element) in the file at pos, and the edits that add
-// the missing ones, merged so that two imports inserted at one place
-// keep their order.
+// imports returns the local names of the packages paths in the file at
+// pos, and the edits that add the missing ones to its import block.
 func (c *checker) imports(pos token.Pos, paths ...string) (names []string, edits []analysis.TextEdit, ok bool) {
-	file := fixes.File(c.pass, pos)
-	if file == nil {
-		return nil, nil, false
-	}
-	for _, path := range paths {
-		name := path[strings.LastIndex(path, "/")+1:]
-		local, es, ok := fixes.AddImport(c.pass.TypesInfo, c.pass.Pkg, file, pos, path, name)
-		if !ok {
-			return nil, nil, false
-		}
-		names = append(names, local)
-	next:
-		for _, e := range es {
-			for i := range edits {
-				if edits[i].Pos == e.Pos && edits[i].End == e.End && e.Pos == e.End {
-					edits[i].NewText = append(append([]byte(nil), edits[i].NewText...), e.NewText...)
-					continue next
-				}
-			}
-			edits = append(edits, e)
-		}
-	}
-	return names, edits, true
+	return fixes.AddImports(c.pass, pos, paths...)
 }
 
 // fieldValues returns "Name: value" for each field of m that a fix adds.

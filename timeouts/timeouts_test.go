@@ -95,3 +95,23 @@ func (q *quietT) Errorf(format string, args ...any) { q.Logf(format, args...) }
 // BenchmarkTimeouts runs the analyzer over net/http and all its
 // dependencies, next to the baseline of what it requires.
 func BenchmarkTimeouts(b *testing.B) { benchmark.Run(b, timeouts.Analyzer) }
+
+// TestFixFlagValues checks that every duration flag rejects a value that
+// is no timeout: a fix writing it would fix nothing.
+func TestFixFlagValues(t *testing.T) {
+	for _, name := range []string{"client-timeout", "read-header-timeout", "idle-timeout"} {
+		f := timeouts.Analyzer.Flags.Lookup(name)
+		if f == nil {
+			t.Fatalf("no flag %s", name)
+		}
+		old := f.Value.String()
+		for _, bad := range []string{"0s", "0", "-1s", "-2m"} {
+			if err := f.Value.Set(bad); err == nil {
+				t.Errorf("-timeouts.%s=%s accepted", name, bad)
+			}
+		}
+		if got := f.Value.String(); got != old {
+			t.Errorf("-timeouts.%s: rejected values changed it from %s to %s", name, old, got)
+		}
+	}
+}

@@ -1,0 +1,396 @@
+package timeouts
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// summary is what the package does with a variable (local, package-level
+// or struct field) holding a tracked value.
+type summary struct {
+	sets    map[string]bool // timeout fields assigned somewhere
+	used    bool            // serves or sends (a request with no context from elsewhere)
+	sends   bool            // sends, with any request
+	escapes bool            // goes where the analyzer cannot follow
+}
+
+func (s *summary) set(name string) {
+	if s.sets == nil {
+		s.sets = make(map[string]bool)
+	}
+	s.sets[name] = true
+}
+
+func (s *summary) merge(o *summary) {
+	for k := range o.sets {
+		s.set(k)
+	}
+	s.used = s.used || o.used
+	s.escapes = s.escapes || o.escapes
+}
+
+// follow finds where the value created at cur goes, and returns what the
+// package does with it, or nil when the analyzer cannot know.
+func (c *checker) follow(cur inspector.Cursor, k kind) *summary {
+	// Go up through parentheses and &.
+	for {
+		p := cur.Parent()
+		switch n := p.Node().(type) {
+		case *ast.ParenExpr:
+			cur = p
+			continue
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				cur = p
+				continue
+			}
+		}
+		break
+	}
+	e := cur.Node().(ast.Expr)
+	info := c.pass.TypesInfo
+	switch p := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		for i, rhs := range p.Rhs {
+			if rhs == e && len(p.Lhs) == len(p.Rhs) {
+				return c.dest(p.Lhs[i], k)
+			}
+		}
+		return nil
+	case *ast.ValueSpec:
+		for i, v := range p.Values {
+			if v == e && len(p.Names) == len(p.Values) {
+				return c.dest(p.Names[i], k)
+			}
+		}
+		return nil
+	case *ast.KeyValueExpr:
+		if p.Value != e {
+			return nil
+		}
+		outer, ok := cur.Parent().Parent().Node().(*ast.CompositeLit)
+		if !ok {
+			return nil
+		}
+		if _, isStruct := typeUnder(info.TypeOf(outer)).(*types.Struct); isStruct {
+			key, ok := p.Key.(*ast.Ident)
+			if !ok {
+				return nil
+			}
+			if k == transport && hasTimeout(outer) {
+				return boundedTransport()
+			}
+			return c.dest(key, k)
+		}
+		return c.container(cur.Parent().Parent(), k)
+	case *ast.CompositeLit:
+		// An element of a slice or array literal.
+		return c.container(cur.Parent(), k)
+	}
+	sum := new(summary)
+	c.classify(cur, k, sum)
+	return sum
+}
+
+func typeUnder(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return t.Underlying()
+}
+
+// container follows a slice, array or map literal holding values of kind
+// k: it must be stored in a variable.
+func (c *checker) container(cur inspector.Cursor, k kind) *summary {
+	if elemKind(c.pass.TypesInfo.TypeOf(cur.Node().(ast.Expr))) != k {
+		return nil
+	}
+	switch p := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		for i, rhs := range p.Rhs {
+			if rhs == cur.Node() && len(p.Lhs) == len(p.Rhs) {
+				return c.dest(p.Lhs[i], k)
+			}
+		}
+	case *ast.ValueSpec:
+		for i, v := range p.Values {
+			if v == cur.Node() && len(p.Names) == len(p.Values) {
+				return c.dest(p.Names[i], k)
+			}
+		}
+	}
+	return nil
+}
+
+// dest returns the summary of the variable or field that lhs denotes, or
+// nil when the analyzer cannot see all its uses.
+func (c *checker) dest(lhs ast.Expr, k kind) *summary {
+	info := c.pass.TypesInfo
+	lhs = ast.Unparen(lhs)
+	var v *types.Var
+	switch lhs := lhs.(type) {
+	case *ast.Ident:
+		v, _ = info.ObjectOf(lhs).(*types.Var)
+	case *ast.SelectorExpr:
+		if sel := info.Selections[lhs]; sel != nil && sel.Kind() == types.FieldVal {
+			v, _ = sel.Obj().(*types.Var)
+		}
+	}
+	if v == nil {
+		return nil
+	}
+	if k == transport && v.IsField() && isClientTransport(v) {
+		return new(summary) // the Transport of an http.Client: used as is
+	}
+	return c.varSummary(v, k)
+}
+
+// varSummary returns what the package does with the variable v holding
+// values of kind k (or a container of them), or nil when v may be used
+// outside the package.
+func (c *checker) varSummary(v *types.Var, k kind) *summary {
+	if v.Pkg() != c.pass.Pkg || v.Name() == "_" {
+		return nil
+	}
+	if v.IsField() {
+		if v.Exported() || v.Embedded() {
+			return nil // other packages may configure it
+		}
+	} else if v.Parent() == c.pass.Pkg.Scope() && v.Exported() {
+		return nil
+	}
+	container := elemKind(v.Type()) == k
+	if !container && kindOf(v.Type()) != k {
+		return nil // an interface (http.RoundTripper): cannot follow
+	}
+	if sum, ok := c.summaries[v]; ok {
+		return sum
+	}
+	uses := c.usesOf(v)
+	if c.results[v] {
+		return nil // a named result: returned to the caller
+	}
+	sum := new(summary)
+	c.summaries[v] = sum // breaks cycles
+	for _, use := range uses {
+		id := use.Node().(*ast.Ident)
+		ecur := use
+		if sel, ok := use.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id {
+			ecur = use.Parent()
+		} else if kv, ok := use.Parent().Node().(*ast.KeyValueExpr); ok && kv.Key == id {
+			continue // a field key in a literal: a store, followed from the value
+		}
+		if container {
+			c.classifyContainer(ecur, k, sum)
+		} else {
+			c.classify(ecur, k, sum)
+		}
+	}
+	return sum
+}
+
+// usesOf returns the identifiers that use v.
+func (c *checker) usesOf(v *types.Var) []inspector.Cursor {
+	if c.uses == nil {
+		c.uses = make(map[*types.Var][]inspector.Cursor)
+		c.results = make(map[*types.Var]bool)
+		for cur := range c.insp.Root().Preorder((*ast.Ident)(nil), (*ast.FuncType)(nil)) {
+			if ft, ok := cur.Node().(*ast.FuncType); ok {
+				if ft.Results != nil {
+					for _, f := range ft.Results.List {
+						for _, name := range f.Names {
+							if v, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok {
+								c.results[v] = true
+							}
+						}
+					}
+				}
+				continue
+			}
+			w, ok := c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)].(*types.Var)
+			if !ok || w.Pkg() != c.pass.Pkg {
+				continue
+			}
+			if kindOf(w.Type()) != none || elemKind(w.Type()) != none {
+				c.uses[w] = append(c.uses[w], cur)
+			}
+		}
+	}
+	return c.uses[v]
+}
+
+// classifyContainer records in sum what is done with the container
+// variable used at cur.
+func (c *checker) classifyContainer(cur inspector.Cursor, k kind, sum *summary) {
+	e := cur.Node()
+	for {
+		if _, ok := cur.Parent().Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		cur = cur.Parent()
+		e = cur.Node()
+	}
+	switch p := cur.Parent().Node().(type) {
+	case *ast.RangeStmt:
+		if p.X != e {
+			return // assigned by the range: not a use
+		}
+		if p.Value == nil {
+			return
+		}
+		id, ok := p.Value.(*ast.Ident)
+		if !ok {
+			sum.escapes = true
+			return
+		}
+		if id.Name == "_" {
+			return
+		}
+		v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+		if !ok {
+			sum.escapes = true
+			return
+		}
+		if s := c.varSummary(v, k); s != nil {
+			sum.merge(s)
+		} else {
+			sum.escapes = true
+		}
+	case *ast.IndexExpr:
+		if p.X == e {
+			c.classify(cur.Parent(), k, sum)
+		}
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(p.Fun).(*ast.Ident); ok {
+			if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
+				return
+			}
+		}
+		sum.escapes = true
+	case *ast.AssignStmt:
+		for _, lhs := range p.Lhs {
+			if lhs == e {
+				return // assigned
+			}
+		}
+		sum.escapes = true
+	default:
+		sum.escapes = true
+	}
+}
+
+// classify records in sum what is done with the value denoted by the
+// expression at cur.
+func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
+	info := c.pass.TypesInfo
+	e := cur.Node()
+	for {
+		if _, ok := cur.Parent().Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		cur = cur.Parent()
+		e = cur.Node()
+	}
+	switch p := cur.Parent().Node().(type) {
+	case *ast.SelectorExpr:
+		if p.X != e {
+			return
+		}
+		sel := info.Selections[p]
+		if sel == nil {
+			sum.escapes = true
+			return
+		}
+		name := p.Sel.Name
+		switch sel.Kind() {
+		case types.FieldVal:
+			if !timeoutField(k, name) {
+				return // reading or writing another field
+			}
+			switch gp := cur.Parent().Parent().Node().(type) {
+			case *ast.AssignStmt:
+				for _, lhs := range gp.Lhs {
+					if ast.Unparen(lhs) == p {
+						sum.set(name)
+					}
+				}
+			case *ast.UnaryExpr:
+				if gp.Op == token.AND {
+					sum.set(name) // &srv.ReadTimeout, set through the pointer
+				}
+			}
+		case types.MethodVal:
+			if k == server && name == "SetKeepAlivesEnabled" {
+				// Without keep-alives there are no idle connections.
+				sum.set("IdleTimeout")
+				return
+			}
+			if k == transport && name == "CloseIdleConnections" {
+				// The program closes its idle connections itself (a
+				// Transport for one function: defer t.CloseIdleConnections()).
+				sum.set("IdleConnTimeout")
+				return
+			}
+			if !trigger(k, name) {
+				return
+			}
+			sum.sends = true
+			if k == client && name == "Do" {
+				// A request with a context from elsewhere may have a
+				// deadline.
+				call, ok := cur.Parent().Parent().Node().(*ast.CallExpr)
+				if !ok || call.Fun != p || len(call.Args) != 1 || !c.bareRequest(cur, call.Args[0]) {
+					return
+				}
+			}
+			sum.used = true
+		default:
+			sum.escapes = true
+		}
+	case *ast.AssignStmt:
+		for i, lhs := range p.Lhs {
+			if lhs == e {
+				return // the variable is assigned, not used
+			}
+			if i < len(p.Rhs) && p.Rhs[i] == e && len(p.Lhs) == len(p.Rhs) {
+				if id, ok := lhs.(*ast.Ident); ok && id.Name == "_" {
+					return
+				}
+				if k == transport {
+					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+						if s := info.Selections[sel]; s != nil {
+							if v, ok := s.Obj().(*types.Var); ok && isClientTransport(v) {
+								return
+							}
+						}
+					}
+				}
+			}
+		}
+		sum.escapes = true
+	case *ast.KeyValueExpr:
+		if k == transport && p.Value == e {
+			if key, ok := p.Key.(*ast.Ident); ok {
+				if v, ok := info.Uses[key].(*types.Var); ok && v.IsField() && isClientTransport(v) {
+					if outer, ok := cur.Parent().Parent().Node().(*ast.CompositeLit); ok && hasTimeout(outer) {
+						sum.merge(boundedTransport())
+					}
+					return
+				}
+			}
+		}
+		sum.escapes = true
+	case *ast.BinaryExpr:
+		if p.Op != token.EQL && p.Op != token.NEQ {
+			sum.escapes = true
+		}
+	default:
+		sum.escapes = true
+	}
+}
