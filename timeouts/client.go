@@ -20,7 +20,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			k := kindOf(info.TypeOf(call.Args[0]))
 			if k != none && k.enabled() {
 				if sum := c.follow(cur, k); sum != nil {
-					c.report(k, nil, call.Pos(), call.End(), nil, sum)
+					c.report(k, inspector.Cursor{}, nil, call.Pos(), call.End(), nil, sum)
 				}
 			}
 			return

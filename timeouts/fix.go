@@ -52,6 +52,14 @@ func fieldValues(k kind, m []string, tm, net string) []string {
 
 // literalFix returns the fix adding the missing fields m to lit.
 func (c *checker) literalFix(k kind, lit *ast.CompositeLit, m []string) []analysis.SuggestedFix {
+	return c.addFields(k, lit, m, nil)
+}
+
+// addFields returns the fix adding the missing fields m, and the fields
+// extra ("Name: value"), to lit: the literal is printed as gofmt would
+// (one-line literals stay on one line, multi-line ones get one field a
+// line, aligned).
+func (c *checker) addFields(k kind, lit *ast.CompositeLit, m []string, extra []string) []analysis.SuggestedFix {
 	paths := []string{"time"}
 	if k == transport && contains(m, "DialContext") {
 		paths = []string{"net", "time"}
@@ -64,7 +72,14 @@ func (c *checker) literalFix(k kind, lit *ast.CompositeLit, m []string) []analys
 	if len(names) == 2 {
 		net = names[0]
 	}
-	kvs := fieldValues(k, m, tm, net)
+	kvs := append(fieldValues(k, m, tm, net), extra...)
+	msg := "Add " + strings.Join(m, " and ")
+	if len(extra) > 0 {
+		msg = "Add " + strings.Join(m, ", ") + " and ForceAttemptHTTP2 (the added dialer would turn HTTP/2 off)"
+	}
+	if edit, ok := c.formattedInsert(lit, kvs); ok {
+		return []analysis.SuggestedFix{{Message: msg, TextEdits: append(edits, edit)}}
+	}
 	fset := c.pass.Fset
 	line := func(p token.Pos) int { return fset.Position(p).Line }
 	var edit analysis.TextEdit
@@ -99,9 +114,39 @@ func (c *checker) literalFix(k kind, lit *ast.CompositeLit, m []string) []analys
 		edit = analysis.TextEdit{Pos: lit.Rbrace, End: lit.Rbrace, NewText: []byte(b.String())}
 	}
 	return []analysis.SuggestedFix{{
-		Message:   "Add " + strings.Join(m, " and "),
+		Message:   msg,
 		TextEdits: append(edits, edit),
 	}}
+}
+
+// formattedInsert returns the edit adding the fields kvs to lit, the
+// literal printed as gofmt prints it in place; ok is false when the
+// literal cannot be printed alone (its type elided).
+func (c *checker) formattedInsert(lit *ast.CompositeLit, kvs []string) (analysis.TextEdit, bool) {
+	if lit.Type == nil {
+		return analysis.TextEdit{}, false
+	}
+	src, ok := fixes.Source(c.pass, lit)
+	if !ok {
+		return analysis.TextEdit{}, false
+	}
+	tf := c.pass.Fset.File(lit.Pos())
+	off := func(p token.Pos) int { return tf.Offset(p) - tf.Offset(lit.Pos()) }
+	var text string
+	switch {
+	case len(lit.Elts) == 0:
+		text = src[:off(lit.Rbrace)] + strings.Join(kvs, ", ") + src[off(lit.Rbrace):]
+	case tf.Line(lit.Elts[len(lit.Elts)-1].End()) == tf.Line(lit.Rbrace):
+		at := off(lit.Elts[len(lit.Elts)-1].End())
+		text = src[:at] + ", " + strings.Join(kvs, ", ") + src[at:]
+	default:
+		text = src[:off(lit.Rbrace)] + strings.Join(kvs, ",\n") + ",\n" + src[off(lit.Rbrace):]
+	}
+	text, ok = fixes.FormatExpr(c.pass, lit.Pos(), text)
+	if !ok {
+		return analysis.TextEdit{}, false
+	}
+	return fixes.Replace(c.pass, lit.Pos(), lit.End(), text)
 }
 
 // indentOf returns the leading white space of the line containing offset.

@@ -315,9 +315,13 @@ func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 			}
 			switch gp := cur.Parent().Parent().Node().(type) {
 			case *ast.AssignStmt:
-				for _, lhs := range gp.Lhs {
+				for i, lhs := range gp.Lhs {
 					if ast.Unparen(lhs) == p {
-						sum.set(name)
+						var val ast.Expr
+						if len(gp.Lhs) == len(gp.Rhs) && gp.Tok == token.ASSIGN {
+							val = gp.Rhs[i]
+						}
+						sum.set(fieldKey(info, name, val))
 					}
 				}
 			case *ast.UnaryExpr:

@@ -2,7 +2,10 @@ package timeouts
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // zeroVar checks var declarations of a Server or Client without a value.
@@ -27,7 +30,52 @@ func (c *checker) zeroVar(spec *ast.ValueSpec) {
 			continue
 		}
 		if sum := c.varSummary(v, k); sum != nil {
-			c.report(k, nil, name.Pos(), name.End(), nil, sum)
+			c.report(k, inspector.Cursor{}, nil, name.Pos(), name.End(), nil, sum)
 		}
 	}
+}
+
+// serverMissing returns the timeouts a Server with the fields set lacks.
+// ReadHeaderTimeout and IdleTimeout fall back to ReadTimeout only when it
+// is non-zero: an explicit ReadTimeout: 0 (recorded as "ReadTimeout=0")
+// is no fallback, it opts out of ReadTimeout alone. An explicit zero
+// ReadHeaderTimeout or IdleTimeout opts out of that field.
+func serverMissing(set map[string]bool) []string {
+	if set["ReadTimeout"] {
+		return nil
+	}
+	var m []string
+	if !set["ReadHeaderTimeout"] {
+		m = append(m, "ReadHeaderTimeout")
+	}
+	if !set["IdleTimeout"] {
+		m = append(m, "IdleTimeout")
+	}
+	return m
+}
+
+func serverMessage(m []string) string {
+	switch {
+	case len(m) == 2:
+		return "http.Server without ReadHeaderTimeout, IdleTimeout or ReadTimeout: a client can hold a connection forever " +
+			"by sending its headers slowly (Slowloris), and idle keep-alive connections are never closed"
+	case m[0] == "ReadHeaderTimeout":
+		return "http.Server without ReadHeaderTimeout or ReadTimeout: a client can hold a connection forever " +
+			"by sending its headers slowly (Slowloris)"
+	default:
+		return "http.Server without IdleTimeout or ReadTimeout: idle keep-alive connections are never closed " +
+			"(IdleTimeout falls back to ReadTimeout, not ReadHeaderTimeout)"
+	}
+}
+
+// fieldKey returns the key under which the field name, given the value
+// val (nil when unknown), counts as set: "ReadTimeout=0" for a constant
+// zero ReadTimeout, which is no fallback for the other timeouts.
+func fieldKey(info *types.Info, name string, val ast.Expr) string {
+	if name == "ReadTimeout" && val != nil {
+		if tv, ok := info.Types[val]; ok && tv.Value != nil && constant.Sign(tv.Value) == 0 {
+			return "ReadTimeout=0"
+		}
+	}
+	return name
 }

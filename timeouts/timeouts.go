@@ -39,6 +39,10 @@ var Analyzer = &analysis.Analyzer{
 type config struct {
 	server, client, defaultClient, transport, listen, tests bool
 
+	// idleConn reports Transports whose only missing timeout is
+	// IdleConnTimeout.
+	idleConn bool
+
 	clientTimeout, readHeaderTimeout, idleTimeout time.Duration
 }
 
@@ -55,6 +59,7 @@ func flags() flag.FlagSet {
 	fs.BoolVar(&cfg.client, "client", cfg.client, "report http.Client values without Timeout that send requests")
 	fs.BoolVar(&cfg.defaultClient, "default-client", cfg.defaultClient, "report requests sent with http.DefaultClient, http.Get, Head, Post, PostForm, and nil-client fallbacks to http.DefaultClient")
 	fs.BoolVar(&cfg.transport, "transport", cfg.transport, "report http.Transport literals without TLSHandshakeTimeout, IdleConnTimeout or a dialer, and net.Dialer literals with a negative KeepAlive used by a Transport")
+	fs.BoolVar(&cfg.idleConn, "idle-conn", cfg.idleConn, "also report http.Transport literals whose only missing timeout is IdleConnTimeout (many distinct hosts, or servers that drop idle connections sooner)")
 	fs.BoolVar(&cfg.listen, "listen", cfg.listen, "report http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS")
 	fs.BoolVar(&cfg.tests, "tests", cfg.tests, "also report in _test.go files and files that import net/http/httptest")
 	// Fix values: a zero or negative duration is no timeout, rejected.
@@ -238,7 +243,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		}
 		if key, ok := kv.Key.(*ast.Ident); ok {
 			// An explicit value, even a zero, is a visible choice.
-			set[key.Name] = true
+			set[fieldKey(c.pass.TypesInfo, key.Name, kv.Value)] = true
 		}
 	}
 	if k == transport {
@@ -251,7 +256,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	if sum == nil {
 		return
 	}
-	c.report(k, lit, lit.Pos(), litEnd(lit), set, sum)
+	c.report(k, cur, lit, lit.Pos(), litEnd(lit), set, sum)
 }
 
 func litEnd(lit *ast.CompositeLit) token.Pos {
@@ -264,49 +269,22 @@ func litEnd(lit *ast.CompositeLit) token.Pos {
 // missing returns the fields a value of kind k should set but whose
 // literal or later assignments do not.
 func missing(k kind, set map[string]bool) []string {
-	var m []string
 	switch k {
 	case server:
-		if !set["ReadTimeout"] {
-			if !set["ReadHeaderTimeout"] {
-				m = append(m, "ReadHeaderTimeout")
-			}
-			if !set["IdleTimeout"] {
-				m = append(m, "IdleTimeout")
-			}
-		}
+		return serverMissing(set)
 	case client:
 		if !set["Timeout"] {
-			m = append(m, "Timeout")
+			return []string{"Timeout"}
 		}
 	case transport:
-		// A TLS dial hook does its own handshake: TLSHandshakeTimeout
-		// does not apply, and the hook is a specialized dialer.
-		tlsHook := set["DialTLSContext"] || set["DialTLS"]
-		// A literal that sets its dialer and handles idle connections
-		// was configured on purpose, maybe for plain HTTP (a LAN device,
-		// a metadata server) where no TLS handshake happens: the missing
-		// TLSHandshakeTimeout alone is not reported.
-		deliberate := (set["DialContext"] || set["Dial"]) && (set["IdleConnTimeout"] || set["DisableKeepAlives"])
-		if !set["TLSHandshakeTimeout"] && !tlsHook && !deliberate {
-			m = append(m, "TLSHandshakeTimeout")
-		}
-		// A TLS dial hook with MaxConnsPerHost: the program owns a bounded
-		// set of long-lived connections, idle on purpose.
-		owned := tlsHook && set["MaxConnsPerHost"]
-		if !set["IdleConnTimeout"] && !set["DisableKeepAlives"] && !owned {
-			m = append(m, "IdleConnTimeout")
-		}
-		if !set["DialContext"] && !set["Dial"] && !tlsHook {
-			m = append(m, "DialContext")
-		}
+		return transportMissing(set)
 	}
-	return m
+	return nil
 }
 
 // report reports the value created at [pos, end) (by lit, when it is a
 // literal) if its fields lack timeouts, and the value is used.
-func (c *checker) report(k kind, lit *ast.CompositeLit, pos, end token.Pos, set map[string]bool, sum *summary) {
+func (c *checker) report(k kind, cur inspector.Cursor, lit *ast.CompositeLit, pos, end token.Pos, set map[string]bool, sum *summary) {
 	if sum.escapes || (k != transport && !sum.used) {
 		return
 	}
@@ -323,7 +301,11 @@ func (c *checker) report(k kind, lit *ast.CompositeLit, pos, end token.Pos, set 
 	}
 	d := analysis.Diagnostic{Pos: pos, End: end, Message: message(k, m)}
 	if lit != nil {
-		d.SuggestedFixes = c.literalFix(k, lit, m)
+		if k == transport {
+			d.SuggestedFixes = c.transportFix(cur, lit, all, m)
+		} else {
+			d.SuggestedFixes = c.literalFix(k, lit, m)
+		}
 	}
 	suppress.Report(c.pass, d)
 }
@@ -331,31 +313,9 @@ func (c *checker) report(k kind, lit *ast.CompositeLit, pos, end token.Pos, set 
 func message(k kind, m []string) string {
 	switch k {
 	case server:
-		switch {
-		case len(m) == 2:
-			return "http.Server without ReadHeaderTimeout, IdleTimeout or ReadTimeout: a client can hold a connection forever " +
-				"by sending its headers slowly (Slowloris), and idle keep-alive connections are never closed"
-		case m[0] == "ReadHeaderTimeout":
-			return "http.Server without ReadHeaderTimeout or ReadTimeout: a client can hold a connection forever " +
-				"by sending its headers slowly (Slowloris)"
-		default:
-			return "http.Server without IdleTimeout or ReadTimeout: idle keep-alive connections are never closed " +
-				"(IdleTimeout falls back to ReadTimeout, not ReadHeaderTimeout)"
-		}
+		return serverMessage(m)
 	case client:
 		return "http.Client without Timeout: its requests can wait forever on a slow or stuck server"
 	}
-	var lost []string
-	for _, f := range m {
-		switch f {
-		case "TLSHandshakeTimeout":
-			lost = append(lost, "10s TLS handshake timeout")
-		case "IdleConnTimeout":
-			lost = append(lost, "90s idle connection timeout")
-		case "DialContext":
-			lost = append(lost, "30s dial timeout")
-		}
-	}
-	return "http.Transport literal without " + strings.Join(m, ", ") + ": it loses http.DefaultTransport's " +
-		strings.Join(lost, ", ") + " (zero means none); start from http.DefaultTransport.(*http.Transport).Clone() or set them"
+	return transportMessage(m)
 }

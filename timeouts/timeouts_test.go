@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/httpvet/httpvet/internal/benchmark"
+	"github.com/httpvet/httpvet/internal/fixes/fixtest"
 	"github.com/httpvet/httpvet/timeouts"
 )
 
@@ -21,8 +22,24 @@ func TestTransport(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "transport")
 }
 
+// TestIdleConn: with -timeouts.idle-conn, a Transport whose only missing
+// timeout is IdleConnTimeout is reported too.
+func TestIdleConn(t *testing.T) {
+	setFlags(t, "idle-conn", "true")
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "idleconn")
+}
+
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fix", "listenfix")
+}
+
+// TestTransportFix checks the Transport fixes, and that each leaves its
+// file gofmt-clean as it is applied (gopls applies edits as they are).
+func TestTransportFix(t *testing.T) {
+	results := analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "transportfix")
+	if n := fixtest.Gofmt(t, results); n < 6 {
+		t.Errorf("checked %d fixes for gofmt, want 6", n)
+	}
 }
 
 // setFlags sets flags of the analyzer for the duration of the test.

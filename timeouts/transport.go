@@ -5,7 +5,12 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/httpvet/httpvet/internal/fixes"
 	"github.com/httpvet/httpvet/internal/match"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
@@ -80,4 +85,247 @@ func (c *checker) dialerKeepAlive(lit *ast.CompositeLit) {
 				"use 0 (probes every 15s) or a positive period")
 		}
 	}
+}
+
+// transportMissing returns the fields a Transport with the fields set
+// lacks: by default only those without which a request through it can
+// wait forever (the dial and the TLS handshake; a Client Timeout in view
+// bounds both and is credited by boundedTransport), and IdleConnTimeout
+// with -timeouts.idle-conn.
+func transportMissing(set map[string]bool) []string {
+	// A TLS dial hook does its own handshake: TLSHandshakeTimeout
+	// does not apply, and the hook is a specialized dialer.
+	tlsHook := set["DialTLSContext"] || set["DialTLS"]
+	// A literal that sets its dialer and handles idle connections
+	// was configured on purpose, maybe for plain HTTP (a LAN device,
+	// a metadata server) where no TLS handshake happens: the missing
+	// TLSHandshakeTimeout alone is not reported.
+	deliberate := (set["DialContext"] || set["Dial"]) && (set["IdleConnTimeout"] || set["DisableKeepAlives"])
+	// A TLS dial hook with MaxConnsPerHost: the program owns a bounded
+	// set of long-lived connections, idle on purpose.
+	owned := tlsHook && set["MaxConnsPerHost"]
+	var m []string
+	if !set["TLSHandshakeTimeout"] && !tlsHook && !deliberate {
+		m = append(m, "TLSHandshakeTimeout")
+	}
+	if cfg.idleConn && !set["IdleConnTimeout"] && !set["DisableKeepAlives"] && !owned {
+		m = append(m, "IdleConnTimeout")
+	}
+	if !set["DialContext"] && !set["Dial"] && !tlsHook {
+		m = append(m, "DialContext")
+	}
+	return m
+}
+
+func transportMessage(m []string) string {
+	var lost []string
+	for _, f := range m {
+		switch f {
+		case "TLSHandshakeTimeout":
+			lost = append(lost, "10s TLS handshake timeout")
+		case "IdleConnTimeout":
+			lost = append(lost, "90s idle connection timeout")
+		case "DialContext":
+			lost = append(lost, "30s dial timeout")
+		}
+	}
+	return "http.Transport literal without " + strings.Join(m, ", ") + ": it loses http.DefaultTransport's " +
+		strings.Join(lost, ", ") + " (zero means none); start from http.DefaultTransport.(*http.Transport).Clone() or set them"
+}
+
+// transportFix returns the fix for the Transport literal lit (at cur)
+// lacking the fields m. Where the literal is assigned to a variable, it
+// becomes http.DefaultTransport.(*http.Transport).Clone() followed by the
+// literal's own fields set on the variable; elsewhere the fix adds the
+// missing fields. Neither changes the protocols the Transport attempts: a
+// literal without its own dialer or TLS config attempts HTTP/2, one with
+// them does not (net/http's Transport.protocols), and Clone() sets
+// ForceAttemptHTTP2, so the fixes set ForceAttemptHTTP2 to what the
+// literal did.
+func (c *checker) transportFix(cur inspector.Cursor, lit *ast.CompositeLit, set map[string]bool, m []string) []analysis.SuggestedFix {
+	own := make(map[string]ast.Expr)
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return nil
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		own[key.Name] = kv.Value
+	}
+	// Protocols or TLSNextProto decide HTTP/2 themselves, and
+	// ForceAttemptHTTP2 set in the literal is kept as it is.
+	_, decided := own["Protocols"]
+	if _, ok := own["TLSNextProto"]; ok {
+		decided = true
+	}
+	if _, ok := own["ForceAttemptHTTP2"]; ok {
+		decided = true
+	}
+	custom := false // HTTP/2 not attempted: own dialer or TLS config
+	for _, f := range []string{"TLSClientConfig", "Dial", "DialContext", "DialTLS", "DialTLSContext"} {
+		if _, ok := own[f]; ok {
+			custom = true
+		}
+	}
+	if fix := c.cloneFix(cur, lit, own, !decided && custom); fix != nil {
+		return []analysis.SuggestedFix{*fix}
+	}
+	var extra []string
+	if !decided && !custom && contains(m, "DialContext") {
+		// The added dialer would turn HTTP/2 off.
+		extra = []string{"ForceAttemptHTTP2: true"}
+	}
+	return c.addFields(transport, lit, m, extra)
+}
+
+// cloneFix returns the fix that turns `v := &http.Transport{F: x, …}`
+// (or v = …) into v := http.DefaultTransport.(*http.Transport).Clone()
+// followed by v.F = x, or nil when the literal is not so assigned.
+// noH2 adds v.ForceAttemptHTTP2 = false, for a literal that did not
+// attempt HTTP/2.
+func (c *checker) cloneFix(cur inspector.Cursor, lit *ast.CompositeLit, own map[string]ast.Expr, noH2 bool) *analysis.SuggestedFix {
+	info := c.pass.TypesInfo
+	tsel, ok := lit.Type.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	pkgID, ok := tsel.X.(*ast.Ident)
+	if !ok || !isPkg(info, pkgID) {
+		return nil
+	}
+	amp, ok := cur.Parent().Node().(*ast.UnaryExpr)
+	if !ok || amp.Op != token.AND {
+		return nil
+	}
+	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Rhs[0] != amp {
+		return nil
+	}
+	switch cur.Parent().Parent().Parent().Node().(type) {
+	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+	default:
+		return nil // an if or for header
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || kindOf(v.Type()) != transport {
+		return nil
+	}
+	if _, isPtr := types.Unalias(v.Type()).(*types.Pointer); !isPtr {
+		return nil
+	}
+	// The values must not refer to the variable being assigned.
+	refers := false
+	ast.Inspect(lit, func(n ast.Node) bool {
+		if x, ok := n.(*ast.Ident); ok && info.Uses[x] == v {
+			refers = true
+		}
+		return !refers
+	})
+	if refers {
+		return nil
+	}
+	file := fixes.File(c.pass, lit.Pos())
+	tf := c.pass.Fset.File(lit.Pos())
+	line := func(p token.Pos) int { return tf.Line(p) }
+	// Comments in the literal follow their field; one after the literal
+	// on its last line stays last.
+	end := lit.Rbrace + 1
+	var first, last, after []string
+	leading := make(map[ast.Expr][]string)
+	trailing := make(map[ast.Expr][]string)
+	for _, cg := range file.Comments {
+		if cg.Pos() < lit.Lbrace || cg.Pos() >= end && line(cg.Pos()) != line(lit.Rbrace) {
+			continue
+		}
+		if cg.Pos() >= end {
+			if line(cg.Pos()) == line(lit.Rbrace) {
+				after = append(after, commentText(c, cg))
+				if cg.End() > end {
+					end = cg.End()
+				}
+			}
+			continue
+		}
+		if line(cg.Pos()) == line(lit.Lbrace) && (len(lit.Elts) == 0 || line(lit.Elts[0].Pos()) != line(lit.Lbrace)) {
+			first = append(first, commentText(c, cg))
+			continue
+		}
+		placed := false
+		for _, elt := range lit.Elts {
+			if cg.Pos() >= elt.Pos() && cg.End() <= elt.End() {
+				placed = true // inside the value: copied with it
+				break
+			}
+			if cg.Pos() >= elt.End() && line(cg.Pos()) == line(elt.End()) {
+				trailing[elt] = append(trailing[elt], commentText(c, cg))
+				placed = true
+				break
+			}
+			if cg.End() <= elt.Pos() {
+				leading[elt] = append(leading[elt], commentText(c, cg))
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			last = append(last, commentText(c, cg))
+		}
+	}
+	var b strings.Builder
+	b.WriteString(id.Name + " " + as.Tok.String() + " " + pkgID.Name + ".DefaultTransport.(*" + pkgID.Name + ".Transport).Clone()")
+	for _, t := range first {
+		b.WriteString(" " + t)
+	}
+	for _, elt := range lit.Elts {
+		kv := elt.(*ast.KeyValueExpr)
+		for _, t := range leading[elt] {
+			b.WriteString("\n" + t)
+		}
+		val, ok := fixes.Source(c.pass, kv.Value)
+		if !ok {
+			return nil
+		}
+		b.WriteString("\n" + id.Name + "." + kv.Key.(*ast.Ident).Name + " = " + val)
+		for _, t := range trailing[elt] {
+			b.WriteString(" " + t)
+		}
+	}
+	if noH2 {
+		// The literal's own dialer or TLS config kept HTTP/2 off.
+		b.WriteString("\n" + id.Name + ".ForceAttemptHTTP2 = false")
+	}
+	for _, t := range last {
+		b.WriteString("\n" + t)
+	}
+	for _, t := range after {
+		b.WriteString(" " + t)
+	}
+	text, ok := fixes.FormatStmts(c.pass, as.Pos(), b.String())
+	if !ok {
+		return nil
+	}
+	edit, ok := fixes.Replace(c.pass, as.Pos(), end, text)
+	if !ok {
+		return nil
+	}
+	return &analysis.SuggestedFix{
+		Message:   "Start from http.DefaultTransport.(*http.Transport).Clone()",
+		TextEdits: []analysis.TextEdit{edit},
+	}
+}
+
+// commentText returns the source of the comment group cg, one line.
+func commentText(c *checker, cg *ast.CommentGroup) string {
+	var parts []string
+	for _, cm := range cg.List {
+		parts = append(parts, cm.Text)
+	}
+	return strings.Join(parts, "\n")
 }
