@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -30,8 +31,15 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if fn == nil {
 		return
 	}
+	c.importedConstructor(cur, call, fn)
 	switch {
 	case cfg.listen && match.IsFunc(fn, match.NetHTTP, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
+		if len(call.Args) > 0 {
+			if strings.HasPrefix(fn.Name(), "Listen") && isLoopback(constString(info, call.Args[0])) ||
+				strings.HasPrefix(fn.Name(), "Serve") && c.localListener(cur, call.Args[0]) {
+				return // only local clients can reach it
+			}
+		}
 		c.reportListen(call, fn.Name())
 	case cfg.defaultClient && match.IsFunc(fn, match.NetHTTP, "Get", "Head", "Post", "PostForm"):
 		suppress.Reportf(c.pass, call.Fun, "http.%s uses http.DefaultClient, which has no Timeout: "+

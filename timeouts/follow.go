@@ -15,6 +15,25 @@ type summary struct {
 	used    bool            // serves or sends (a request with no context from elsewhere)
 	sends   bool            // sends, with any request
 	escapes bool            // goes where the analyzer cannot follow
+
+	// returned: the value is returned by its function (a constructor),
+	// in returnedBy.
+	returned   bool
+	returnedBy []retSite
+
+	// Servers: where they listen.
+	listens  bool   // ListenAndServe or ListenAndServeTLS: on Addr
+	nonLocal bool   // Serve or ServeTLS on a listener not known to be loopback or unix
+	addr     string // the Addr assigned ("" none, "?" unknown)
+}
+
+func (s *summary) setAddr(a string) {
+	switch {
+	case s.addr == "":
+		s.addr = a
+	case s.addr != a:
+		s.addr = "?"
+	}
 }
 
 func (s *summary) set(name string) {
@@ -29,7 +48,15 @@ func (s *summary) merge(o *summary) {
 		s.set(k)
 	}
 	s.used = s.used || o.used
+	s.sends = s.sends || o.sends
 	s.escapes = s.escapes || o.escapes
+	s.returned = s.returned || o.returned
+	s.returnedBy = append(s.returnedBy, o.returnedBy...)
+	s.listens = s.listens || o.listens
+	s.nonLocal = s.nonLocal || o.nonLocal
+	if o.addr != "" {
+		s.setAddr(o.addr)
+	}
 }
 
 // follow finds where the value created at cur goes, and returns what the
@@ -56,14 +83,14 @@ func (c *checker) follow(cur inspector.Cursor, k kind) *summary {
 	case *ast.AssignStmt:
 		for i, rhs := range p.Rhs {
 			if rhs == e && len(p.Lhs) == len(p.Rhs) {
-				return c.dest(p.Lhs[i], k)
+				return c.destAt(p.Lhs[i], k, p.Pos())
 			}
 		}
 		return nil
 	case *ast.ValueSpec:
 		for i, v := range p.Values {
 			if v == e && len(p.Names) == len(p.Values) {
-				return c.dest(p.Names[i], k)
+				return c.destAt(p.Names[i], k, p.Pos())
 			}
 		}
 		return nil
@@ -131,6 +158,14 @@ func (c *checker) container(cur inspector.Cursor, k kind) *summary {
 // dest returns the summary of the variable or field that lhs denotes, or
 // nil when the analyzer cannot see all its uses.
 func (c *checker) dest(lhs ast.Expr, k kind) *summary {
+	return c.destAt(lhs, k, token.NoPos)
+}
+
+// destAt is dest for a value assigned at pos: when lhs is a local
+// variable assigned more than once, only its uses from pos to its next
+// assignment see that value (a field set on the value it held before is
+// not set on this one).
+func (c *checker) destAt(lhs ast.Expr, k kind, pos token.Pos) *summary {
 	info := c.pass.TypesInfo
 	lhs = ast.Unparen(lhs)
 	var v *types.Var
@@ -145,10 +180,58 @@ func (c *checker) dest(lhs ast.Expr, k kind) *summary {
 	if v == nil {
 		return nil
 	}
-	if k == transport && v.IsField() && isClientTransport(v) {
-		return new(summary) // the Transport of an http.Client: used as is
+	if k == transport && v.IsField() && c.isRoundTripperField(v) {
+		return new(summary) // the Transport of an http.Client, a ReverseProxy: used as is
+	}
+	if pos.IsValid() && !v.IsField() && v.Parent() != nil && v.Parent() != c.pass.Pkg.Scope() {
+		if end, ok := c.nextAssign(v, pos); ok {
+			return c.varSummaryIn(v, k, pos, end)
+		}
 	}
 	return c.varSummary(v, k)
+}
+
+// nextAssign returns the position of the first assignment to the local
+// variable v after pos (token.NoPos when none), and ok=false when v is
+// assigned only once.
+func (c *checker) nextAssign(v *types.Var, pos token.Pos) (token.Pos, bool) {
+	next := token.NoPos
+	n := 0
+	for _, use := range c.usesOf(v) {
+		as, ok := use.Parent().Node().(*ast.AssignStmt)
+		if !ok {
+			continue
+		}
+		for _, lhs := range as.Lhs {
+			if lhs == use.Node() {
+				n++
+				if as.Pos() > pos && (next == token.NoPos || as.Pos() < next) {
+					next = as.Pos()
+				}
+			}
+		}
+	}
+	return next, n > 0
+}
+
+// varSummaryIn is varSummary restricted to the uses of v in [from, to)
+// (to == NoPos: to the end).
+func (c *checker) varSummaryIn(v *types.Var, k kind, from, to token.Pos) *summary {
+	if kindOf(v.Type()) != k || c.results[v] {
+		return nil
+	}
+	sum := new(summary)
+	for _, use := range c.usesOf(v) {
+		if p := use.Node().Pos(); p < from || to.IsValid() && p >= to {
+			continue
+		}
+		ecur := use
+		if sel, ok := use.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == use.Node() {
+			ecur = use.Parent()
+		}
+		c.classify(ecur, k, sum)
+	}
+	return sum
 }
 
 // varSummary returns what the package does with the variable v holding
@@ -271,6 +354,12 @@ func (c *checker) classifyContainer(cur inspector.Cursor, k kind, sum *summary) 
 			if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
 				return
 			}
+			// xs = append(xs, …): stays in xs.
+			if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "append" && len(p.Args) > 0 && p.Args[0] == e {
+				if as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && as.Rhs[0] == p && sameVar(c.pass.TypesInfo, as.Lhs[0], e.(ast.Expr)) {
+					return
+				}
+			}
 		}
 		sum.escapes = true
 	case *ast.AssignStmt:
@@ -310,6 +399,18 @@ func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 		name := p.Sel.Name
 		switch sel.Kind() {
 		case types.FieldVal:
+			if k == server && name == "Addr" {
+				if as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+					for i, lhs := range as.Lhs {
+						if ast.Unparen(lhs) == p {
+							sum.setAddr(constString(info, as.Rhs[i]))
+						}
+					}
+				} else if u, ok := cur.Parent().Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+					sum.setAddr("?")
+				}
+				return
+			}
 			if !timeoutField(k, name) {
 				return // reading or writing another field
 			}
@@ -344,6 +445,16 @@ func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 			if !trigger(k, name) {
 				return
 			}
+			if k == server {
+				call, ok := cur.Parent().Parent().Node().(*ast.CallExpr)
+				switch {
+				case name == "ListenAndServe" || name == "ListenAndServeTLS":
+					sum.listens = true
+				case ok && call.Fun == p && len(call.Args) > 0 && c.localListener(cur, call.Args[0]):
+				default:
+					sum.nonLocal = true
+				}
+			}
 			sum.sends = true
 			if k == client && name == "Do" {
 				// A request with a context from elsewhere may have a
@@ -366,10 +477,19 @@ func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 				if id, ok := lhs.(*ast.Ident); ok && id.Name == "_" {
 					return
 				}
+				// xs[i] = v: v goes where xs goes.
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok {
+					if v := varOf(info, ix.X); v != nil && elemKind(v.Type()) == k {
+						if s := c.varSummary(v, k); s != nil {
+							sum.merge(s)
+							return
+						}
+					}
+				}
 				if k == transport {
 					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
 						if s := info.Selections[sel]; s != nil {
-							if v, ok := s.Obj().(*types.Var); ok && isClientTransport(v) {
+							if v, ok := s.Obj().(*types.Var); ok && c.isRoundTripperField(v) {
 								return
 							}
 						}
@@ -381,15 +501,69 @@ func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 	case *ast.KeyValueExpr:
 		if k == transport && p.Value == e {
 			if key, ok := p.Key.(*ast.Ident); ok {
-				if v, ok := info.Uses[key].(*types.Var); ok && v.IsField() && isClientTransport(v) {
-					if outer, ok := cur.Parent().Parent().Node().(*ast.CompositeLit); ok && hasTimeout(outer) {
+				if v, ok := info.Uses[key].(*types.Var); ok && v.IsField() && c.isRoundTripperField(v) {
+					if outer, ok := cur.Parent().Parent().Node().(*ast.CompositeLit); ok && isClientTransport(v) && hasTimeout(outer) {
 						sum.merge(boundedTransport())
 					}
 					return
 				}
 			}
 		}
+		if p.Value == e {
+			// A field of a struct literal, or an element of a map or
+			// slice literal: follow the field or the container.
+			if outer, ok := cur.Parent().Parent().Node().(*ast.CompositeLit); ok {
+				if _, isStruct := typeUnder(info.TypeOf(outer)).(*types.Struct); isStruct {
+					if key, ok := p.Key.(*ast.Ident); ok {
+						if s := c.dest(key, k); s != nil {
+							sum.merge(s)
+							return
+						}
+					}
+				} else if s := c.container(cur.Parent().Parent(), k); s != nil {
+					sum.merge(s)
+					return
+				}
+			}
+		}
 		sum.escapes = true
+	case *ast.CompositeLit:
+		// An element of a slice or array literal.
+		if s := c.container(cur.Parent(), k); s != nil {
+			sum.merge(s)
+			return
+		}
+		sum.escapes = true
+	case *ast.CallExpr:
+		// xs = append(xs, v): v goes where xs goes.
+		if id, ok := ast.Unparen(p.Fun).(*ast.Ident); ok && len(p.Args) > 1 && p.Args[0] != e && !p.Ellipsis.IsValid() {
+			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+				if as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && as.Rhs[0] == p && sameVar(info, as.Lhs[0], p.Args[0]) {
+					if v := varOf(info, as.Lhs[0]); v != nil && elemKind(v.Type()) == k {
+						if s := c.varSummary(v, k); s != nil {
+							sum.merge(s)
+							return
+						}
+					}
+				}
+			}
+		}
+		sum.escapes = true
+	case *ast.ReturnStmt:
+		// Returned by a constructor: followed to its callers.
+		fn, ok := c.enclosingFunc(cur)
+		idx := -1
+		for i, r := range p.Results {
+			if r == e {
+				idx = i
+			}
+		}
+		if !ok || k == transport || idx < 0 {
+			sum.escapes = true
+			return
+		}
+		sum.returned = true
+		sum.returnedBy = append(sum.returnedBy, retSite{fn, idx})
 	case *ast.BinaryExpr:
 		if p.Op != token.EQL && p.Op != token.NEQ {
 			sum.escapes = true
@@ -397,4 +571,38 @@ func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 	default:
 		sum.escapes = true
 	}
+}
+
+// varOf returns the variable (or field) that e denotes, or nil.
+func varOf(info *types.Info, e ast.Expr) *types.Var {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := info.ObjectOf(e).(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		v, _ := info.ObjectOf(e.Sel).(*types.Var)
+		return v
+	}
+	return nil
+}
+
+// retSite is a function returning a value as its result idx.
+type retSite struct {
+	fn  *types.Func
+	idx int
+}
+
+// enclosingFunc returns the function declared by the innermost function
+// declaration enclosing cur, and ok=false when a function literal is
+// closer.
+func (c *checker) enclosingFunc(cur inspector.Cursor) (*types.Func, bool) {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fd, ok := e.Node().(*ast.FuncDecl)
+		if !ok {
+			return nil, false
+		}
+		fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+		return fn, ok
+	}
+	return nil, false
 }

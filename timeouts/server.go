@@ -4,8 +4,11 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"net"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/httpvet/httpvet/internal/match"
 )
 
 // zeroVar checks var declarations of a Server or Client without a value.
@@ -78,4 +81,102 @@ func fieldKey(info *types.Info, name string, val ast.Expr) string {
 		}
 	}
 	return name
+}
+
+// constString returns the constant string value of e, or "?".
+func constString(info *types.Info, e ast.Expr) string {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		if s := constant.StringVal(tv.Value); s != "" && s != "?" {
+			return s
+		}
+	}
+	return "?"
+}
+
+// isLoopback reports whether the listen address addr is a loopback host
+// with a port: 127.0.0.1:6060, localhost:8080, [::1]:80. The empty host
+// (":8080") and 0.0.0.0 listen on every interface.
+func isLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// localListener reports whether the listener ln, passed at cur to Serve or
+// ServeTLS, provably accepts only local connections: made in the
+// function by net.Listen (or net.ListenConfig's Listen) on a unix socket
+// or a loopback address constant, directly or through a variable only
+// assigned such listeners (maybe wrapped by tls.NewListener).
+func (c *checker) localListener(cur inspector.Cursor, ln ast.Expr) bool {
+	info := c.pass.TypesInfo
+	switch ln := ast.Unparen(ln).(type) {
+	case *ast.CallExpr:
+		fn := match.Callee(info, ln)
+		args := ln.Args
+		switch {
+		case match.IsFunc(fn, "net", "Listen") && len(args) == 2:
+		case match.IsMethod(fn, "net", "ListenConfig", "Listen") && len(args) == 3:
+			args = args[1:]
+		case match.IsFunc(fn, "crypto/tls", "NewListener") && len(args) == 2:
+			return c.localListener(cur, args[0])
+		default:
+			return false
+		}
+		switch network := constString(info, args[0]); network {
+		case "unix", "unixpacket":
+			return true
+		case "tcp", "tcp4", "tcp6":
+			return isLoopback(constString(info, args[1]))
+		}
+	case *ast.Ident:
+		v, ok := info.Uses[ln].(*types.Var)
+		if !ok {
+			return false
+		}
+		body := outerBody(cur)
+		if body == nil {
+			return false
+		}
+		vals := assignedValues(info, body, v)
+		for _, val := range vals {
+			if val == nil || !c.localListener(cur, val) {
+				return false
+			}
+		}
+		return len(vals) > 0
+	}
+	return false
+}
+
+// local reports whether the server served as sum says (created by lit,
+// when a literal) accepts only local connections: every Serve is on a
+// local listener and every ListenAndServe on a loopback Addr.
+func (c *checker) local(lit *ast.CompositeLit, sum *summary) bool {
+	if !sum.used || sum.nonLocal {
+		return false
+	}
+	if !sum.listens {
+		return true
+	}
+	addr := sum.addr
+	if lit != nil {
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Addr" {
+					a := constString(c.pass.TypesInfo, kv.Value)
+					if addr != "" && addr != a {
+						a = "?"
+					}
+					addr = a
+				}
+			}
+		}
+	}
+	return isLoopback(addr)
 }

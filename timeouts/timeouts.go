@@ -30,7 +30,10 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://github.com/httpvet/httpvet/blob/main/docs/timeouts.md",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:      run,
-	Flags:    flags(),
+	// Constructors whose callers set the timeouts tell callers in other
+	// packages which ones they must set.
+	FactTypes: []analysis.Fact{new(constructorFact)},
+	Flags:     flags(),
 	// Runs on code with type errors too (gopls does so): it must not crash.
 	RunDespiteErrors: true,
 }
@@ -172,6 +175,7 @@ type checker struct {
 	uses      map[*types.Var][]inspector.Cursor
 	results   map[*types.Var]bool // named results, returned by a bare return
 	summaries map[*types.Var]*summary
+	calls     map[*types.Func][]inspector.Cursor // calls of the package's functions
 	// testSupport holds the files that import net/http/httptest.
 	testSupport map[*token.File]bool
 }
@@ -285,8 +289,11 @@ func missing(k kind, set map[string]bool) []string {
 // report reports the value created at [pos, end) (by lit, when it is a
 // literal) if its fields lack timeouts, and the value is used.
 func (c *checker) report(k kind, cur inspector.Cursor, lit *ast.CompositeLit, pos, end token.Pos, set map[string]bool, sum *summary) {
-	if sum.escapes || (k != transport && !sum.used) {
+	if sum.escapes {
 		return
+	}
+	if k == server && c.local(lit, sum) {
+		return // only local clients can reach it
 	}
 	all := make(map[string]bool)
 	for f := range set {
@@ -295,10 +302,22 @@ func (c *checker) report(k kind, cur inspector.Cursor, lit *ast.CompositeLit, po
 	for f := range sum.sets {
 		all[f] = true
 	}
+	if sum.returned && !sum.used {
+		c.constructed(k, cur, lit, pos, end, all, sum)
+		return
+	}
+	if k != transport && !sum.used {
+		return
+	}
 	m := missing(k, all)
 	if len(m) == 0 {
 		return
 	}
+	c.diagnose(k, cur, lit, pos, end, all, m)
+}
+
+// diagnose reports the value created at [pos, end) without the fields m.
+func (c *checker) diagnose(k kind, cur inspector.Cursor, lit *ast.CompositeLit, pos, end token.Pos, all map[string]bool, m []string) {
 	d := analysis.Diagnostic{Pos: pos, End: end, Message: message(k, m)}
 	if lit != nil {
 		if k == transport {

@@ -18,6 +18,27 @@ func TestClient(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "client")
 }
 
+// TestSemantics: explicit zeros, reassigned variables.
+func TestSemantics(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "semantics")
+}
+
+// TestLoopback: servers no slow client can reach are not reported.
+func TestLoopback(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "loopback")
+}
+
+// TestShapes: servers in slices and maps, constructors, reverse proxies,
+// polling clients.
+func TestShapes(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "shapes")
+}
+
+// TestConstructorFacts: a constructor's callers in another package.
+func TestConstructorFacts(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "ctorlib", "ctoruse")
+}
+
 func TestTransport(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "transport")
 }

@@ -329,3 +329,14 @@ func commentText(c *checker, cg *ast.CommentGroup) string {
 	}
 	return strings.Join(parts, "\n")
 }
+
+// isRoundTripperField reports whether v is a field of a standard library
+// type whose type is net/http.RoundTripper (http.Client's Transport,
+// httputil.ReverseProxy's Transport): a Transport stored there is used
+// as is.
+func (c *checker) isRoundTripperField(v *types.Var) bool {
+	if !v.IsField() || v.Pkg() == nil || v.Pkg() == c.pass.Pkg || strings.Contains(strings.SplitN(v.Pkg().Path(), "/", 2)[0], ".") {
+		return false
+	}
+	return match.IsNamed(v.Type(), match.NetHTTP, "RoundTripper")
+}

@@ -1,0 +1,72 @@
+package shapes
+
+import (
+	"net/http"
+	"time"
+)
+
+// newServer returns a server it built; its caller serves it without
+// setting the timeouts: reported at the construction site.
+func newServer(h http.Handler) *http.Server {
+	return &http.Server{Addr: ":8080", Handler: h} // want `http.Server without ReadHeaderTimeout, IdleTimeout or ReadTimeout`
+}
+
+func runServer(h http.Handler) error {
+	srv := newServer(h)
+	return srv.ListenAndServe()
+}
+
+// newConfigured's callers set the timeouts: silent.
+func newConfigured(h http.Handler) (*http.Server, error) {
+	srv := &http.Server{Addr: ":8080", Handler: h}
+	return srv, nil
+}
+
+func runConfigured(h http.Handler) error {
+	srv, err := newConfigured(h)
+	if err != nil {
+		return err
+	}
+	srv.ReadHeaderTimeout = 5 * time.Second
+	srv.IdleTimeout = time.Minute
+	return srv.ListenAndServe()
+}
+
+// An unexported constructor nobody calls: silent.
+func unused(h http.Handler) *http.Server {
+	return &http.Server{Handler: h}
+}
+
+// An exported constructor whose callers are not in view: reported at its
+// literal, where the fix belongs.
+func NewServer(h http.Handler) *http.Server {
+	return &http.Server{Addr: ":8080", Handler: h} // want `http.Server without ReadHeaderTimeout, IdleTimeout or ReadTimeout`
+}
+
+// Clients: new(http.Client) then fields, returned.
+func newClient() *http.Client {
+	c := new(http.Client) // want `http.Client without Timeout`
+	c.Transport = http.DefaultTransport
+	return c
+}
+
+func fetch(u string) error {
+	_, err := newClient().Get(u)
+	return err
+}
+
+func newTimedClient() *http.Client {
+	return &http.Client{}
+}
+
+func fetchTimed(u string) error {
+	c := newTimedClient()
+	c.Timeout = 10 * time.Second
+	_, err := c.Get(u)
+	return err
+}
+
+// An exported client constructor whose callers are not in view.
+func NewClient() *http.Client {
+	return &http.Client{Transport: http.DefaultTransport} // want `http.Client without Timeout`
+}
