@@ -558,7 +558,7 @@ func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 				idx = i
 			}
 		}
-		if !ok || k == transport || idx < 0 {
+		if !ok || k == transport || idx < 0 || !c.madeHere(e.(ast.Expr)) {
 			sum.escapes = true
 			return
 		}
@@ -605,4 +605,22 @@ func (c *checker) enclosingFunc(cur inspector.Cursor) (*types.Func, bool) {
 		return fn, ok
 	}
 	return nil, false
+}
+
+// madeHere reports whether the returned expression e is a value the
+// function made: a literal, new(T), or a local variable. A field or
+// package variable returned by a getter is the caller's to configure.
+func (c *checker) madeHere(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	switch e := e.(type) {
+	case *ast.CompositeLit, *ast.CallExpr:
+		return true
+	case *ast.Ident:
+		v, ok := c.pass.TypesInfo.Uses[e].(*types.Var)
+		return ok && !v.IsField() && v.Parent() != nil && v.Parent() != c.pass.Pkg.Scope()
+	}
+	return false
 }

@@ -70,3 +70,17 @@ func fetchTimed(u string) error {
 func NewClient() *http.Client {
 	return &http.Client{Transport: http.DefaultTransport} // want `http.Client without Timeout`
 }
+
+// A getter of a stored server: the caller's to configure, not a
+// constructor.
+type holder struct{ srv *http.Server }
+
+func newHolder(h http.Handler) *holder {
+	return &holder{srv: &http.Server{Addr: ":8080", Handler: h}}
+}
+
+func (x *holder) Server() *http.Server { return x.srv }
+
+type Holder struct{ h *holder }
+
+func (x *Holder) Server() *http.Server { return x.h.srv }
