@@ -114,6 +114,10 @@ func isLoopback(addr string) bool {
 // or a loopback address constant, directly or through a variable only
 // assigned such listeners (maybe wrapped by tls.NewListener).
 func (c *checker) localListener(cur inspector.Cursor, ln ast.Expr) bool {
+	return c.localListenerSeen(cur, ln, make(map[*types.Var]bool))
+}
+
+func (c *checker) localListenerSeen(cur inspector.Cursor, ln ast.Expr, seen map[*types.Var]bool) bool {
 	info := c.pass.TypesInfo
 	switch ln := ast.Unparen(ln).(type) {
 	case *ast.CallExpr:
@@ -124,7 +128,7 @@ func (c *checker) localListener(cur inspector.Cursor, ln ast.Expr) bool {
 		case match.IsMethod(fn, "net", "ListenConfig", "Listen") && len(args) == 3:
 			args = args[1:]
 		case match.IsFunc(fn, "crypto/tls", "NewListener") && len(args) == 2:
-			return c.localListener(cur, args[0])
+			return c.localListenerSeen(cur, args[0], seen)
 		default:
 			return false
 		}
@@ -139,13 +143,17 @@ func (c *checker) localListener(cur inspector.Cursor, ln ast.Expr) bool {
 		if !ok {
 			return false
 		}
+		if seen[v] {
+			return true // ln = tls.NewListener(ln, cfg): its other values decide
+		}
+		seen[v] = true
 		body := outerBody(cur)
 		if body == nil {
 			return false
 		}
 		vals := assignedValues(info, body, v)
 		for _, val := range vals {
-			if val == nil || !c.localListener(cur, val) {
+			if val == nil || !c.localListenerSeen(cur, val, seen) {
 				return false
 			}
 		}
