@@ -99,8 +99,11 @@ func (c *checker) constructed(k kind, cur inspector.Cursor, lit *ast.CompositeLi
 		}
 	}
 	if !decided {
+		// Only servers: a client constructor often wraps a RoundTripper
+		// (a fake, a cache, a retrying shim) that owns the timeouts, and
+		// the caller may set Timeout.
 		for _, site := range sum.returnedBy {
-			if exported(site.fn) {
+			if k == server && exported(site.fn) {
 				m = missing(k, all)
 				break
 			}

@@ -91,8 +91,11 @@
 // callers set them; an exported constructor then gets a fact naming the
 // fields it leaves unset, and a caller in another package that serves or
 // sends without setting them is reported at the call. An exported
-// constructor with no caller in its package that serves or sends is
-// reported at its literal: that is where the fix belongs. A function that
+// Server constructor with no caller in its package that serves is
+// reported at its literal: that is where the fix belongs. An exported
+// Client constructor with no such caller is not: the caller may set
+// Timeout, and a constructor that wraps a RoundTripper (a fake, a cache,
+// a retrying shim) hands the timeouts to it. A function that
 // starts serving a server (go srv.Serve(ln)) and then returns it is
 // reported: the caller can no longer set its timeouts safely.
 //
