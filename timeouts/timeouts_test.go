@@ -51,7 +51,10 @@ func TestIdleConn(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fix", "listenfix")
+	results := analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fix", "listenfix")
+	if n := fixtest.Gofmt(t, results); n < 8 {
+		t.Errorf("checked %d fixes for gofmt, want at least 8", n)
+	}
 }
 
 // TestTransportFix checks the Transport fixes, and that each leaves its
@@ -111,7 +114,7 @@ func TestTestFiles(t *testing.T) {
 
 func TestFixFlags(t *testing.T) {
 	setFlags(t, "client-timeout", "5s", "read-header-timeout", "3s", "idle-timeout", "1.5s")
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fixflags")
+	fixtest.Gofmt(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fixflags"))
 }
 
 // TestTypeErrors runs the analyzer on code that does not type-check: it

@@ -233,6 +233,9 @@ func (c *checker) cloneFix(cur inspector.Cursor, lit *ast.CompositeLit, own map[
 	}
 	file := fixes.File(c.pass, lit.Pos())
 	tf := c.pass.Fset.File(lit.Pos())
+	if file == nil || tf == nil {
+		return nil
+	}
 	line := func(p token.Pos) int { return tf.Line(p) }
 	// Comments in the literal follow their field; one after the literal
 	// on its last line stays last.
