@@ -41,14 +41,15 @@
 //     time out), nor when c is stored for later (its requests may carry a
 //     deadline);
 //   - an http.Transport literal (or new(http.Transport)) through which a
-//     request can wait forever: without a dial hook (DialContext or Dial)
-//     or without TLSHandshakeTimeout, and with no Client Timeout in view
-//     (the Timeout of the http.Client literal it goes into bounds the dial
-//     and the handshake). A TLS dial hook (DialTLSContext, DialTLS) does its
-//     own dialing and handshake; a literal that sets its dialer and handles
-//     idle connections (IdleConnTimeout or DisableKeepAlives) is taken as
-//     configured on purpose, maybe for plain HTTP, and not reported for
-//     TLSHandshakeTimeout alone. The Transport of an http.Client, of an
+//     request can wait forever: with no dial hook (DialContext or Dial),
+//     no TLSHandshakeTimeout, and no Client Timeout in view (the Timeout of
+//     the http.Client literal it goes into, or of the client variable
+//     whose Transport it is assigned to, bounds the dial and the
+//     handshake). A TLS dial hook (DialTLSContext, DialTLS) does its own
+//     dialing and handshake; a literal that sets its own dialer was
+//     configured on purpose for its endpoints (a unix socket, a LAN
+//     device, plain HTTP) and is not reported for TLSHandshakeTimeout
+//     alone. The Transport of an http.Client, of an
 //     httputil.ReverseProxy, or in any other http.RoundTripper field of a
 //     standard library type is its expected use: reported even if no
 //     request is seen;

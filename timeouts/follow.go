@@ -83,6 +83,13 @@ func (c *checker) follow(cur inspector.Cursor, k kind) *summary {
 	case *ast.AssignStmt:
 		for i, rhs := range p.Rhs {
 			if rhs == e && len(p.Lhs) == len(p.Rhs) {
+				// client.Transport = &http.Transport{…} for a client with
+				// a Timeout in view.
+				if sel, ok := ast.Unparen(p.Lhs[i]).(*ast.SelectorExpr); ok && k == transport {
+					if v, ok := info.ObjectOf(sel.Sel).(*types.Var); ok && isClientTransport(v) && c.clientTimeout(cur, sel.X) {
+						return boundedTransport()
+					}
+				}
 				return c.destAt(p.Lhs[i], k, p.Pos())
 			}
 		}
@@ -358,6 +365,9 @@ func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
 						if s := info.Selections[sel]; s != nil {
 							if v, ok := s.Obj().(*types.Var); ok && c.isRoundTripperField(v) {
+								if isClientTransport(v) && c.clientTimeout(cur, sel.X) {
+									sum.merge(boundedTransport())
+								}
 								return
 							}
 						}

@@ -88,30 +88,28 @@ func (c *checker) dialerKeepAlive(lit *ast.CompositeLit) {
 }
 
 // transportMissing returns the fields a Transport with the fields set
-// lacks: by default only those without which a request through it can
-// wait forever (the dial and the TLS handshake; a Client Timeout in view
-// bounds both and is credited by boundedTransport), and IdleConnTimeout
-// with -timeouts.idle-conn.
+// lacks. By default it is reported only when a request through it can
+// wait forever: no dial hook (DialContext, Dial, or a TLS dial hook that
+// does its own dialing and handshake), no TLSHandshakeTimeout, and no
+// Client Timeout in view (credited by boundedTransport). A literal with
+// its own dialer was configured on purpose for its endpoints (a unix
+// socket, a LAN device, plain HTTP): not reported for
+// TLSHandshakeTimeout alone. With -timeouts.idle-conn, a missing
+// IdleConnTimeout is reported too.
 func transportMissing(set map[string]bool) []string {
-	// A TLS dial hook does its own handshake: TLSHandshakeTimeout
-	// does not apply, and the hook is a specialized dialer.
 	tlsHook := set["DialTLSContext"] || set["DialTLS"]
-	// A literal that sets its dialer and handles idle connections
-	// was configured on purpose, maybe for plain HTTP (a LAN device,
-	// a metadata server) where no TLS handshake happens: the missing
-	// TLSHandshakeTimeout alone is not reported.
-	deliberate := (set["DialContext"] || set["Dial"]) && (set["IdleConnTimeout"] || set["DisableKeepAlives"])
 	// A TLS dial hook with MaxConnsPerHost: the program owns a bounded
 	// set of long-lived connections, idle on purpose.
 	owned := tlsHook && set["MaxConnsPerHost"]
+	forever := !set["TLSHandshakeTimeout"] && !set["DialContext"] && !set["Dial"] && !tlsHook
 	var m []string
-	if !set["TLSHandshakeTimeout"] && !tlsHook && !deliberate {
+	if forever {
 		m = append(m, "TLSHandshakeTimeout")
 	}
 	if cfg.idleConn && !set["IdleConnTimeout"] && !set["DisableKeepAlives"] && !owned {
 		m = append(m, "IdleConnTimeout")
 	}
-	if !set["DialContext"] && !set["Dial"] && !tlsHook {
+	if forever {
 		m = append(m, "DialContext")
 	}
 	return m
@@ -342,4 +340,52 @@ func (c *checker) isRoundTripperField(v *types.Var) bool {
 		return false
 	}
 	return match.IsNamed(v.Type(), match.NetHTTP, "RoundTripper")
+}
+
+// clientTimeout reports whether the http.Client that x denotes (x in
+// x.Transport = tr) has a Timeout in view: x is a variable of the
+// function whose every value is a Client literal setting Timeout, or
+// x.Timeout is assigned in the function.
+func (c *checker) clientTimeout(cur inspector.Cursor, x ast.Expr) bool {
+	info := c.pass.TypesInfo
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || kindOf(v.Type()) != client {
+		return false
+	}
+	body := outerBody(cur)
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == "Timeout" {
+					if xid, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[xid] == v {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	if found {
+		return true
+	}
+	vals := assignedValues(info, body, v)
+	for _, val := range vals {
+		val = ast.Unparen(val)
+		if u, ok := val.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			val = ast.Unparen(u.X)
+		}
+		lit, ok := val.(*ast.CompositeLit)
+		if !ok || !hasTimeout(lit) {
+			return false
+		}
+	}
+	return len(vals) > 0
 }

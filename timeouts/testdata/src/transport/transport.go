@@ -159,10 +159,33 @@ func closedButNoDialer(req *http.Request) error {
 }
 
 func dialerOnly() *http.Client {
-	// The dial is bounded, the TLS handshake is not, and no Client
-	// Timeout bounds the request.
-	tr := &http.Transport{DialContext: (&net.Dialer{Timeout: 5 * time.Second}).DialContext} // want `http.Transport literal without TLSHandshakeTimeout: it loses http.DefaultTransport.s 10s TLS handshake timeout`
+	// Its own dialer: configured on purpose for its endpoints (caddy's
+	// admin client dials a unix socket over plain HTTP), not reported for
+	// TLSHandshakeTimeout alone.
+	tr := &http.Transport{DialContext: (&net.Dialer{Timeout: 5 * time.Second}).DialContext}
 	return &http.Client{Transport: tr}
+}
+
+// A Client with a Timeout in view, its Transport assigned later (caddy's
+// HTTPLoader).
+func timeoutInView(d time.Duration) *http.Client {
+	client := &http.Client{Timeout: d}
+	client.Transport = &http.Transport{TLSClientConfig: &tls.Config{}}
+	return client
+}
+
+func timeoutAssigned() *http.Client {
+	client := &http.Client{}
+	client.Timeout = time.Minute
+	tr := &http.Transport{TLSClientConfig: &tls.Config{}}
+	client.Transport = tr
+	return client
+}
+
+func noTimeoutInView() *http.Client {
+	client := &http.Client{}
+	client.Transport = &http.Transport{TLSClientConfig: &tls.Config{}} // want `http.Transport literal without TLSHandshakeTimeout, DialContext`
+	return client
 }
 
 func dialerOnlyBounded() *http.Client {
