@@ -35,7 +35,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	switch {
 	case cfg.listen && match.IsFunc(fn, match.NetHTTP, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
 		if len(call.Args) > 0 {
-			if strings.HasPrefix(fn.Name(), "Listen") && isLoopback(constString(info, call.Args[0])) ||
+			if strings.HasPrefix(fn.Name(), "Listen") && isLoopback(addrString(info, call.Args[0])) ||
 				strings.HasPrefix(fn.Name(), "Serve") && c.localListener(cur, call.Args[0]) {
 				return // only local clients can reach it
 			}

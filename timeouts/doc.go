@@ -102,7 +102,9 @@
 //
 // Not reported, because no slow client can reach the server: servers
 // whose listen address is a loopback constant ("127.0.0.1:6060",
-// "localhost:8080", "[::1]:80") in Addr or in http.ListenAndServe(addr, …),
+// "localhost:8080", "[::1]:80"; also a loopback host with any port,
+// fmt.Sprintf("localhost:%d", port) or net.JoinHostPort("127.0.0.1",
+// port)) in Addr or in http.ListenAndServe(addr, …),
 // and servers whose every Serve is on a listener made in the function by
 // net.Listen("tcp", loopback constant) or net.Listen("unix", …) (also
 // through net.ListenConfig.Listen and tls.NewListener). Public addresses

@@ -278,7 +278,7 @@ func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 				if as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
 					for i, lhs := range as.Lhs {
 						if ast.Unparen(lhs) == p {
-							sum.setAddr(constString(info, as.Rhs[i]))
+							sum.setAddr(addrString(info, as.Rhs[i]))
 						}
 					}
 				} else if u, ok := cur.Parent().Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {

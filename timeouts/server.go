@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/types"
 	"net"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -83,6 +84,38 @@ func fieldKey(info *types.Info, name string, val ast.Expr) string {
 	return name
 }
 
+// addrString returns the listen address e: its constant value, or
+// "127.0.0.1:0" when only its host is known and is a loopback constant
+// (fmt.Sprintf("localhost:%d", port), net.JoinHostPort("127.0.0.1", port)),
+// or "?".
+func addrString(info *types.Info, e ast.Expr) string {
+	if s := constString(info, e); s != "?" {
+		return s
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) < 2 {
+		return "?"
+	}
+	fn := match.Callee(info, call)
+	host := "?"
+	switch {
+	case match.IsFunc(fn, "fmt", "Sprintf"):
+		format := constString(info, call.Args[0])
+		if i := strings.LastIndex(format, ":"); i > 0 && !strings.Contains(format[:i], "%") {
+			host = format[:i]
+		}
+	case match.IsFunc(fn, "net", "JoinHostPort") && len(call.Args) == 2:
+		host = constString(info, call.Args[0])
+		if strings.Contains(host, ":") {
+			host = "[" + host + "]"
+		}
+	}
+	if host != "?" && isLoopback(host+":0") {
+		return "127.0.0.1:0"
+	}
+	return "?"
+}
+
 // constString returns the constant string value of e, or "?".
 func constString(info *types.Info, e ast.Expr) string {
 	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
@@ -136,7 +169,7 @@ func (c *checker) localListenerSeen(cur inspector.Cursor, ln ast.Expr, seen map[
 		case "unix", "unixpacket":
 			return true
 		case "tcp", "tcp4", "tcp6":
-			return isLoopback(constString(info, args[1]))
+			return isLoopback(addrString(info, args[1]))
 		}
 	case *ast.Ident:
 		v, ok := info.Uses[ln].(*types.Var)
@@ -177,7 +210,7 @@ func (c *checker) local(lit *ast.CompositeLit, sum *summary) bool {
 		for _, elt := range lit.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
 				if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Addr" {
-					a := constString(c.pass.TypesInfo, kv.Value)
+					a := addrString(c.pass.TypesInfo, kv.Value)
 					if addr != "" && addr != a {
 						a = "?"
 					}

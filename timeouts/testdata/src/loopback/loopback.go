@@ -2,6 +2,7 @@ package loopback
 
 import (
 	"crypto/tls"
+	"fmt"
 	"net"
 	"net/http"
 )
@@ -107,4 +108,25 @@ func wrapped(h http.Handler, cfg *tls.Config) error {
 	ln = tls.NewListener(ln, cfg)
 	srv := &http.Server{Handler: h}
 	return srv.Serve(ln)
+}
+
+// A loopback host with a port from elsewhere (go-containerregistry's
+// cmd/registry).
+func sprintfHost(h http.Handler, port int) error {
+	ln, err := net.Listen("tcp", fmt.Sprintf("localhost:%d", port))
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: h}
+	return srv.Serve(ln)
+}
+
+func joinHost(h http.Handler, port string) error {
+	srv := &http.Server{Addr: net.JoinHostPort("::1", port), Handler: h}
+	return srv.ListenAndServe()
+}
+
+func sprintfAnyHost(h http.Handler, host string, port int) error {
+	srv := &http.Server{Addr: fmt.Sprintf("%s:%d", host, port), Handler: h} // want `http.Server without ReadHeaderTimeout`
+	return srv.ListenAndServe()
 }
