@@ -122,6 +122,8 @@ func assignedValues(info *types.Info, body *ast.BlockStmt, v *types.Var) []ast.E
 					continue
 				}
 				switch {
+				case len(n.Values) == 0:
+					// The zero value: a nil request is no request.
 				case len(n.Names) == len(n.Values):
 					vals = append(vals, n.Values[i])
 				case len(n.Values) == 1:

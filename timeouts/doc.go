@@ -6,15 +6,16 @@
 // timeouts: report http.Client, http.Server and http.Transport values that can wait forever
 //
 // The zero values of net/http's types have no timeouts. A Server without
-// ReadHeaderTimeout or ReadTimeout lets a client hold a connection and a
-// goroutine forever by sending its headers slowly (Slowloris); one
-// without IdleTimeout or ReadTimeout never closes idle keep-alive
-// connections (IdleTimeout falls back to ReadTimeout, not to
-// ReadHeaderTimeout). A Client without Timeout waits forever on a stuck
-// server, and so do http.DefaultClient and http.Get, Head, Post and
-// PostForm. A Transport literal starts from zero values, not from
-// http.DefaultTransport: it loses the 10s TLS handshake timeout, the 90s
-// idle connection timeout and the 30s dial timeout.
+// ReadHeaderTimeout or a non-zero ReadTimeout lets a client hold a
+// connection and a goroutine forever by sending its headers slowly
+// (Slowloris); one without IdleTimeout or a non-zero ReadTimeout never
+// closes idle keep-alive connections (IdleTimeout falls back to
+// ReadTimeout, not to ReadHeaderTimeout, and only when ReadTimeout is
+// not zero). A Client without Timeout waits forever on a stuck server,
+// and so do http.DefaultClient and http.Get, Head, Post and PostForm. A
+// Transport literal starts from zero values, not from
+// http.DefaultTransport: it loses the 30s dial timeout, the 10s TLS
+// handshake timeout and the 90s idle connection timeout.
 //
 // The analyzer follows the value, not only the literal. It reports:
 //
@@ -22,8 +23,9 @@
 //     a literal with its type elided in a slice or map literal),
 //     new(http.Server) or a zero var, that is served (ListenAndServe,
 //     ListenAndServeTLS, Serve, ServeTLS, also as a method value) and has
-//     neither ReadHeaderTimeout nor ReadTimeout, or neither IdleTimeout
-//     nor ReadTimeout: one diagnostic naming what is missing;
+//     neither ReadHeaderTimeout nor a non-zero ReadTimeout, or neither
+//     IdleTimeout nor a non-zero ReadTimeout: one diagnostic naming what
+//     is missing;
 //   - the package functions http.ListenAndServe, ListenAndServeTLS, Serve
 //     and ServeTLS, which give no way to set timeouts;
 //   - an http.Client created the same ways without Timeout that sends a
@@ -34,22 +36,33 @@
 //     functions http.Get, Head, Post and PostForm, and
 //     `if c == nil { c = http.DefaultClient }` fallbacks (a library that
 //     uses the default client when its caller passes none) when c then
-//     sends a request as above; not when its
-//     sends carry a context from elsewhere (a watch that streams with the
-//     caller's context must not time out), nor when c is stored for later
-//     (its requests may carry a deadline);
-//   - an http.Transport literal (or new(http.Transport)) without
-//     TLSHandshakeTimeout, IdleConnTimeout (not needed with
-//     DisableKeepAlives) or a dial hook (DialContext or Dial); a TLS dial
-//     hook (DialTLSContext, DialTLS) does its own dialing and handshake,
-//     and the Timeout of the http.Client literal the Transport goes into
-//     bounds both: then only IdleConnTimeout is asked for; a literal that
-//     sets its dialer and handles idle connections (IdleConnTimeout or
-//     DisableKeepAlives) is taken as configured on purpose, maybe for
-//     plain HTTP, and not reported for TLSHandshakeTimeout alone; a TLS
-//     dial hook with MaxConnsPerHost set is a bounded set of connections
-//     the program owns and keeps idle on purpose: no IdleConnTimeout is
-//     asked for;
+//     sends a request as above; not when its sends carry a context from
+//     elsewhere (a watch that streams with the caller's context must not
+//     time out), nor when c is stored for later (its requests may carry a
+//     deadline);
+//   - an http.Transport literal (or new(http.Transport)) through which a
+//     request can wait forever: with no dial hook (DialContext or Dial),
+//     no TLSHandshakeTimeout, and no Client Timeout in view (the Timeout of
+//     the http.Client literal it goes into, or of the client variable
+//     whose Transport it is assigned to, bounds the dial and the
+//     handshake). A TLS dial hook (DialTLSContext, DialTLS) does its own
+//     dialing and handshake; a literal that sets its own dialer was
+//     configured on purpose for its endpoints (a unix socket, a LAN
+//     device, plain HTTP) and is not reported for TLSHandshakeTimeout
+//     alone. The Transport of an http.Client, of an
+//     httputil.ReverseProxy, or in any other http.RoundTripper field of a
+//     standard library type is its expected use: reported even if no
+//     request is seen;
+//   - with -timeouts.idle-conn, also a Transport whose only missing
+//     timeout is IdleConnTimeout (not with DisableKeepAlives, nor for a
+//     TLS dial hook with MaxConnsPerHost, a bounded set of connections the
+//     program owns). It is off by default: a long-lived client polling a
+//     fixed set of hosts reuses its bounded idle pool every interval and
+//     no maintainer would add the field. It matters for clients that talk
+//     to many distinct hosts (idle connections pile up) and for servers
+//     that drop idle connections sooner than the client expects (the next
+//     request on a reused connection fails with EOF or "connection reset":
+//     IdleConnTimeout should be shorter than the server's IdleTimeout);
 //   - a net.Dialer literal with a negative constant KeepAlive whose
 //     DialContext or Dial is the dial hook of a Transport literal: TCP
 //     keep-alive probes are off, dead peers go unnoticed on pooled
@@ -57,56 +70,102 @@
 //
 // A value is followed through a local variable, a package-level
 // variable, an unexported struct field of the package (assigned or set in
-// a composite literal), a slice or map variable (range, index). A field
-// counts as set when it has a value in the literal — even an explicit
-// zero, a deliberate choice (streaming clients, long polls) — or is
+// a composite literal), slices and maps (a literal of servers, xs[i] = v,
+// xs = append(xs, v), range, index). A field counts as set when it has a
+// value in the literal — even an explicit zero, a deliberate choice
+// (streaming clients, long polls) that opts out of that field only: an
+// explicit ReadTimeout: 0 is no fallback for the other two — or is
 // assigned (or its address taken, as in flag.DurationVar(&srv.ReadTimeout,
-// …)) anywhere in the function, or, for fields and package variables,
-// anywhere in the package, through any expression denoting that variable
-// or field (a.srv.ReadTimeout = … in a method). Non-constant values count
-// as set; a Server whose SetKeepAlivesEnabled is called needs no
-// IdleTimeout, a Transport whose CloseIdleConnections is called no
-// IdleConnTimeout. Order is not checked: a field set after the value is used is
-// taken as set.
+// …)), for fields and package variables anywhere in the package, through
+// any expression denoting that variable or field (a.srv.ReadTimeout = …
+// in a method). A local variable assigned more than once holds one value
+// after another: a field set, or a serve, counts for the value the
+// variable holds from its assignment to the next one (in source order).
+// Non-constant values count as set; a Server whose SetKeepAlivesEnabled
+// is called needs no IdleTimeout, a Transport whose CloseIdleConnections
+// is called no IdleConnTimeout.
 //
-// It stays silent when it cannot see every use: values returned to the
-// caller (who may configure them), passed to a function or method, stored
-// in an exported field or variable, in a field of another package's
-// type, in an interface (http.RoundTripper), in a named result, copied
-// or aliased to another variable, or whose address is taken. A Transport
-// is followed the same way, except that being the Transport of an
-// http.Client is its expected use; it is reported even if no request is
-// seen. Servers and clients that are never seen serving or sending are
-// not reported. Positional (unkeyed) literals are not reported.
-// Requests sent with Do whose request carries a context from elsewhere (a
-// parameter, req.WithContext(ctx), a request passed in) are not reported:
-// the context may have a deadline, the analyzer cannot know. httptest
-// servers and clients are not involved (their values are made in package
-// httptest); _test.go files, and files that import net/http/httptest
-// (test support code), are skipped unless -timeouts.tests is set.
+// Constructors: a Server or Client that a function builds and returns
+// without serving or sending it is followed to the calls of the function
+// in the package. It is reported at its literal when a caller serves or
+// sends with it without setting the missing fields, and not when the
+// callers set them; an exported constructor then gets a fact naming the
+// fields it leaves unset, and a caller in another package that serves or
+// sends without setting them is reported at the call. An exported
+// Server constructor with no caller in its package that serves is
+// reported at its literal: that is where the fix belongs. An exported
+// Client constructor with no such caller is not: the caller may set
+// Timeout, and a constructor that wraps a RoundTripper (a fake, a cache,
+// a retrying shim) hands the timeouts to it. A function that
+// starts serving a server (go srv.Serve(ln)) and then returns it is
+// reported: the caller can no longer set its timeouts safely.
+//
+// Not reported, because no slow client can reach the server: servers
+// whose listen address is a loopback constant ("127.0.0.1:6060",
+// "localhost:8080", "[::1]:80"; also a loopback host with any port,
+// fmt.Sprintf("localhost:%d", port) or net.JoinHostPort("127.0.0.1",
+// port)) in Addr or in http.ListenAndServe(addr, …),
+// and servers whose every Serve is on a listener made in the function by
+// net.Listen("tcp", loopback constant) or net.Listen("unix", …) (also
+// through net.ListenConfig.Listen and tls.NewListener). Public addresses
+// (":8080", "0.0.0.0:8080"), addresses from variables, and example
+// programs are reported: people copy examples.
+//
+// It stays silent when it cannot see every use: values passed to a
+// function or method (configure(srv), http2.ConfigureServer), stored in
+// an exported field or variable, in a field of another package's type
+// other than the RoundTripper fields above, in an interface, in a named
+// result, copied or aliased to another variable, or whose address is
+// taken; Transports returned by a function; unexported constructors whose
+// callers do not serve or send. Servers and clients that are never seen
+// serving or sending are not reported. Positional (unkeyed) literals are
+// not reported. Requests sent with Do whose request carries a context
+// from elsewhere (a parameter, req.WithContext(ctx), a request passed in)
+// are not reported: the context may have a deadline, the analyzer cannot
+// know. httptest servers and clients are not involved (their values are
+// made in package httptest); _test.go files, files that import
+// net/http/httptest and packages whose name ends in "test" (test support
+// code) are skipped unless -timeouts.tests is set.
 //
 // Fixes: a Server literal gets the missing ReadHeaderTimeout and
 // IdleTimeout (10s and 2m by default); a Client literal gets Timeout
-// (30s); a Transport literal gets TLSHandshakeTimeout: 10s,
-// IdleConnTimeout: 90s and DialContext: (&net.Dialer{Timeout: 30s,
-// KeepAlive: 30s}).DialContext, the values of http.DefaultTransport. The
-// time and net imports are added when missing (no fix when the name is
-// taken). http.ListenAndServe(addr, h) becomes
+// (30s). A Transport literal assigned to a variable (tr := &http.Transport{…})
+// becomes tr := http.DefaultTransport.(*http.Transport).Clone() followed
+// by the literal's own fields set on tr (tr.F = …), comments kept; any
+// other Transport literal gets the missing TLSHandshakeTimeout: 10s and
+// DialContext: (&net.Dialer{Timeout: 30s, KeepAlive: 30s}).DialContext,
+// the values of http.DefaultTransport. Neither changes the protocol the
+// Transport negotiates: net/http attempts HTTP/2 on a Transport with its
+// own dialer or TLS config only with ForceAttemptHTTP2, so the added
+// dialer comes with ForceAttemptHTTP2: true where the literal attempted
+// HTTP/2, and the clone gets ForceAttemptHTTP2 = false where the literal
+// did not. Durations are written as 30 * time.Second, 2 * time.Minute,
+// 1500 * time.Millisecond. Literals are printed as gofmt prints them
+// (one-line literals stay on one line, multi-line ones get one field a
+// line), and the time and net imports join the file's import block (no
+// fix when the name is taken). http.ListenAndServe(addr, h) becomes
 // (&http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: …,
 // IdleTimeout: …}).ListenAndServe(), and likewise for the others (no fix
 // when the handler would move before an argument with side effects).
-// new(T), zero vars, DefaultClient, http.Get and negative KeepAlive get
-// no fix: the message says what to use instead.
+// new(T), zero vars, DefaultClient, http.Get, calls of constructors of
+// other packages and negative KeepAlive get no fix: the message says
+// what to use instead.
 //
-// Flags (all kinds on by default):
+// Flags (every kind on by default, except -timeouts.idle-conn and
+// -timeouts.tests):
 //
 //	-timeouts.server=false          no Server checks
 //	-timeouts.client=false          no Client checks
 //	-timeouts.default-client=false  no DefaultClient / http.Get / fallback checks
 //	-timeouts.transport=false       no Transport and Dialer.KeepAlive checks
+//	-timeouts.idle-conn             also report Transports missing only IdleConnTimeout
 //	-timeouts.listen=false          no http.ListenAndServe & co. checks
 //	-timeouts.tests                 also check _test.go files and files importing net/http/httptest
 //	-timeouts.client-timeout=30s    Timeout added by the Client fix
 //	-timeouts.read-header-timeout=10s  ReadHeaderTimeout added by the Server fixes
 //	-timeouts.idle-timeout=2m       IdleTimeout added by the Server fixes
+//
+// The three durations must be positive: -timeouts.client-timeout=0s is
+// rejected with an error (a zero timeout is no timeout; to silence a
+// check, turn its kind off).
 package timeouts

@@ -18,49 +18,12 @@ import (
 )
 
 // duration renders d as Go source using the time package named tm.
-func duration(tm string, d time.Duration) string {
-	for _, u := range []struct {
-		d    time.Duration
-		name string
-	}{{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"}, {time.Millisecond, "Millisecond"}} {
-		if d >= u.d && d%u.d == 0 {
-			if d == u.d {
-				return tm + "." + u.name
-			}
-			return fmt.Sprintf("%d * %s.%s", d/u.d, tm, u.name)
-		}
-	}
-	return fmt.Sprintf("%s.Duration(%d)", tm, int64(d))
-}
+func duration(tm string, d time.Duration) string { return fixes.Duration(tm, d) }
 
-// imports returns the local names of the packages paths (default names
-// equal to the last element) in the file at pos, and the edits that add
-// the missing ones, merged so that two imports inserted at one place
-// keep their order.
+// imports returns the local names of the packages paths in the file at
+// pos, and the edits that add the missing ones to its import block.
 func (c *checker) imports(pos token.Pos, paths ...string) (names []string, edits []analysis.TextEdit, ok bool) {
-	file := fixes.File(c.pass, pos)
-	if file == nil {
-		return nil, nil, false
-	}
-	for _, path := range paths {
-		name := path[strings.LastIndex(path, "/")+1:]
-		local, es, ok := fixes.AddImport(c.pass.TypesInfo, c.pass.Pkg, file, pos, path, name)
-		if !ok {
-			return nil, nil, false
-		}
-		names = append(names, local)
-	next:
-		for _, e := range es {
-			for i := range edits {
-				if edits[i].Pos == e.Pos && edits[i].End == e.End && e.Pos == e.End {
-					edits[i].NewText = append(append([]byte(nil), edits[i].NewText...), e.NewText...)
-					continue next
-				}
-			}
-			edits = append(edits, e)
-		}
-	}
-	return names, edits, true
+	return fixes.AddImports(c.pass, pos, paths...)
 }
 
 // fieldValues returns "Name: value" for each field of m that a fix adds.
@@ -89,6 +52,14 @@ func fieldValues(k kind, m []string, tm, net string) []string {
 
 // literalFix returns the fix adding the missing fields m to lit.
 func (c *checker) literalFix(k kind, lit *ast.CompositeLit, m []string) []analysis.SuggestedFix {
+	return c.addFields(k, lit, m, nil)
+}
+
+// addFields returns the fix adding the missing fields m, and the fields
+// extra ("Name: value"), to lit: the literal is printed as gofmt would
+// (one-line literals stay on one line, multi-line ones get one field a
+// line, aligned).
+func (c *checker) addFields(k kind, lit *ast.CompositeLit, m []string, extra []string) []analysis.SuggestedFix {
 	paths := []string{"time"}
 	if k == transport && contains(m, "DialContext") {
 		paths = []string{"net", "time"}
@@ -101,7 +72,14 @@ func (c *checker) literalFix(k kind, lit *ast.CompositeLit, m []string) []analys
 	if len(names) == 2 {
 		net = names[0]
 	}
-	kvs := fieldValues(k, m, tm, net)
+	kvs := append(fieldValues(k, m, tm, net), extra...)
+	msg := "Add " + strings.Join(m, " and ")
+	if len(extra) > 0 {
+		msg = "Add " + strings.Join(m, ", ") + " and ForceAttemptHTTP2 (the added dialer would turn HTTP/2 off)"
+	}
+	if edit, ok := c.formattedInsert(lit, kvs); ok {
+		return []analysis.SuggestedFix{{Message: msg, TextEdits: append(edits, edit)}}
+	}
 	fset := c.pass.Fset
 	line := func(p token.Pos) int { return fset.Position(p).Line }
 	var edit analysis.TextEdit
@@ -136,9 +114,39 @@ func (c *checker) literalFix(k kind, lit *ast.CompositeLit, m []string) []analys
 		edit = analysis.TextEdit{Pos: lit.Rbrace, End: lit.Rbrace, NewText: []byte(b.String())}
 	}
 	return []analysis.SuggestedFix{{
-		Message:   "Add " + strings.Join(m, " and "),
+		Message:   msg,
 		TextEdits: append(edits, edit),
 	}}
+}
+
+// formattedInsert returns the edit adding the fields kvs to lit, the
+// literal printed as gofmt prints it in place; ok is false when the
+// literal cannot be printed alone (its type elided).
+func (c *checker) formattedInsert(lit *ast.CompositeLit, kvs []string) (analysis.TextEdit, bool) {
+	if lit.Type == nil {
+		return analysis.TextEdit{}, false
+	}
+	src, ok := fixes.Source(c.pass, lit)
+	if !ok {
+		return analysis.TextEdit{}, false
+	}
+	tf := c.pass.Fset.File(lit.Pos())
+	off := func(p token.Pos) int { return tf.Offset(p) - tf.Offset(lit.Pos()) }
+	var text string
+	switch {
+	case len(lit.Elts) == 0:
+		text = src[:off(lit.Rbrace)] + strings.Join(kvs, ", ") + src[off(lit.Rbrace):]
+	case tf.Line(lit.Elts[len(lit.Elts)-1].End()) == tf.Line(lit.Rbrace):
+		at := off(lit.Elts[len(lit.Elts)-1].End())
+		text = src[:at] + ", " + strings.Join(kvs, ", ") + src[at:]
+	default:
+		text = src[:off(lit.Rbrace)] + strings.Join(kvs, ",\n") + ",\n" + src[off(lit.Rbrace):]
+	}
+	text, ok = fixes.FormatExpr(c.pass, lit.Pos(), text)
+	if !ok {
+		return analysis.TextEdit{}, false
+	}
+	return fixes.Replace(c.pass, lit.Pos(), lit.End(), text)
 }
 
 // indentOf returns the leading white space of the line containing offset.

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/httpvet/httpvet/internal/benchmark"
+	"github.com/httpvet/httpvet/internal/fixes/fixtest"
 	"github.com/httpvet/httpvet/timeouts"
 )
 
@@ -17,12 +18,52 @@ func TestClient(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "client")
 }
 
+// TestSemantics: explicit zeros, reassigned variables.
+func TestSemantics(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "semantics")
+}
+
+// TestLoopback: servers no slow client can reach are not reported.
+func TestLoopback(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "loopback")
+}
+
+// TestShapes: servers in slices and maps, constructors, reverse proxies,
+// polling clients.
+func TestShapes(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "shapes")
+}
+
+// TestConstructorFacts: a constructor's callers in another package.
+func TestConstructorFacts(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "ctorlib", "ctoruse")
+}
+
 func TestTransport(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "transport")
 }
 
+// TestIdleConn: with -timeouts.idle-conn, a Transport whose only missing
+// timeout is IdleConnTimeout is reported too.
+func TestIdleConn(t *testing.T) {
+	setFlags(t, "idle-conn", "true")
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "idleconn")
+}
+
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fix", "listenfix")
+	results := analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fix", "listenfix")
+	if n := fixtest.Gofmt(t, results); n < 8 {
+		t.Errorf("checked %d fixes for gofmt, want at least 8", n)
+	}
+}
+
+// TestTransportFix checks the Transport fixes, and that each leaves its
+// file gofmt-clean as it is applied (gopls applies edits as they are).
+func TestTransportFix(t *testing.T) {
+	results := analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "transportfix")
+	if n := fixtest.Gofmt(t, results); n < 6 {
+		t.Errorf("checked %d fixes for gofmt, want 6", n)
+	}
 }
 
 // setFlags sets flags of the analyzer for the duration of the test.
@@ -73,7 +114,7 @@ func TestTestFiles(t *testing.T) {
 
 func TestFixFlags(t *testing.T) {
 	setFlags(t, "client-timeout", "5s", "read-header-timeout", "3s", "idle-timeout", "1.5s")
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fixflags")
+	fixtest.Gofmt(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fixflags"))
 }
 
 // TestTypeErrors runs the analyzer on code that does not type-check: it
@@ -95,3 +136,23 @@ func (q *quietT) Errorf(format string, args ...any) { q.Logf(format, args...) }
 // BenchmarkTimeouts runs the analyzer over net/http and all its
 // dependencies, next to the baseline of what it requires.
 func BenchmarkTimeouts(b *testing.B) { benchmark.Run(b, timeouts.Analyzer) }
+
+// TestFixFlagValues checks that every duration flag rejects a value that
+// is no timeout: a fix writing it would fix nothing.
+func TestFixFlagValues(t *testing.T) {
+	for _, name := range []string{"client-timeout", "read-header-timeout", "idle-timeout"} {
+		f := timeouts.Analyzer.Flags.Lookup(name)
+		if f == nil {
+			t.Fatalf("no flag %s", name)
+		}
+		old := f.Value.String()
+		for _, bad := range []string{"0s", "0", "-1s", "-2m"} {
+			if err := f.Value.Set(bad); err == nil {
+				t.Errorf("-timeouts.%s=%s accepted", name, bad)
+			}
+		}
+		if got := f.Value.String(); got != old {
+			t.Errorf("-timeouts.%s: rejected values changed it from %s to %s", name, old, got)
+		}
+	}
+}

@@ -6,10 +6,17 @@ package fixes
 
 import (
 	"bytes"
+	"fmt"
 	"go/ast"
+	"go/format"
+	"go/scanner"
 	"go/token"
 	"go/types"
+	"slices"
+	"sort"
 	"strconv"
+	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -50,42 +57,263 @@ func ImportName(info *types.Info, file *ast.File, path string) string {
 // path (whose default name is name) once edits are applied, and those
 // edits (none if it is already imported). ok is false when the name is
 // taken in the scope at pos, so that a fix using it would not compile.
+// The import joins the file's import block (see AddImports).
 func AddImport(info *types.Info, pkg *types.Package, file *ast.File, pos token.Pos, path, name string) (local string, edits []analysis.TextEdit, ok bool) {
-	if n := ImportName(info, file, path); n != "" {
-		return n, nil, true
-	}
-	// The new name must not be declared in any scope enclosing pos
-	// (package, file or local).
-	if scope := pkg.Scope().Innermost(pos); scope != nil {
-		if _, obj := scope.LookupParent(name, pos); obj != nil {
-			return "", nil, false
-		}
-	}
-	if obj := pkg.Scope().Lookup(name); obj != nil {
+	names, edits, ok := addImports(nil, info, pkg, file, pos, []importReq{{path, name}})
+	if !ok {
 		return "", nil, false
 	}
-	quoted := strconv.Quote(path)
-	// Insert into the first parenthesized import declaration, in order.
+	return names[0], edits, true
+}
+
+// AddImports is AddImport for several packages at once, each named by the
+// last element of its path: it returns their local names in the order of
+// paths, and the edits adding those that file lacks.
+//
+// New imports join the file's import block, sorted among its imports
+// (standard library packages in the group of standard library imports),
+// so that the fixed file is gofmt-clean and keeps one import declaration:
+// a lone `import "x"` becomes a parenthesized block, and only a file with
+// no import at all (or only `import "C"`) gets a new declaration.
+//
+// ok is false when pos is in no file of pass or a name is taken.
+func AddImports(pass *analysis.Pass, pos token.Pos, paths ...string) (names []string, edits []analysis.TextEdit, ok bool) {
+	file := File(pass, pos)
+	if file == nil {
+		return nil, nil, false
+	}
+	reqs := make([]importReq, len(paths))
+	for i, p := range paths {
+		reqs[i] = importReq{p, p[strings.LastIndex(p, "/")+1:]}
+	}
+	return addImports(pass.Fset.File(file.Pos()), pass.TypesInfo, pass.Pkg, file, pos, reqs)
+}
+
+type importReq struct{ path, name string }
+
+// addImports adds the imports reqs; tf, when known, lets a standard
+// library path join the group of standard imports.
+func addImports(tf *token.File, info *types.Info, pkg *types.Package, file *ast.File, pos token.Pos, reqs []importReq) (names []string, edits []analysis.TextEdit, ok bool) {
+	var add []string // quoted paths to add
+	for _, r := range reqs {
+		if n := ImportName(info, file, r.path); n != "" {
+			names = append(names, n)
+			continue
+		}
+		// The new name must not be declared in any scope enclosing pos
+		// (package, file or local).
+		if scope := pkg.Scope().Innermost(pos); scope != nil {
+			if _, obj := scope.LookupParent(r.name, pos); obj != nil {
+				return nil, nil, false
+			}
+		}
+		if obj := pkg.Scope().Lookup(r.name); obj != nil {
+			return nil, nil, false
+		}
+		names = append(names, r.name)
+		q := strconv.Quote(r.path)
+		if !slices.Contains(add, q) {
+			add = append(add, q)
+		}
+	}
+	if len(add) == 0 {
+		return names, nil, true
+	}
+	sort.Strings(add)
+	return names, importEdits(tf, file, add), true
+}
+
+// isStd reports whether the quoted import path looks like a standard
+// library path (no dot in its first element).
+func isStd(quoted string) bool {
+	p, _ := strconv.Unquote(quoted)
+	first, _, _ := strings.Cut(p, "/")
+	return !strings.Contains(first, ".")
+}
+
+// importEdits returns the edits adding the sorted quoted paths add to file.
+func importEdits(tf *token.File, file *ast.File, add []string) []analysis.TextEdit {
+	var decls []*ast.GenDecl
 	for _, decl := range file.Decls {
 		gd, isGen := decl.(*ast.GenDecl)
 		if !isGen || gd.Tok != token.IMPORT {
 			break
 		}
-		if !gd.Lparen.IsValid() {
+		decls = append(decls, gd)
+	}
+	// A parenthesized import declaration: insert each path in its group.
+	for _, gd := range decls {
+		if gd.Lparen.IsValid() && len(gd.Specs) > 0 {
+			if tf == nil {
+				return sortedEdits(gd, add)
+			}
+			return blockEdits(tf, file, gd, add)
+		}
+	}
+	// A lone import (not cgo's "C"): make it a block.
+	for _, gd := range decls {
+		if len(gd.Specs) != 1 || gd.Lparen.IsValid() {
 			continue
 		}
-		at := gd.Rparen
-		for _, spec := range gd.Specs {
-			if is := spec.(*ast.ImportSpec); is.Path.Value > quoted {
-				at = is.Pos()
-				return name, []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(quoted + "\n\t")}}, true
+		spec := gd.Specs[0].(*ast.ImportSpec)
+		if spec.Path.Value == `"C"` {
+			continue
+		}
+		var before, after []string
+		for _, q := range add {
+			if q < spec.Path.Value {
+				before = append(before, q)
+			} else {
+				after = append(after, q)
 			}
 		}
-		return name, []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\t" + quoted + "\n")}}, true
+		start := spec.Pos()
+		if spec.Doc != nil {
+			start = spec.Doc.Pos()
+		}
+		return []analysis.TextEdit{
+			{Pos: start, End: start, NewText: []byte("(\n" + lines(before) + "\t")},
+			{Pos: spec.End(), End: spec.End(), NewText: []byte("\n" + lines(after) + ")")},
+		}
 	}
-	// No parenthesized import declaration: add one after the package clause.
+	// No import to join: a new declaration after the last one, or after
+	// the package clause.
 	at := file.Name.End()
-	return name, []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n\nimport " + quoted)}}, true
+	if len(decls) > 0 {
+		at = decls[len(decls)-1].End()
+	}
+	if len(add) == 1 {
+		return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n\nimport " + add[0])}}
+	}
+	var std, other []string
+	for _, q := range add {
+		if isStd(q) {
+			std = append(std, q)
+		} else {
+			other = append(other, q)
+		}
+	}
+	text := lines(std)
+	if len(std) > 0 && len(other) > 0 {
+		text += "\n"
+	}
+	text += lines(other)
+	return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n\nimport (\n" + text + ")")}}
+}
+
+// lines returns the quoted paths, one a line, indented by a tab.
+func lines(quoted []string) string {
+	var b strings.Builder
+	for _, q := range quoted {
+		b.WriteString("\t" + q + "\n")
+	}
+	return b.String()
+}
+
+// blockEdits inserts the sorted quoted paths add into the parenthesized
+// import declaration gd: standard library paths in the first group whose
+// first import is a standard one, others in the last group whose first
+// import is not (or the first group when there is no such group), each
+// before the first import of the group that sorts after it.
+func blockEdits(tf *token.File, file *ast.File, gd *ast.GenDecl, add []string) []analysis.TextEdit {
+	// Groups: runs of specs on consecutive lines.
+	var groups [][]*ast.ImportSpec
+	lastLine := -1
+	for _, s := range gd.Specs {
+		spec := s.(*ast.ImportSpec)
+		start := spec.Pos()
+		if spec.Doc != nil {
+			start = spec.Doc.Pos()
+		}
+		line := tf.Line(start)
+		if len(groups) == 0 || line > lastLine+1 {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], spec)
+		lastLine = tf.Line(spec.End())
+	}
+	var edits []analysis.TextEdit
+	insert := func(at token.Pos, text string) {
+		for i := range edits {
+			if edits[i].Pos == at {
+				edits[i].NewText = append(edits[i].NewText, text...)
+				return
+			}
+		}
+		edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
+	}
+	for _, q := range add {
+		group := groups[0]
+		if isStd(q) {
+			for _, g := range groups {
+				if isStd(g[0].Path.Value) {
+					group = g
+					break
+				}
+			}
+		} else {
+			for _, g := range groups {
+				if !isStd(g[0].Path.Value) {
+					group = g
+				}
+			}
+		}
+		at := token.NoPos
+		for _, spec := range group {
+			if spec.Path.Value > q {
+				start := spec.Pos()
+				if spec.Doc != nil {
+					start = spec.Doc.Pos()
+				}
+				at = tf.LineStart(tf.Line(start))
+				break
+			}
+		}
+		if at == token.NoPos {
+			last := group[len(group)-1]
+			if l := tf.Line(last.End()); l < tf.LineCount() && l < tf.Line(gd.Rparen) {
+				at = tf.LineStart(l + 1)
+			} else {
+				insert(gd.Rparen, "\t"+q+"\n")
+				continue
+			}
+		}
+		insert(at, "\t"+q+"\n")
+	}
+	return edits
+}
+
+// sortedEdits inserts the sorted quoted paths add into the parenthesized
+// import declaration gd, each before the first import that sorts after
+// it, or at the end (without line information, groups are not told
+// apart).
+func sortedEdits(gd *ast.GenDecl, add []string) []analysis.TextEdit {
+	var edits []analysis.TextEdit
+	insert := func(at token.Pos, text string) {
+		for i := range edits {
+			if edits[i].Pos == at {
+				edits[i].NewText = append(edits[i].NewText, text...)
+				return
+			}
+		}
+		edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
+	}
+next:
+	for _, q := range add {
+		for _, s := range gd.Specs {
+			spec := s.(*ast.ImportSpec)
+			if spec.Path.Value > q {
+				start := spec.Pos()
+				if spec.Doc != nil {
+					start = spec.Doc.Pos()
+				}
+				insert(start, q+"\n\t")
+				continue next
+			}
+		}
+		insert(gd.Rparen, "\t"+q+"\n")
+	}
+	return edits
 }
 
 // RemovedImports returns edits deleting the imports of file whose every
@@ -256,4 +484,193 @@ func DeleteStmt(pass *analysis.Pass, stmt ast.Stmt) (edit analysis.TextEdit, ok 
 		return edit, false
 	}
 	return edit, true
+}
+
+// Duration renders d as Go source using the time package named tm: the
+// largest unit that divides it (30 * time.Second, 2 * time.Minute,
+// 1500 * time.Millisecond, time.Hour), down to time.Nanosecond, never
+// time.Duration(30000000000).
+func Duration(tm string, d time.Duration) string {
+	if d == 0 {
+		return "0"
+	}
+	for _, u := range []struct {
+		d    time.Duration
+		name string
+	}{{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"},
+		{time.Millisecond, "Millisecond"}, {time.Microsecond, "Microsecond"}, {time.Nanosecond, "Nanosecond"}} {
+		if d%u.d == 0 {
+			switch n := d / u.d; n {
+			case 1:
+				return tm + "." + u.name
+			case -1:
+				return "-" + tm + "." + u.name
+			default:
+				return strconv.FormatInt(int64(n), 10) + " * " + tm + "." + u.name
+			}
+		}
+	}
+	return strconv.FormatInt(int64(d), 10) // unreachable: every d is a multiple of 1ns
+}
+
+// PositiveDuration is a flag.Value holding a duration that a fix writes
+// into code: Set rejects zero and negative durations (a zero timeout is
+// no timeout, so a fix writing it would fix nothing).
+type PositiveDuration struct{ D *time.Duration }
+
+func (p PositiveDuration) String() string {
+	if p.D == nil {
+		return "0s"
+	}
+	return p.D.String()
+}
+
+func (p PositiveDuration) Set(s string) error {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("not a duration: %q (want e.g. 30s, 2m, 1500ms)", s)
+	}
+	if d <= 0 {
+		return fmt.Errorf("%s is not a timeout: a fix must write a positive duration (to silence the check, turn its kind off)", s)
+	}
+	*p.D = d
+	return nil
+}
+
+// lineIndent returns the leading white space of the line of pos in src.
+func lineIndent(tf *token.File, src []byte, pos token.Pos) string {
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := start
+	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	return string(src[start:end])
+}
+
+// FormatExpr returns the expression text as gofmt prints it at pos, in
+// place of the expression that starts there: formatted on its own, its
+// continuation lines indented like the line of pos. ok is false when text
+// does not parse or holds a raw string that spans lines (re-indenting it
+// would change it).
+func FormatExpr(pass *analysis.Pass, pos token.Pos, text string) (string, bool) {
+	out, ok := formatSnippet("package p\n\nvar _ = ", text, "\n")
+	if !ok {
+		return "", false
+	}
+	out = strings.TrimPrefix(out, "var _ = ")
+	return indentRest(pass, pos, out, "")
+}
+
+// FormatStmts returns the statements text as gofmt prints them in the
+// block where pos starts a statement: its first line starts at pos, the
+// others are indented like the line of pos. ok is false as for
+// FormatExpr.
+func FormatStmts(pass *analysis.Pass, pos token.Pos, text string) (string, bool) {
+	out, ok := formatSnippet("package p\n\nfunc _() {\n", text, "\n}\n")
+	if !ok {
+		return "", false
+	}
+	out = strings.TrimSuffix(out, "\n}")
+	// Body lines are indented by one tab.
+	var b strings.Builder
+	for i, l := range strings.Split(out, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(strings.TrimPrefix(l, "\t"))
+	}
+	return indentRest(pass, pos, b.String(), "")
+}
+
+// formatSnippet formats prefix+text+suffix as a file and returns the part
+// of it after the package clause and prefix's declaration keyword line.
+func formatSnippet(prefix, text, suffix string) (string, bool) {
+	if multilineRaw(text) {
+		return "", false
+	}
+	src, err := format.Source([]byte(prefix + text + suffix))
+	if err != nil {
+		return "", false
+	}
+	out := strings.TrimSuffix(string(src), "\n")
+	out = strings.TrimPrefix(out, "package p\n\n")
+	out = strings.TrimPrefix(out, "func _() {\n")
+	return out, true
+}
+
+func indentRest(pass *analysis.Pass, pos token.Pos, text, _ string) (string, bool) {
+	tf := pass.Fset.File(pos)
+	if tf == nil {
+		return "", false
+	}
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil || tf.Size() != len(src) {
+		return "", false
+	}
+	indent := lineIndent(tf, src, pos)
+	lines := strings.Split(text, "\n")
+	for i := 1; i < len(lines); i++ {
+		if lines[i] != "" {
+			lines[i] = indent + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n"), true
+}
+
+// Replace returns the edit replacing the text at [pos, end) of its file
+// by text, trimmed to the part that changes (so that fixes touching
+// nearby text conflict less). ok is false when the file cannot be read.
+func Replace(pass *analysis.Pass, pos, end token.Pos, text string) (analysis.TextEdit, bool) {
+	tf := pass.Fset.File(pos)
+	if tf == nil {
+		return analysis.TextEdit{}, false
+	}
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil || tf.Size() != len(src) {
+		return analysis.TextEdit{}, false
+	}
+	old := src[tf.Offset(pos):tf.Offset(end)]
+	nt := []byte(text)
+	p := 0
+	for p < len(old) && p < len(nt) && old[p] == nt[p] {
+		p++
+	}
+	s := 0
+	for s < len(old)-p && s < len(nt)-p && old[len(old)-1-s] == nt[len(nt)-1-s] {
+		s++
+	}
+	return analysis.TextEdit{Pos: pos + token.Pos(p), End: end - token.Pos(s), NewText: nt[p : len(nt)-s]}, true
+}
+
+// Source returns the text of n in its file.
+func Source(pass *analysis.Pass, n ast.Node) (string, bool) {
+	tf := pass.Fset.File(n.Pos())
+	if tf == nil {
+		return "", false
+	}
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil || tf.Size() != len(src) {
+		return "", false
+	}
+	return string(src[tf.Offset(n.Pos()):tf.Offset(n.End())]), true
+}
+
+// multilineRaw reports whether the Go source text holds a raw string
+// literal that spans lines.
+func multilineRaw(text string) bool {
+	if !strings.Contains(text, "`") {
+		return false
+	}
+	var sc scanner.Scanner
+	fset := token.NewFileSet()
+	sc.Init(fset.AddFile("", -1, len(text)), []byte(text), nil, 0)
+	for {
+		_, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			return false
+		}
+		if tok == token.STRING && strings.HasPrefix(lit, "`") && strings.Contains(lit, "\n") {
+			return true
+		}
+	}
 }

@@ -1,17 +1,23 @@
 package fixes_test
 
 import (
+	"flag"
 	"go/ast"
+	"io"
+	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/httpvet/httpvet/internal/fixes"
+	"github.com/httpvet/httpvet/internal/fixes/fixtest"
 )
 
 // fake offers fixes built with the helpers:
 //   - useIO() becomes io.EOF (AddImport);
+//   - useNetTime() becomes net.ErrClosed == nil && time.Second > 0 (AddImports);
 //   - drop(x) becomes nil (RemovedImports);
 //   - the statement del() is deleted (DeleteStmt).
 var fake = &analysis.Analyzer{
@@ -40,6 +46,15 @@ var fake = &analysis.Analyzer{
 						}
 						edits = append(edits, analysis.TextEdit{Pos: n.Pos(), End: n.End(), NewText: []byte(local + ".EOF")})
 						report(pass, n, "use io", edits...)
+					case "useNetTime":
+						names, edits, ok := fixes.AddImports(pass, n.Pos(), "net", "time")
+						if !ok {
+							pass.Reportf(n.Pos(), "useNetTime: a name is taken")
+							return true
+						}
+						edits = append(edits, analysis.TextEdit{Pos: n.Pos(), End: n.End(),
+							NewText: []byte(names[0] + ".ErrClosed == nil && " + names[1] + ".Second > 0")})
+						report(pass, n, "use net and time", edits...)
 					case "drop":
 						removed, ok := fixes.RemovedImports(pass, fixes.File(pass, n.Pos()), n)
 						if !ok {
@@ -71,4 +86,67 @@ func report(pass *analysis.Pass, n ast.Node, msg string, edits ...analysis.TextE
 
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), fake, "imports", "noimports", "single", "unused", "shadow")
+}
+
+// TestImportBlock checks that new imports join the file's one import
+// block, sorted in the group of standard imports, and that each fix
+// leaves a gofmt-clean file as it is applied (gopls applies edits as is).
+func TestImportBlock(t *testing.T) {
+	results := analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), fake,
+		"lone", "loneafter", "groups", "nonetwo", "multi")
+	if n := fixtest.Gofmt(t, results); n < 5 {
+		t.Errorf("checked %d fixes for gofmt, want at least 5", n)
+	}
+}
+
+func TestDuration(t *testing.T) {
+	for _, tc := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{30 * time.Second, "30 * time.Second"},
+		{2 * time.Minute, "2 * time.Minute"},
+		{1500 * time.Millisecond, "1500 * time.Millisecond"},
+		{time.Hour, "time.Hour"},
+		{90 * time.Second, "90 * time.Second"},
+		{120 * time.Second, "2 * time.Minute"},
+		{time.Second, "time.Second"},
+		{1500 * time.Microsecond, "1500 * time.Microsecond"},
+		{7, "7 * time.Nanosecond"},
+		{-time.Second, "-time.Second"},
+		{0, "0"},
+	} {
+		if got := fixes.Duration("time", tc.d); got != tc.want {
+			t.Errorf("Duration(%v) = %q, want %q", tc.d, got, tc.want)
+		}
+	}
+	if got := fixes.Duration("tm", 30*time.Second); got != "30 * tm.Second" {
+		t.Errorf("Duration with a renamed time import = %q", got)
+	}
+}
+
+func TestPositiveDuration(t *testing.T) {
+	d := 30 * time.Second
+	fs := flag.NewFlagSet("x", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Var(fixes.PositiveDuration{D: &d}, "timeout", "")
+	for _, bad := range []string{"0s", "0", "-1s", "-5m", "soon", ""} {
+		err := fs.Parse([]string{"-timeout=" + bad})
+		if err == nil {
+			t.Errorf("-timeout=%s accepted", bad)
+			continue
+		}
+		if bad == "0s" && !strings.Contains(err.Error(), "not a timeout") {
+			t.Errorf("-timeout=0s: unclear error %q", err)
+		}
+	}
+	if d != 30*time.Second {
+		t.Errorf("rejected values changed the duration to %v", d)
+	}
+	if err := fs.Parse([]string{"-timeout=1500ms"}); err != nil || d != 1500*time.Millisecond {
+		t.Errorf("-timeout=1500ms: %v, %v", err, d)
+	}
+	if got := (fixes.PositiveDuration{D: &d}).String(); got != "1.5s" {
+		t.Errorf("String() = %q", got)
+	}
 }

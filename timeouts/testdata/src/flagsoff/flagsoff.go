@@ -15,5 +15,8 @@ func all(h http.Handler) {
 	http.DefaultClient.Do(req)
 	http.Get("http://example.com")
 	_ = &http.Client{Transport: &http.Transport{DialContext: (&net.Dialer{KeepAlive: -1}).DialContext}}
+	// A Transport with its own dialer is not reported for its timeouts:
+	// this one is.
+	_ = &http.Client{Transport: &http.Transport{}}
 	http.ListenAndServe(":80", h)
 }

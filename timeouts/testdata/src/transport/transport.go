@@ -9,11 +9,13 @@ import (
 )
 
 func bare() *http.Client {
-	return &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{}}} // want `http.Transport literal without TLSHandshakeTimeout, IdleConnTimeout, DialContext: it loses http.DefaultTransport.s 10s TLS handshake timeout, 90s idle connection timeout, 30s dial timeout \(zero means none\); start from http.DefaultTransport.\(\*http.Transport\).Clone\(\) or set them`
+	return &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{}}} // want `http.Transport literal without TLSHandshakeTimeout, DialContext: it loses http.DefaultTransport.s 10s TLS handshake timeout, 30s dial timeout \(zero means none\); start from http.DefaultTransport.\(\*http.Transport\).Clone\(\) or set them`
 }
 
 func partial() *http.Client {
-	tr := &http.Transport{ // want `http.Transport literal without IdleConnTimeout: it loses http.DefaultTransport.s 90s idle connection timeout \(zero means none\)`
+	// Dial and handshake bounded: a request cannot wait forever, only
+	// IdleConnTimeout is missing (-timeouts.idle-conn).
+	tr := &http.Transport{
 		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
 		TLSHandshakeTimeout: 5 * time.Second,
 	}
@@ -114,7 +116,7 @@ func ownedConnections(dial func(ctx context.Context, network, addr string) (net.
 	tr := &http.Transport{MaxConnsPerHost: 1}
 	tr.DialTLSContext = dial
 	// Without the bound, idle connections pile up.
-	tr2 := &http.Transport{DialTLSContext: dial} // want `http.Transport literal without IdleConnTimeout:`
+	tr2 := &http.Transport{DialTLSContext: dial} // only with -timeouts.idle-conn
 	return &http.Client{Transport: tr}, &http.Client{Transport: tr2}
 }
 
@@ -123,7 +125,7 @@ func boundedByClient() (*http.Client, *http.Client) {
 	// still need IdleConnTimeout.
 	tr := &http.Transport{DisableKeepAlives: true}
 	c1 := &http.Client{Transport: tr, Timeout: time.Minute}
-	c2 := &http.Client{Timeout: time.Minute, Transport: &http.Transport{}} // want `http.Transport literal without IdleConnTimeout:`
+	c2 := &http.Client{Timeout: time.Minute, Transport: &http.Transport{}} // only with -timeouts.idle-conn
 	return c1, c2
 }
 
@@ -154,4 +156,39 @@ func closedButNoDialer(req *http.Request) error {
 	defer t.CloseIdleConnections()
 	_, err := t.RoundTrip(req)
 	return err
+}
+
+func dialerOnly() *http.Client {
+	// Its own dialer: configured on purpose for its endpoints (caddy's
+	// admin client dials a unix socket over plain HTTP), not reported for
+	// TLSHandshakeTimeout alone.
+	tr := &http.Transport{DialContext: (&net.Dialer{Timeout: 5 * time.Second}).DialContext}
+	return &http.Client{Transport: tr}
+}
+
+// A Client with a Timeout in view, its Transport assigned later (caddy's
+// HTTPLoader).
+func timeoutInView(d time.Duration) *http.Client {
+	client := &http.Client{Timeout: d}
+	client.Transport = &http.Transport{TLSClientConfig: &tls.Config{}}
+	return client
+}
+
+func timeoutAssigned() *http.Client {
+	client := &http.Client{}
+	client.Timeout = time.Minute
+	tr := &http.Transport{TLSClientConfig: &tls.Config{}}
+	client.Transport = tr
+	return client
+}
+
+func noTimeoutInView() *http.Client {
+	client := &http.Client{}
+	client.Transport = &http.Transport{TLSClientConfig: &tls.Config{}} // want `http.Transport literal without TLSHandshakeTimeout, DialContext`
+	return client
+}
+
+func dialerOnlyBounded() *http.Client {
+	tr := &http.Transport{DialContext: (&net.Dialer{Timeout: 5 * time.Second}).DialContext}
+	return &http.Client{Transport: tr, Timeout: time.Minute}
 }

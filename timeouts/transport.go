@@ -1,0 +1,391 @@
+package timeouts
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/httpvet/httpvet/internal/fixes"
+	"github.com/httpvet/httpvet/internal/match"
+	"github.com/httpvet/httpvet/internal/suppress"
+)
+
+// hasTimeout reports whether the http.Client literal lit sets Timeout.
+func hasTimeout(lit *ast.CompositeLit) bool {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Timeout" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boundedTransport is the summary of a Transport used by a Client with a
+// Timeout: the Timeout bounds the dial and the TLS handshake, only idle
+// connections still need IdleConnTimeout.
+func boundedTransport() *summary {
+	sum := new(summary)
+	sum.set("TLSHandshakeTimeout")
+	sum.set("DialContext")
+	return sum
+}
+
+// isClientTransport reports whether v is the field net/http.Client.Transport.
+func isClientTransport(v *types.Var) bool {
+	return v.Pkg() != nil && v.Pkg().Path() == match.NetHTTP && v.Name() == "Transport"
+}
+
+// dialerKeepAlive reports net.Dialer literals with a negative constant
+// KeepAlive whose Dial or DialContext is the dial hook of the Transport
+// literal lit.
+func (c *checker) dialerKeepAlive(lit *ast.CompositeLit) {
+	info := c.pass.TypesInfo
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok || (key.Name != "DialContext" && key.Name != "Dial") {
+			continue
+		}
+		sel, ok := ast.Unparen(kv.Value).(*ast.SelectorExpr)
+		if !ok || (sel.Sel.Name != "DialContext" && sel.Sel.Name != "Dial") {
+			continue
+		}
+		x := ast.Unparen(sel.X)
+		if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			x = ast.Unparen(u.X)
+		}
+		dl, ok := x.(*ast.CompositeLit)
+		if !ok || !match.IsNamed(info.TypeOf(dl), "net", "Dialer") {
+			continue
+		}
+		for _, delt := range dl.Elts {
+			dkv, ok := delt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if dk, ok := dkv.Key.(*ast.Ident); !ok || dk.Name != "KeepAlive" {
+				continue
+			}
+			tv, ok := info.Types[dkv.Value]
+			if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int || constant.Sign(tv.Value) >= 0 {
+				continue
+			}
+			suppress.Reportf(c.pass, dkv, "net.Dialer with a negative KeepAlive used by an http.Transport: "+
+				"TCP keep-alive probes are off on pooled connections, so a dead peer goes unnoticed; "+
+				"use 0 (probes every 15s) or a positive period")
+		}
+	}
+}
+
+// transportMissing returns the fields a Transport with the fields set
+// lacks. By default it is reported only when a request through it can
+// wait forever: no dial hook (DialContext, Dial, or a TLS dial hook that
+// does its own dialing and handshake), no TLSHandshakeTimeout, and no
+// Client Timeout in view (credited by boundedTransport). A literal with
+// its own dialer was configured on purpose for its endpoints (a unix
+// socket, a LAN device, plain HTTP): not reported for
+// TLSHandshakeTimeout alone. With -timeouts.idle-conn, a missing
+// IdleConnTimeout is reported too.
+func transportMissing(set map[string]bool) []string {
+	tlsHook := set["DialTLSContext"] || set["DialTLS"]
+	// A TLS dial hook with MaxConnsPerHost: the program owns a bounded
+	// set of long-lived connections, idle on purpose.
+	owned := tlsHook && set["MaxConnsPerHost"]
+	forever := !set["TLSHandshakeTimeout"] && !set["DialContext"] && !set["Dial"] && !tlsHook
+	var m []string
+	if forever {
+		m = append(m, "TLSHandshakeTimeout")
+	}
+	if cfg.idleConn && !set["IdleConnTimeout"] && !set["DisableKeepAlives"] && !owned {
+		m = append(m, "IdleConnTimeout")
+	}
+	if forever {
+		m = append(m, "DialContext")
+	}
+	return m
+}
+
+func transportMessage(m []string) string {
+	var lost []string
+	for _, f := range m {
+		switch f {
+		case "TLSHandshakeTimeout":
+			lost = append(lost, "10s TLS handshake timeout")
+		case "IdleConnTimeout":
+			lost = append(lost, "90s idle connection timeout")
+		case "DialContext":
+			lost = append(lost, "30s dial timeout")
+		}
+	}
+	return "http.Transport literal without " + strings.Join(m, ", ") + ": it loses http.DefaultTransport's " +
+		strings.Join(lost, ", ") + " (zero means none); start from http.DefaultTransport.(*http.Transport).Clone() or set them"
+}
+
+// transportFix returns the fix for the Transport literal lit (at cur)
+// lacking the fields m. Where the literal is assigned to a variable, it
+// becomes http.DefaultTransport.(*http.Transport).Clone() followed by the
+// literal's own fields set on the variable; elsewhere the fix adds the
+// missing fields. Neither changes the protocols the Transport attempts: a
+// literal without its own dialer or TLS config attempts HTTP/2, one with
+// them does not (net/http's Transport.protocols), and Clone() sets
+// ForceAttemptHTTP2, so the fixes set ForceAttemptHTTP2 to what the
+// literal did.
+func (c *checker) transportFix(cur inspector.Cursor, lit *ast.CompositeLit, set map[string]bool, m []string) []analysis.SuggestedFix {
+	own := make(map[string]ast.Expr)
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return nil
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		own[key.Name] = kv.Value
+	}
+	// Protocols or TLSNextProto decide HTTP/2 themselves, and
+	// ForceAttemptHTTP2 set in the literal is kept as it is.
+	_, decided := own["Protocols"]
+	if _, ok := own["TLSNextProto"]; ok {
+		decided = true
+	}
+	if _, ok := own["ForceAttemptHTTP2"]; ok {
+		decided = true
+	}
+	custom := false // HTTP/2 not attempted: own dialer or TLS config
+	for _, f := range []string{"TLSClientConfig", "Dial", "DialContext", "DialTLS", "DialTLSContext"} {
+		if _, ok := own[f]; ok {
+			custom = true
+		}
+	}
+	if fix := c.cloneFix(cur, lit, own, !decided && custom); fix != nil {
+		return []analysis.SuggestedFix{*fix}
+	}
+	var extra []string
+	if !decided && !custom && contains(m, "DialContext") {
+		// The added dialer would turn HTTP/2 off.
+		extra = []string{"ForceAttemptHTTP2: true"}
+	}
+	return c.addFields(transport, lit, m, extra)
+}
+
+// cloneFix returns the fix that turns `v := &http.Transport{F: x, …}`
+// (or v = …) into v := http.DefaultTransport.(*http.Transport).Clone()
+// followed by v.F = x, or nil when the literal is not so assigned.
+// noH2 adds v.ForceAttemptHTTP2 = false, for a literal that did not
+// attempt HTTP/2.
+func (c *checker) cloneFix(cur inspector.Cursor, lit *ast.CompositeLit, own map[string]ast.Expr, noH2 bool) *analysis.SuggestedFix {
+	info := c.pass.TypesInfo
+	tsel, ok := lit.Type.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	pkgID, ok := tsel.X.(*ast.Ident)
+	if !ok || !isPkg(info, pkgID) {
+		return nil
+	}
+	amp, ok := cur.Parent().Node().(*ast.UnaryExpr)
+	if !ok || amp.Op != token.AND {
+		return nil
+	}
+	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Rhs[0] != amp {
+		return nil
+	}
+	switch cur.Parent().Parent().Parent().Node().(type) {
+	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+	default:
+		return nil // an if or for header
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || kindOf(v.Type()) != transport {
+		return nil
+	}
+	if _, isPtr := types.Unalias(v.Type()).(*types.Pointer); !isPtr {
+		return nil
+	}
+	// The values must not refer to the variable being assigned.
+	refers := false
+	ast.Inspect(lit, func(n ast.Node) bool {
+		if x, ok := n.(*ast.Ident); ok && info.Uses[x] == v {
+			refers = true
+		}
+		return !refers
+	})
+	if refers {
+		return nil
+	}
+	file := fixes.File(c.pass, lit.Pos())
+	tf := c.pass.Fset.File(lit.Pos())
+	if file == nil || tf == nil {
+		return nil
+	}
+	line := func(p token.Pos) int { return tf.Line(p) }
+	// Comments in the literal follow their field; one after the literal
+	// on its last line stays last.
+	end := lit.Rbrace + 1
+	var first, last, after []string
+	leading := make(map[ast.Expr][]string)
+	trailing := make(map[ast.Expr][]string)
+	for _, cg := range file.Comments {
+		if cg.Pos() < lit.Lbrace || cg.Pos() >= end && line(cg.Pos()) != line(lit.Rbrace) {
+			continue
+		}
+		if cg.Pos() >= end {
+			if line(cg.Pos()) == line(lit.Rbrace) {
+				after = append(after, commentText(c, cg))
+				if cg.End() > end {
+					end = cg.End()
+				}
+			}
+			continue
+		}
+		if line(cg.Pos()) == line(lit.Lbrace) && (len(lit.Elts) == 0 || line(lit.Elts[0].Pos()) != line(lit.Lbrace)) {
+			first = append(first, commentText(c, cg))
+			continue
+		}
+		placed := false
+		for _, elt := range lit.Elts {
+			if cg.Pos() >= elt.Pos() && cg.End() <= elt.End() {
+				placed = true // inside the value: copied with it
+				break
+			}
+			if cg.Pos() >= elt.End() && line(cg.Pos()) == line(elt.End()) {
+				trailing[elt] = append(trailing[elt], commentText(c, cg))
+				placed = true
+				break
+			}
+			if cg.End() <= elt.Pos() {
+				leading[elt] = append(leading[elt], commentText(c, cg))
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			last = append(last, commentText(c, cg))
+		}
+	}
+	var b strings.Builder
+	b.WriteString(id.Name + " " + as.Tok.String() + " " + pkgID.Name + ".DefaultTransport.(*" + pkgID.Name + ".Transport).Clone()")
+	for _, t := range first {
+		b.WriteString(" " + t)
+	}
+	for _, elt := range lit.Elts {
+		kv := elt.(*ast.KeyValueExpr)
+		for _, t := range leading[elt] {
+			b.WriteString("\n" + t)
+		}
+		val, ok := fixes.Source(c.pass, kv.Value)
+		if !ok {
+			return nil
+		}
+		b.WriteString("\n" + id.Name + "." + kv.Key.(*ast.Ident).Name + " = " + val)
+		for _, t := range trailing[elt] {
+			b.WriteString(" " + t)
+		}
+	}
+	if noH2 {
+		// The literal's own dialer or TLS config kept HTTP/2 off.
+		b.WriteString("\n" + id.Name + ".ForceAttemptHTTP2 = false")
+	}
+	for _, t := range last {
+		b.WriteString("\n" + t)
+	}
+	for _, t := range after {
+		b.WriteString(" " + t)
+	}
+	text, ok := fixes.FormatStmts(c.pass, as.Pos(), b.String())
+	if !ok {
+		return nil
+	}
+	edit, ok := fixes.Replace(c.pass, as.Pos(), end, text)
+	if !ok {
+		return nil
+	}
+	return &analysis.SuggestedFix{
+		Message:   "Start from http.DefaultTransport.(*http.Transport).Clone()",
+		TextEdits: []analysis.TextEdit{edit},
+	}
+}
+
+// commentText returns the source of the comment group cg, one line.
+func commentText(c *checker, cg *ast.CommentGroup) string {
+	var parts []string
+	for _, cm := range cg.List {
+		parts = append(parts, cm.Text)
+	}
+	return strings.Join(parts, "\n")
+}
+
+// isRoundTripperField reports whether v is a field of a standard library
+// type whose type is net/http.RoundTripper (http.Client's Transport,
+// httputil.ReverseProxy's Transport): a Transport stored there is used
+// as is.
+func (c *checker) isRoundTripperField(v *types.Var) bool {
+	if !v.IsField() || v.Pkg() == nil || v.Pkg() == c.pass.Pkg || strings.Contains(strings.SplitN(v.Pkg().Path(), "/", 2)[0], ".") {
+		return false
+	}
+	return match.IsNamed(v.Type(), match.NetHTTP, "RoundTripper")
+}
+
+// clientTimeout reports whether the http.Client that x denotes (x in
+// x.Transport = tr) has a Timeout in view: x is a variable of the
+// function whose every value is a Client literal setting Timeout, or
+// x.Timeout is assigned in the function.
+func (c *checker) clientTimeout(cur inspector.Cursor, x ast.Expr) bool {
+	info := c.pass.TypesInfo
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || kindOf(v.Type()) != client {
+		return false
+	}
+	body := outerBody(cur)
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == "Timeout" {
+					if xid, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[xid] == v {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	if found {
+		return true
+	}
+	vals := assignedValues(info, body, v)
+	for _, val := range vals {
+		val = ast.Unparen(val)
+		if u, ok := val.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			val = ast.Unparen(u.X)
+		}
+		lit, ok := val.(*ast.CompositeLit)
+		if !ok || !hasTimeout(lit) {
+			return false
+		}
+	}
+	return len(vals) > 0
+}
