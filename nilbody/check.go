@@ -18,48 +18,81 @@ import (
 type source struct {
 	node ast.Node
 	lit  *ast.CompositeLit // the literal, when there is one to fix
+	call *types.Func       // the helper whose result it is
 	ret  token.Pos         // the return it reaches
+}
+
+// A checker holds what one pass of nilbody needs.
+type checker struct {
+	pass *analysis.Pass
+	info *types.Info
 }
 
 // check reports the returns of fn, a RoundTrip function, that give a
 // response without a Body with a nil error, or nil and nil.
-func check(pass *analysis.Pass, fn *engine.Func) {
+func (c *checker) check(fn *engine.Func) {
+	srcs, nilNil := c.bodyless(fn)
+	for _, ret := range nilNil {
+		suppress.Reportf(c.pass, ret, "this RoundTripper returns a nil *http.Response with a nil error, which breaks the http.RoundTripper contract; return a response or an error")
+	}
+	for _, s := range srcs {
+		report(c.pass, s)
+	}
+}
+
+// bodyless returns where fn gets the responses without a Body it returns
+// with a nil error (or as its only result), one source per node, and the
+// returns of nil with a nil error.
+func (c *checker) bodyless(fn *engine.Func) (srcs []source, nilNil []*ast.ReturnStmt) {
 	g := fn.CFG()
 	if g == nil {
-		return
+		return nil, nil
 	}
-	info := pass.TypesInfo
-	reported := make(map[ast.Node]bool)
+	seen := make(map[ast.Node]bool)
 	for _, b := range g.Blocks {
 		if !b.Live {
 			continue
 		}
 		for i, n := range b.Nodes {
 			ret, ok := n.(*ast.ReturnStmt)
-			if !ok || len(ret.Results) != 2 || !match.IsNil(info, ret.Results[1]) {
-				continue // a bare return, a call, or a non-nil error: the response is ignored
+			if !ok || len(ret.Results) == 0 || len(ret.Results) > 2 {
+				continue // a bare return
+			}
+			if len(ret.Results) == 2 && !c.info.Types[ret.Results[1]].IsNil() {
+				continue // a non-nil error: the response is ignored
 			}
 			res := ast.Unparen(ret.Results[0])
-			if match.IsNil(info, res) {
-				suppress.Reportf(pass, ret, "this RoundTripper returns a nil *http.Response with a nil error, which breaks the http.RoundTripper contract; return a response or an error")
+			if len(ret.Results) == 1 && !match.IsResponse(c.info.TypeOf(res)) {
+				// return f(): a call of a (response, error) helper
+				if s, _ := c.value(res); s != nil && !seen[s.node] {
+					seen[s.node] = true
+					s.ret = ret.Pos()
+					srcs = append(srcs, *s)
+				}
 				continue
 			}
-			var srcs []source
-			if lit := responseLit(info, res); lit != nil {
-				if !hasBody(info, lit) {
-					srcs = append(srcs, source{node: lit, lit: lit, ret: ret.Pos()})
+			if match.IsNil(c.info, res) {
+				if len(ret.Results) == 2 {
+					nilNil = append(nilNil, ret)
 				}
-			} else if v := trackedVar(info, fn, res); v != nil {
-				srcs = findSources(info, fn, g, b, i, v, ret.Pos())
+				continue
 			}
-			for _, s := range srcs {
-				if !reported[s.node] {
-					reported[s.node] = true
-					report(pass, s)
+			var found []source
+			if v := trackedVar(c.info, fn, res); v != nil {
+				found = c.findSources(g, b, i, v)
+			} else if s, _ := c.value(res); s != nil {
+				found = []source{*s}
+			}
+			for _, s := range found {
+				if !seen[s.node] {
+					seen[s.node] = true
+					s.ret = ret.Pos()
+					srcs = append(srcs, s)
 				}
 			}
 		}
 	}
+	return srcs, nilNil
 }
 
 // responseLit returns the http.Response composite literal e is, or takes

@@ -26,14 +26,17 @@
 //   - a response variable returned on a path where its Body was never
 //     set: built from such a literal, new(http.Response), or
 //     var resp http.Response, and given no Body before the return on some
-//     path (field by field), or whose Body is assigned nil.
+//     path (field by field), or whose Body is assigned nil;
+//   - the response of a helper that builds one without a Body on some
+//     path, returned as is: such helpers carry the bodylessResult fact,
+//     in their package and across packages.
 //
 // Test files are checked too (test doubles are where this lives);
 // -nilbody.tests=false turns them off.
 //
 // Not reported: a response with a non-nil error (Client ignores it); a
-// response taken from a call (an inner RoundTripper's, a helper's), a
-// parameter or a field; a response variable passed to a function, stored,
+// response taken from a call without that fact (an inner RoundTripper's),
+// a parameter or a field; a response variable passed to a function, stored,
 // captured by a closure, or whose Body's address is taken anywhere on the
 // path (the Body may be set out of sight); a bare return with named
 // results; function literals with the RoundTrip signature that are not
@@ -41,5 +44,6 @@
 // function declarations converted to one.
 //
 // The fix adds Body: http.NoBody to the literal, or replaces the nil with
-// http.NoBody.
+// http.NoBody; a helper's response or new(http.Response) gets the message
+// only.
 package nilbody

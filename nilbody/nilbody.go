@@ -26,6 +26,8 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{engine.Analyzer, suppress.Analyzer},
 	Run:      run,
 	Flags:    flags(),
+	// Helpers that build a response without a Body, across packages.
+	FactTypes: []analysis.Fact{new(bodylessResult)},
 	// Runs on code with type errors too (gopls does so): it must not crash.
 	RunDespiteErrors: true,
 }
@@ -42,16 +44,68 @@ func flags() (fs flag.FlagSet) {
 func run(pass *analysis.Pass) (any, error) {
 	suppress.ReportMalformed(pass)
 	idx := pass.ResultOf[engine.Analyzer].(*engine.Index)
+	c := &checker{pass: pass, info: pass.TypesInfo}
+	var rts, others []*engine.Func
 	for _, fn := range idx.Touching(match.NetHTTP) {
+		if isRoundTrip(pass, idx, fn) {
+			rts = append(rts, fn)
+		} else {
+			others = append(others, fn)
+		}
+	}
+	c.exportFacts(others)
+	for _, fn := range rts {
 		if !tests && match.InTestFile(pass.Fset, fn.Pos()) {
 			continue
 		}
-		if isRoundTrip(pass, idx, fn) {
-			check(pass, fn)
-		}
+		c.check(fn)
 	}
 	return nil, nil
 }
+
+// bodylessResult is the fact on a function that returns a *http.Response
+// without a Body on some path, with a nil error if it has one: a helper
+// that builds a RoundTripper's response.
+type bodylessResult struct{}
+
+func (*bodylessResult) AFact() {}
+
+func (*bodylessResult) String() string { return "bodylessResult" }
+
+// exportFacts marks the function declarations among fns (RoundTrip
+// functions aside) that return a response without a Body, until no new one is found (helpers calling
+// helpers).
+func (c *checker) exportFacts(fns []*engine.Func) {
+	var helpers []*types.Func
+	var decls []*engine.Func
+	for _, fn := range fns {
+		obj := fn.Object()
+		if fn.Lit != nil || obj == nil {
+			continue
+		}
+		res := obj.Type().(*types.Signature).Results()
+		if res.Len() == 1 && match.IsResponse(res.At(0).Type()) ||
+			res.Len() == 2 && match.IsResponse(res.At(0).Type()) && types.Identical(res.At(1).Type(), errorType) {
+			helpers = append(helpers, obj)
+			decls = append(decls, fn)
+		}
+	}
+	done := make([]bool, len(helpers))
+	for changed := true; changed; {
+		changed = false
+		for i, fn := range decls {
+			if done[i] {
+				continue
+			}
+			if srcs, _ := c.bodyless(fn); len(srcs) > 0 {
+				c.pass.ExportObjectFact(helpers[i], new(bodylessResult))
+				done[i], changed = true, true
+			}
+		}
+	}
+}
+
+var errorType = types.Universe.Lookup("error").Type()
 
 // isRoundTrip reports whether fn is the RoundTrip method of a type (which
 // then implements http.RoundTripper), or a function literal converted to a
@@ -74,7 +128,7 @@ func isRoundTrip(pass *analysis.Pass, idx *engine.Index, fn *engine.Func) bool {
 func roundTripSignature(sig *types.Signature) bool {
 	return sig.Params().Len() == 1 && match.IsRequest(sig.Params().At(0).Type()) &&
 		sig.Results().Len() == 2 && match.IsResponse(sig.Results().At(0).Type()) &&
-		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
+		types.Identical(sig.Results().At(1).Type(), errorType)
 }
 
 // implementsRoundTripper reports whether the named type t, or a pointer

@@ -10,7 +10,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), nilbody.Analyzer, "a")
+	analysistest.Run(t, analysistest.TestData(), nilbody.Analyzer, "a", "helpers", "usehelpers")
 }
 
 // TestNoTests turns _test.go files off.

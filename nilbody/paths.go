@@ -11,7 +11,7 @@ import (
 	"github.com/httpvet/httpvet/internal/match"
 )
 
-// findSources walks fn's graph backward from the return at node i of
+// findSources walks the graph backward from the return at node i of
 // block b, which returns the response variable v, and returns where v got
 // a value without a Body on some path to it. A path ends, with nothing to
 // report, where v's Body is set, where v gets a value from anything but a
@@ -19,12 +19,11 @@ import (
 // is used in any way that could set its Body elsewhere (passed to a
 // function, its address or a method value taken, assigned to another
 // variable): silence rather than a guess.
-func findSources(info *types.Info, fn *engine.Func, g *engine.Graph, b *cfg.Block, i int, v *types.Var, ret token.Pos) []source {
+func (c *checker) findSources(g *engine.Graph, b *cfg.Block, i int, v *types.Var) []source {
 	var out []source
 	g.Backward(b, i, func(n ast.Node) bool {
-		src, cont := effect(info, n, v)
+		src, cont := c.effect(n, v)
 		if src != nil {
-			src.ret = ret
 			out = append(out, *src)
 		}
 		return cont
@@ -34,7 +33,8 @@ func findSources(info *types.Info, fn *engine.Func, g *engine.Graph, b *cfg.Bloc
 
 // effect says what node n does to the response variable v: a source of a
 // missing Body (src), or whether the backward walk goes on past it (cont).
-func effect(info *types.Info, n ast.Node, v *types.Var) (src *source, cont bool) {
+func (c *checker) effect(n ast.Node, v *types.Var) (src *source, cont bool) {
+	info := c.info
 	is := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		return ok && info.ObjectOf(id) == v
@@ -50,7 +50,7 @@ func effect(info *types.Info, n ast.Node, v *types.Var) (src *source, cont bool)
 				if rhs == nil {
 					return nil, false // resp, err := next.RoundTrip(req)
 				}
-				return value(info, rhs)
+				return c.value(rhs)
 			}
 			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && is(sel.X) && sel.Sel.Name == "Body" {
 				if rhs != nil && match.IsNil(info, rhs) {
@@ -71,7 +71,7 @@ func effect(info *types.Info, n ast.Node, v *types.Var) (src *source, cont bool)
 				return nil, false // a nil pointer: another report's business
 			}
 			if len(n.Values) == len(n.Names) {
-				return value(info, n.Values[j])
+				return c.value(n.Values[j])
 			}
 			return nil, false
 		}
@@ -82,8 +82,11 @@ func effect(info *types.Info, n ast.Node, v *types.Var) (src *source, cont bool)
 	return nil, true
 }
 
-// value says what assigning e to the response variable does.
-func value(info *types.Info, e ast.Expr) (*source, bool) {
+// value says what assigning (or returning) e as the response does: a
+// literal, new(http.Response) or a helper with the bodylessResult fact
+// give a source.
+func (c *checker) value(e ast.Expr) (*source, bool) {
+	info := c.info
 	if lit := responseLit(info, e); lit != nil {
 		if hasBody(info, lit) {
 			return nil, false
@@ -95,6 +98,11 @@ func value(info *types.Info, e ast.Expr) (*source, bool) {
 			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
 				return &source{node: call}, false // new(http.Response)
 			}
+		}
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		if fn := match.Callee(info, call); fn != nil && c.pass.ImportObjectFact(fn, new(bodylessResult)) {
+			return &source{node: call, call: fn}, false
 		}
 	}
 	return nil, false

@@ -29,6 +29,12 @@ func report(pass *analysis.Pass, s source) {
 			what = "with a nil Body"
 		}
 		msg = fmt.Sprintf("this RoundTripper returns an http.Response %s at line %d: %s; set Body to http.NoBody", what, line, why)
+	case *ast.CallExpr:
+		if s.call != nil {
+			msg = fmt.Sprintf("this RoundTripper returns the http.Response of %s without a Body at line %d: %s; set its Body to http.NoBody in %s", s.call.Name(), line, why, s.call.Name())
+			break
+		}
+		msg = fmt.Sprintf("this RoundTripper returns an http.Response without a Body at line %d: %s; set its Body to http.NoBody", line, why)
 	case *ast.AssignStmt:
 		msg = fmt.Sprintf("this RoundTripper returns an http.Response whose Body is nil at line %d: %s; use http.NoBody", line, why)
 	default:

@@ -147,10 +147,10 @@ func (failing) RoundTrip(req *http.Request) (*http.Response, error) {
 
 type helper struct{}
 
-func respond(code int) *http.Response { return &http.Response{StatusCode: code} }
+func respond(code int) *http.Response { return &http.Response{StatusCode: code} } // want respond:"bodylessResult"
 
 func (helper) RoundTrip(req *http.Request) (*http.Response, error) {
-	return respond(200), nil // a helper's response: not followed
+	return respond(200), nil // want `returns the http.Response of respond without a Body at line 153: .*; set its Body to http.NoBody in respond`
 }
 
 type filled struct{}
@@ -197,6 +197,6 @@ func notConverted() {
 }
 
 // A response literal that is not returned.
-func literal() *http.Response {
+func literal() *http.Response { // want literal:"bodylessResult"
 	return &http.Response{StatusCode: 200}
 }
