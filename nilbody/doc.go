@@ -15,10 +15,10 @@
 // with a nil error".
 //
 // The analyzer checks the RoundTrip methods of types (they implement
-// http.RoundTripper) and the function literals converted to a named func
-// type that implements http.RoundTripper (a RoundTripperFunc), where the
-// literal is converted, passed, assigned, declared or returned with that
-// type. In them it reports, on returns whose error is the literal nil:
+// http.RoundTripper), and the function literals and functions converted to
+// a named func type that implements http.RoundTripper (a RoundTripperFunc),
+// where they are converted, passed, assigned, declared or returned with
+// that type. In them it reports, on returns whose error is the literal nil:
 //
 //   - return nil, nil;
 //   - a returned &http.Response{…} literal without a Body, or with
@@ -40,8 +40,7 @@
 // captured by a closure, or whose Body's address is taken anywhere on the
 // path (the Body may be set out of sight); a bare return with named
 // results; function literals with the RoundTrip signature that are not
-// converted to a RoundTripper type (a field standing in for Client.Do), and
-// function declarations converted to one.
+// converted to a RoundTripper type (a field standing in for Client.Do).
 //
 // The fix adds Body: http.NoBody to the literal, or replaces the nil with
 // http.NoBody; a helper's response or new(http.Response) gets the message

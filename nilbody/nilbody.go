@@ -117,7 +117,20 @@ func isRoundTrip(pass *analysis.Pass, idx *engine.Index, fn *engine.Func) bool {
 	}
 	if fn.Lit == nil {
 		d := fn.Decl.(*ast.FuncDecl)
-		return d.Recv != nil && d.Name.Name == "RoundTrip" && d.Body != nil
+		if d.Body == nil {
+			return false
+		}
+		if d.Recv != nil {
+			return d.Name.Name == "RoundTrip"
+		}
+		// A function converted to a RoundTripper func type somewhere.
+		obj := fn.Object()
+		for _, id := range idx.Uses(func(o types.Object) bool { return o == obj }) {
+			if t := targetType(pass.TypesInfo, idx, id); t != nil && implementsRoundTripper(t, sig) {
+				return true
+			}
+		}
+		return false
 	}
 	t := targetType(pass.TypesInfo, idx, fn.Lit)
 	return t != nil && implementsRoundTripper(t, sig)
@@ -154,12 +167,16 @@ func implementsRoundTripper(t types.Type, sig *types.Signature) bool {
 	return types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface)
 }
 
-// targetType returns the type the function literal lit is converted to
-// by its context: a conversion T(lit), an argument, a struct field or
-// element of a composite literal, an assignment, a declaration or a return.
-func targetType(info *types.Info, idx *engine.Index, lit *ast.FuncLit) types.Type {
-	path := idx.PathTo(lit)
-	var child ast.Node = lit
+// targetType returns the type the function value e (a literal, or a
+// function's name) is converted to by its context: a conversion T(e), an
+// argument, a struct field or element of a composite literal, an
+// assignment, a declaration or a return.
+func targetType(info *types.Info, idx *engine.Index, e ast.Expr) types.Type {
+	path := idx.PathTo(e)
+	if len(path) == 0 {
+		return nil
+	}
+	var child ast.Node = e
 	for _, n := range path[1:] {
 		if _, ok := n.(*ast.ParenExpr); ok {
 			child = n

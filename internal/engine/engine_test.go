@@ -95,6 +95,10 @@ func TestTouching(t *testing.T) {
 	if want := []string{"Fail", "get", "generic", "lit in handler"}; !slices.Equal(got, want) {
 		t.Errorf("TouchingObjects(die) = %v, want %v", got, want)
 	}
+	ids := idx.Uses(func(obj types.Object) bool { return obj.Name() == "Die" })
+	if len(ids) != 4 || ids[0].Pos() > ids[1].Pos() {
+		t.Errorf("Uses(Die) = %d identifiers, want 4 in order", len(ids))
+	}
 }
 
 // TestCFG: the graph ends a path at a function that carries the noReturn

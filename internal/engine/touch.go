@@ -158,3 +158,16 @@ func mentions(t types.Type, pkgs map[string]bool, memo map[types.Type]bool, dept
 	memo[t] = r
 	return r
 }
+
+// Uses returns the identifiers that refer to an object for which pred is
+// true, in source order (one read of pass.TypesInfo.Uses).
+func (idx *Index) Uses(pred func(types.Object) bool) []*ast.Ident {
+	var ids []*ast.Ident
+	for id, obj := range idx.info.Uses {
+		if obj != nil && pred(obj) {
+			ids = append(ids, id)
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i].Pos() < ids[j].Pos() })
+	return ids
+}

@@ -200,3 +200,17 @@ func notConverted() {
 func literal() *http.Response { // want literal:"bodylessResult"
 	return &http.Response{StatusCode: 200}
 }
+
+// A function declaration converted to a RoundTripper func type.
+func fakeTransport(req *http.Request) (*http.Response, error) {
+	return &http.Response{StatusCode: 200}, nil // want `without a Body`
+}
+
+var viaDecl = &http.Client{Transport: roundTripFunc(fakeTransport)}
+
+// A function with the signature that is only called: not a RoundTripper.
+func doLike(req *http.Request) (*http.Response, error) { // want doLike:"bodylessResult"
+	return &http.Response{StatusCode: 200}, nil
+}
+
+var _, _ = doLike(nil)
