@@ -61,15 +61,34 @@ func (*noFact) AFact() {}
 // (sub-benchmark "baseline": the inspector and the suppression index on
 // every package) over net/http and its dependencies, loaded once.
 func Run(b *testing.B, a *analysis.Analyzer) {
+	run(b, []named{{"analyzer", a}, {"baseline", baseline}})
+}
+
+// Each benchmarks each analyzer (a sub-benchmark named after it) over
+// net/http and its dependencies, loaded once, reporting allocations: to
+// compare what analyzers require, such as the engine and inspect.Analyzer.
+func Each(b *testing.B, as ...*analysis.Analyzer) {
+	var list []named
+	for _, a := range as {
+		list = append(list, named{a.Name, a})
+	}
+	b.ReportAllocs()
+	run(b, list)
+}
+
+type named struct {
+	name string
+	a    *analysis.Analyzer
+}
+
+func run(b *testing.B, list []named) {
 	pkgs, errMsg := load()
 	if pkgs == nil {
 		b.Skipf("cannot load net/http: %s", errMsg)
 	}
-	for _, bc := range []struct {
-		name string
-		a    *analysis.Analyzer
-	}{{"analyzer", a}, {"baseline", baseline}} {
+	for _, bc := range list {
 		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
 			for b.Loop() {
 				g, err := checker.Analyze([]*analysis.Analyzer{bc.a}, pkgs, &checker.Options{Sequential: true})
 				if err != nil {

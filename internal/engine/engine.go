@@ -1,0 +1,173 @@
+// Package engine is the analysis every httpvet analyzer requires instead
+// of inspect.Analyzer: it finds where a package touches net/http (or any
+// other set of packages) without walking its syntax, and answers control
+// flow and syntax questions about just those functions, once for all
+// analyzers.
+//
+// # What it indexes
+//
+// Nothing up front but the no-return facts (below). The rest is built on
+// demand and cached in the [Index], shared by every analyzer of the pass
+// (it is safe for concurrent use):
+//
+//   - [Index.Reaches] tells whether the package is, or imports directly or
+//     not, a given package: when it does not, no value of that package's
+//     types can appear in it, and an analyzer stops at once.
+//   - [Index.Touching] lists the functions whose bodies touch a set of
+//     packages: the function declarations and the function literals within
+//     them (or within package-level declarations) that contain an
+//     identifier, used or defined, whose object belongs to one of the
+//     packages or whose type mentions one of their named types
+//     (*http.Response, func(*http.Request), []*http.Cookie…). It reads
+//     pass.TypesInfo.Uses and Defs only, which the type checker has
+//     already built: no file is walked. [Index.TouchingObjects] does the
+//     same for any predicate on objects (a function carrying a fact).
+//     [Index.Inits] lists the package-level declarations that touch them.
+//   - [Func.CFG] is the control-flow graph (golang.org/x/tools/go/cfg) of
+//     one function, built the first time any analyzer asks for it, with
+//     predecessors and a node-to-block index for backward walks. A call
+//     ends a path when [Index.NoReturn] says so.
+//   - [Index.Path] is the path from a node up to the root of its top-level
+//     declaration, innermost first, like astutil.PathEnclosingInterval but
+//     over one declaration only; [Index.Enclosing] is the innermost
+//     function around a position.
+//
+// # What it promises
+//
+//   - A function that uses an object of a package, or an identifier whose
+//     type mentions one of its named types, is listed by Touching for that
+//     package. Values that reach a function without any identifier of such
+//     a type (an expression like f().Body whose only identifiers are f, of
+//     a signature that mentions it, and Body, a field of it, are still
+//     found) cannot exist in Go's syntax.
+//   - The no-return fact (noReturn) is exported, in every package, for the
+//     functions and methods whose body has no reachable return because it
+//     calls one that never returns: panic, os.Exit, log.Fatal*, log.Panic*,
+//     runtime.Goexit, syscall.Exit, the testing methods FailNow, Fatal*,
+//     SkipNow, Skip* (on *testing.T, B, F, common and testing.TB), or a
+//     function that carries the fact, in this package or another. Like
+//     ctrlflow's, it crosses packages; unlike ctrlflow, it only builds the
+//     graphs of functions that call such a function, so a function that
+//     never returns only because it loops forever is not marked.
+//   - CFGs end a path at those calls, and, for the analyzers that relied
+//     on it before the engine, at calls that match [match.NoReturn] by
+//     name (a wrong guess there only makes an analyzer report less).
+//   - Nothing here walks a function the analyzers did not ask about.
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"sort"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Analyzer computes the [Index] of a package and exports the noReturn
+// facts. Every httpvet analyzer requires it.
+var Analyzer = &analysis.Analyzer{
+	Name:             "httpvetengine",
+	Doc:              "index where a package touches net/http and build control flow on demand, for httpvet analyzers",
+	URL:              "https://github.com/httpvet/httpvet/tree/main/internal/engine",
+	Run:              run,
+	ResultType:       reflect.TypeFor[*Index](),
+	FactTypes:        []analysis.Fact{new(noReturn)},
+	RunDespiteErrors: true,
+}
+
+// Index is the result of [Analyzer]: what the package touches, and the
+// functions, graphs and paths analyzers ask about. Its methods are safe
+// for concurrent use by the analyzers of one pass.
+type Index struct {
+	fset  *token.FileSet
+	info  *types.Info
+	pkg   *types.Package
+	files []*ast.File // sorted by position
+
+	noReturn map[*types.Func]bool // functions of any package known not to return
+
+	mu      sync.Mutex
+	reaches map[string]bool
+	funcs   map[ast.Node]*Func     // by *ast.FuncDecl or *ast.FuncLit
+	lits    map[ast.Decl][]*Func   // function literals of a top-level declaration, in order
+	touch   map[string]*touchEntry // by query key
+	scans   int                    // scans of Uses and Defs, for tests
+}
+
+type touchEntry struct {
+	funcs []*Func
+	inits []ast.Decl
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	files := append([]*ast.File(nil), pass.Files...)
+	sort.Slice(files, func(i, j int) bool { return files[i].FileStart < files[j].FileStart })
+	idx := &Index{
+		fset:     pass.Fset,
+		info:     pass.TypesInfo,
+		pkg:      pass.Pkg,
+		files:    files,
+		noReturn: make(map[*types.Func]bool),
+		reaches:  make(map[string]bool),
+		funcs:    make(map[ast.Node]*Func),
+		lits:     make(map[ast.Decl][]*Func),
+		touch:    make(map[string]*touchEntry),
+	}
+	idx.computeNoReturn(pass)
+	return idx, nil
+}
+
+// Pkg returns the package the index describes.
+func (idx *Index) Pkg() *types.Package { return idx.pkg }
+
+// Reaches reports whether the package is path or imports it, directly or
+// through other packages: only then can a value of one of its types
+// appear in the package.
+func (idx *Index) Reaches(path string) bool {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	if r, ok := idx.reaches[path]; ok {
+		return r
+	}
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package) bool
+	visit = func(p *types.Package) bool {
+		if p == nil || seen[p] {
+			return false
+		}
+		seen[p] = true
+		if p.Path() == path {
+			return true
+		}
+		for _, imp := range p.Imports() {
+			if visit(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	r := visit(idx.pkg)
+	idx.reaches[path] = r
+	return r
+}
+
+// file returns the file that contains pos, or nil.
+func (idx *Index) file(pos token.Pos) *ast.File {
+	i := sort.Search(len(idx.files), func(i int) bool { return idx.files[i].FileEnd >= pos })
+	if i < len(idx.files) && idx.files[i].FileStart <= pos {
+		return idx.files[i]
+	}
+	return nil
+}
+
+// decl returns the top-level declaration of f that contains pos, or nil.
+func decl(f *ast.File, pos token.Pos) ast.Decl {
+	i := sort.Search(len(f.Decls), func(i int) bool { return f.Decls[i].End() > pos })
+	if i < len(f.Decls) && f.Decls[i].Pos() <= pos {
+		return f.Decls[i]
+	}
+	return nil
+}

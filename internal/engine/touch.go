@@ -1,0 +1,173 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+)
+
+// Touching returns the functions whose bodies (or signatures) touch one of
+// the packages paths: an identifier used or defined in them denotes an
+// object of one of them, or has a type that mentions one of their named
+// types. A function literal is listed, not the declaration around it, when
+// only the literal touches them; a declaration is listed when the
+// identifier lies in it outside any literal. The result is in source
+// order, computed once per set of paths, and empty at once when the
+// package reaches none of them.
+func (idx *Index) Touching(paths ...string) []*Func {
+	return idx.query(paths).funcs
+}
+
+// Inits returns the package-level declarations (var, const, type) that
+// touch one of the packages paths, in source order; function literals in
+// them are listed by [Index.Touching] too.
+func (idx *Index) Inits(paths ...string) []ast.Decl {
+	return idx.query(paths).inits
+}
+
+func (idx *Index) query(paths []string) *touchEntry {
+	sorted := append([]string(nil), paths...)
+	sort.Strings(sorted)
+	key := strings.Join(sorted, "\x00")
+	idx.mu.Lock()
+	e := idx.touch[key]
+	idx.mu.Unlock()
+	if e != nil {
+		return e
+	}
+	want := make(map[string]bool)
+	for _, p := range paths {
+		if idx.Reaches(p) {
+			want[p] = true
+		}
+	}
+	if len(want) == 0 {
+		e = new(touchEntry) // the package cannot touch them: skipped at once
+	} else {
+		e = idx.scan(func(obj types.Object, mention func(types.Type) bool) bool {
+			if obj.Pkg() != nil && want[obj.Pkg().Path()] {
+				return true
+			}
+			return mention(obj.Type())
+		}, want)
+	}
+	idx.mu.Lock()
+	idx.touch[key] = e
+	idx.mu.Unlock()
+	return e
+}
+
+// TouchingObjects returns the functions in which an identifier, used or
+// defined, denotes an object for which pred is true, in source order. It
+// is not cached: pred is usually a fact lookup that changes as an analyzer
+// exports facts.
+func (idx *Index) TouchingObjects(pred func(types.Object) bool) []*Func {
+	return idx.scan(func(obj types.Object, _ func(types.Type) bool) bool { return pred(obj) }, nil).funcs
+}
+
+// scan reads Uses and Defs once and groups the positions whose object
+// matches by function.
+func (idx *Index) scan(match func(types.Object, func(types.Type) bool) bool, pkgs map[string]bool) *touchEntry {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	idx.scans++
+	memo := make(map[types.Type]bool)
+	mention := func(t types.Type) bool { return mentions(t, pkgs, memo, 0) }
+	var hits []token.Pos
+	for _, m := range []map[*ast.Ident]types.Object{idx.info.Uses, idx.info.Defs} {
+		for id, obj := range m {
+			if obj != nil && match(obj, mention) {
+				hits = append(hits, id.Pos())
+			}
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[i] < hits[j] })
+	e := new(touchEntry)
+	seenFunc := make(map[*Func]bool)
+	seenDecl := make(map[ast.Decl]bool)
+	for _, pos := range hits {
+		f := idx.file(pos)
+		if f == nil {
+			continue
+		}
+		d := decl(f, pos)
+		if d == nil {
+			continue // package clause, imports
+		}
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			continue
+		}
+		if fn := idx.enclosing(pos); fn != nil && !seenFunc[fn] {
+			seenFunc[fn] = true
+			e.funcs = append(e.funcs, fn)
+		}
+		if gd, ok := d.(*ast.GenDecl); ok && !seenDecl[gd] {
+			seenDecl[gd] = true
+			e.inits = append(e.inits, gd)
+		}
+	}
+	sort.SliceStable(e.funcs, func(i, j int) bool { return e.funcs[i].Pos() < e.funcs[j].Pos() })
+	return e
+}
+
+// mentions reports whether t mentions a named type of one of pkgs: t
+// itself, its elements, fields, parameters, results or type arguments.
+func mentions(t types.Type, pkgs map[string]bool, memo map[types.Type]bool, depth int) bool {
+	if t == nil || len(pkgs) == 0 || depth > 8 {
+		return false
+	}
+	if r, ok := memo[t]; ok {
+		return r
+	}
+	memo[t] = false // break cycles
+	r := false
+	switch t := t.(type) {
+	case *types.Alias:
+		r = mentions(types.Unalias(t), pkgs, memo, depth+1)
+	case *types.Named:
+		if obj := t.Obj(); obj.Pkg() != nil && pkgs[obj.Pkg().Path()] {
+			r = true
+		} else if args := t.TypeArgs(); args != nil {
+			for i := 0; i < args.Len() && !r; i++ {
+				r = mentions(args.At(i), pkgs, memo, depth+1)
+			}
+		}
+	case *types.Pointer:
+		r = mentions(t.Elem(), pkgs, memo, depth+1)
+	case *types.Slice:
+		r = mentions(t.Elem(), pkgs, memo, depth+1)
+	case *types.Array:
+		r = mentions(t.Elem(), pkgs, memo, depth+1)
+	case *types.Chan:
+		r = mentions(t.Elem(), pkgs, memo, depth+1)
+	case *types.Map:
+		r = mentions(t.Key(), pkgs, memo, depth+1) || mentions(t.Elem(), pkgs, memo, depth+1)
+	case *types.Signature:
+		r = mentions(t.Params(), pkgs, memo, depth+1) || mentions(t.Results(), pkgs, memo, depth+1)
+	case *types.Tuple:
+		for i := 0; i < t.Len() && !r; i++ {
+			r = mentions(t.At(i).Type(), pkgs, memo, depth+1)
+		}
+	case *types.Struct:
+		for i := 0; i < t.NumFields() && !r; i++ {
+			r = mentions(t.Field(i).Type(), pkgs, memo, depth+1)
+		}
+	}
+	memo[t] = r
+	return r
+}
+
+// Uses returns the identifiers that refer to an object for which pred is
+// true, in source order (one read of pass.TypesInfo.Uses).
+func (idx *Index) Uses(pred func(types.Object) bool) []*ast.Ident {
+	var ids []*ast.Ident
+	for id, obj := range idx.info.Uses {
+		if obj != nil && pred(obj) {
+			ids = append(ids, id)
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i].Pos() < ids[j].Pos() })
+	return ids
+}
