@@ -38,6 +38,7 @@ import (
 	"github.com/httpvet/httpvet/bodyclose"
 	"github.com/httpvet/httpvet/deadlineconn"
 	"github.com/httpvet/httpvet/getbody"
+	"github.com/httpvet/httpvet/nilbody"
 	"github.com/httpvet/httpvet/timeouts"
 )
 
@@ -46,5 +47,6 @@ var Suite = []*analysis.Analyzer{
 	bodyclose.Analyzer,
 	deadlineconn.Analyzer,
 	getbody.Analyzer,
+	nilbody.Analyzer,
 	timeouts.Analyzer,
 }
