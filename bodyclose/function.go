@@ -173,27 +173,34 @@ func (fn *function) track(v *types.Var, isBody bool) *tracked {
 				tr.holderAt[w] = append(tr.holderAt[w], lhs.Pos())
 			}
 		}
-		ast.Inspect(fn.body(), func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.AssignStmt:
-				if len(n.Lhs) == len(n.Rhs) {
-					for i := range n.Lhs {
-						add(n.Lhs[i], n.Rhs[i])
-					}
-				}
-			case *ast.ValueSpec:
-				if len(n.Names) == len(n.Values) {
-					for i := range n.Names {
-						add(n.Names[i], n.Values[i])
-					}
-				}
-			}
-			return true
-		})
+		fn.eachAssignment(add)
 	}
 	return tr
+}
+
+// eachAssignment calls f with each left- and right-hand side paired one to
+// one in fn's own assignments and var declarations, not those of the
+// function literals inside it.
+func (fn *function) eachAssignment(f func(lhs, rhs ast.Expr)) {
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i := range n.Lhs {
+					f(n.Lhs[i], n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i := range n.Names {
+					f(n.Names[i], n.Values[i])
+				}
+			}
+		}
+		return true
+	})
 }
 
 // A search follows the paths from one point of a function (a source, or

@@ -80,25 +80,7 @@ func (fn *function) keeps(tr *tracked) bool {
 				changed = true
 			}
 		}
-		ast.Inspect(fn.body(), func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.AssignStmt:
-				if len(n.Lhs) == len(n.Rhs) {
-					for i := range n.Lhs {
-						mark(n.Lhs[i], n.Rhs[i])
-					}
-				}
-			case *ast.ValueSpec:
-				if len(n.Names) == len(n.Values) {
-					for i := range n.Names {
-						mark(n.Names[i], n.Values[i])
-					}
-				}
-			}
-			return true
-		})
+		fn.eachAssignment(mark)
 	}
 	found := false
 	ast.Inspect(fn.body(), func(n ast.Node) bool {

@@ -21,13 +21,7 @@ import (
 // checkSource checks the response created by call (result idx), in fn.
 func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.CallExpr, idx int) {
 	info := c.pass.TypesInfo
-	parentCur := cur.Parent()
-	for {
-		if _, ok := parentCur.Node().(*ast.ParenExpr); !ok {
-			break
-		}
-		parentCur = parentCur.Parent()
-	}
+	parentCur := match.OutsideParens(cur).Parent()
 	var lhs, errLhs ast.Expr
 	var stmt ast.Node
 	switch p := parentCur.Node().(type) {

@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/httpvet/httpvet/internal/match"
 )
 
 // summary is what the package does with a variable (local, package-level
@@ -253,14 +255,8 @@ func (c *checker) usesOf(v *types.Var) []inspector.Cursor {
 // expression at cur.
 func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 	info := c.pass.TypesInfo
+	cur = match.OutsideParens(cur)
 	e := cur.Node()
-	for {
-		if _, ok := cur.Parent().Node().(*ast.ParenExpr); !ok {
-			break
-		}
-		cur = cur.Parent()
-		e = cur.Node()
-	}
 	switch p := cur.Parent().Node().(type) {
 	case *ast.SelectorExpr:
 		if p.X != e {

@@ -9,6 +9,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/httpvet/httpvet/internal/match"
 )
 
 // container follows a slice, array or map literal holding values of kind
@@ -80,14 +82,8 @@ func (c *checker) varSummaryIn(v *types.Var, k kind, from, to token.Pos) *summar
 // classifyContainer records in sum what is done with the container
 // variable used at cur.
 func (c *checker) classifyContainer(cur inspector.Cursor, k kind, sum *summary) {
+	cur = match.OutsideParens(cur)
 	e := cur.Node()
-	for {
-		if _, ok := cur.Parent().Node().(*ast.ParenExpr); !ok {
-			break
-		}
-		cur = cur.Parent()
-		e = cur.Node()
-	}
 	switch p := cur.Parent().Node().(type) {
 	case *ast.RangeStmt:
 		if p.X != e {

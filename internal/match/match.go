@@ -10,6 +10,7 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -215,4 +216,16 @@ func Func(n ast.Node) (*ast.FuncType, *ast.BlockStmt) {
 func InTestFile(fset *token.FileSet, pos token.Pos) bool {
 	f := fset.File(pos)
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// OutsideParens returns the cursor of the outermost parenthesized
+// expression around cur's node, or cur itself: what the node's real parent
+// sees (`(resp).Body`, `x := (call())`).
+func OutsideParens(cur inspector.Cursor) inspector.Cursor {
+	for {
+		if _, ok := cur.Parent().Node().(*ast.ParenExpr); !ok {
+			return cur
+		}
+		cur = cur.Parent()
+	}
 }
