@@ -131,7 +131,7 @@ func TestVetBadFlag(t *testing.T) {
 	if code == 0 {
 		t.Errorf("go vet exited 0 with a bad flag value")
 	}
-	want := `httpvet: invalid value "notaduration" for flag -timeouts.client-timeout: parse error`
+	want := `httpvet: invalid value "notaduration" for flag -timeouts.client-timeout: not a duration: "notaduration" (want e.g. 30s, 2m, 1500ms)`
 	if !strings.Contains(out, want) {
 		t.Errorf("output lacks %q:\n%s", want, out)
 	}
