@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/httpvet/httpvet/bodyclose"
+	"github.com/httpvet/httpvet/internal/analyzertest"
 	"github.com/httpvet/httpvet/internal/benchmark"
 )
 
@@ -15,20 +16,20 @@ func TestAnalyzer(t *testing.T) {
 
 // TestTests checks _test.go files too.
 func TestTests(t *testing.T) {
-	setFlag(t, "tests", "true")
+	analyzertest.SetFlags(t, bodyclose.Analyzer, "tests", "true")
 	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "intests")
 }
 
 // TestNoDrain turns the drain check off: the drain package, without its
 // expectations, reports nothing.
 func TestNoDrain(t *testing.T) {
-	setFlag(t, "drain", "false")
+	analyzertest.SetFlags(t, bodyclose.Analyzer, "drain", "false")
 	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "nodrain")
 }
 
 // TestDrainAll is the strict mode: every unread path.
 func TestDrainAll(t *testing.T) {
-	setFlag(t, "drain", "all")
+	analyzertest.SetFlags(t, bodyclose.Analyzer, "drain", "all")
 	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "drainall")
 }
 
@@ -43,7 +44,7 @@ func TestDrainFlag(t *testing.T) {
 		t.Errorf("-drain defaults to %q, want true", f.DefValue)
 	}
 	for _, v := range []string{"true", "false", "all", "TRUE"} {
-		setFlag(t, "drain", v)
+		analyzertest.SetFlags(t, bodyclose.Analyzer, "drain", v)
 	}
 	if err := f.Value.Set("some"); err == nil {
 		t.Error("-drain=some accepted")
@@ -53,42 +54,21 @@ func TestDrainFlag(t *testing.T) {
 	}
 }
 
-func setFlag(t *testing.T, name, value string) {
-	f := bodyclose.Analyzer.Flags.Lookup(name)
-	if f == nil {
-		t.Fatalf("no flag %s", name)
-	}
-	old := f.Value.String()
-	if err := f.Value.Set(value); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = f.Value.Set(old) })
-}
-
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), bodyclose.Analyzer, "fix")
 }
 
 // TestFixLimit writes a -drain-limit in MiB as 1<<20.
 func TestFixLimit(t *testing.T) {
-	setFlag(t, "drain-limit", "1048576")
+	analyzertest.SetFlags(t, bodyclose.Analyzer, "drain-limit", "1048576")
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), bodyclose.Analyzer, "fixlimit")
 }
 
 // TestTypeErrors runs the analyzer on code that does not type-check: it
 // must not crash.
 func TestTypeErrors(t *testing.T) {
-	for _, r := range analysistest.Run(&quietT{t}, analysistest.TestData(), bodyclose.Analyzer, "broken") {
-		if r.Err != nil {
-			t.Errorf("analyzer failed on code with type errors: %v", r.Err)
-		}
-	}
+	analyzertest.RunDespiteTypeErrors(t, bodyclose.Analyzer, "broken")
 }
-
-// quietT ignores the type errors analysistest reports as failures.
-type quietT struct{ *testing.T }
-
-func (q *quietT) Errorf(format string, args ...any) { q.Logf(format, args...) }
 
 // BenchmarkBodyclose runs the analyzer over net/http and all its
 // dependencies, next to the baseline of what it requires.

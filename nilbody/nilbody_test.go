@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/httpvet/httpvet/internal/analyzertest"
 	"github.com/httpvet/httpvet/internal/benchmark"
 	"github.com/httpvet/httpvet/nilbody"
 )
@@ -15,7 +16,7 @@ func TestAnalyzer(t *testing.T) {
 
 // TestNoTests turns _test.go files off.
 func TestNoTests(t *testing.T) {
-	setFlag(t, "tests", "false")
+	analyzertest.SetFlags(t, nilbody.Analyzer, "tests", "false")
 	analysistest.Run(t, analysistest.TestData(), nilbody.Analyzer, "notests")
 }
 
@@ -26,28 +27,7 @@ func TestFixes(t *testing.T) {
 // TestTypeErrors runs the analyzer on code that does not type-check: it
 // must not crash.
 func TestTypeErrors(t *testing.T) {
-	for _, r := range analysistest.Run(&quietT{t}, analysistest.TestData(), nilbody.Analyzer, "broken") {
-		if r.Err != nil {
-			t.Errorf("analyzer failed on code with type errors: %v", r.Err)
-		}
-	}
-}
-
-// quietT ignores the type errors analysistest reports as failures.
-type quietT struct{ *testing.T }
-
-func (q *quietT) Errorf(format string, args ...any) { q.Logf(format, args...) }
-
-func setFlag(t *testing.T, name, value string) {
-	f := nilbody.Analyzer.Flags.Lookup(name)
-	if f == nil {
-		t.Fatalf("no flag %s", name)
-	}
-	old := f.Value.String()
-	if err := f.Value.Set(value); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = f.Value.Set(old) })
+	analyzertest.RunDespiteTypeErrors(t, nilbody.Analyzer, "broken")
 }
 
 // BenchmarkNilbody runs the analyzer over net/http and all its

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/httpvet/httpvet/internal/analyzertest"
 	"github.com/httpvet/httpvet/internal/benchmark"
 	"github.com/httpvet/httpvet/internal/fixes/fixtest"
 	"github.com/httpvet/httpvet/timeouts"
@@ -46,7 +47,7 @@ func TestTransport(t *testing.T) {
 // TestIdleConn: with -timeouts.idle-conn, a Transport whose only missing
 // timeout is IdleConnTimeout is reported too.
 func TestIdleConn(t *testing.T) {
-	setFlags(t, "idle-conn", "true")
+	analyzertest.SetFlags(t, timeouts.Analyzer, "idle-conn", "true")
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "idleconn")
 }
 
@@ -66,24 +67,8 @@ func TestTransportFix(t *testing.T) {
 	}
 }
 
-// setFlags sets flags of the analyzer for the duration of the test.
-func setFlags(t *testing.T, kv ...string) {
-	t.Helper()
-	for i := 0; i+1 < len(kv); i += 2 {
-		f := timeouts.Analyzer.Flags.Lookup(kv[i])
-		if f == nil {
-			t.Fatalf("no flag %s", kv[i])
-		}
-		old := f.Value.String()
-		if err := f.Value.Set(kv[i+1]); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = f.Value.Set(old) })
-	}
-}
-
 func TestFlagsOff(t *testing.T) {
-	setFlags(t, "server", "false", "client", "false", "default-client", "false", "transport", "false", "listen", "false")
+	analyzertest.SetFlags(t, timeouts.Analyzer, "server", "false", "client", "false", "default-client", "false", "transport", "false", "listen", "false")
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "flagsoff")
 }
 
@@ -94,9 +79,9 @@ func TestFlagsOneByOne(t *testing.T) {
 		want int
 	}{{"server", 6}, {"client", 6}, {"default-client", 5}, {"transport", 5}, {"listen", 6}} {
 		t.Run(tc.flag, func(t *testing.T) {
-			setFlags(t, tc.flag, "false")
+			analyzertest.SetFlags(t, timeouts.Analyzer, tc.flag, "false")
 			n := 0
-			for _, r := range analysistest.Run(&quietT{t}, analysistest.TestData(), timeouts.Analyzer, "flagsoff") {
+			for _, r := range analysistest.Run(analyzertest.Quiet(t), analysistest.TestData(), timeouts.Analyzer, "flagsoff") {
 				n += len(r.Diagnostics)
 			}
 			if n != tc.want {
@@ -108,30 +93,20 @@ func TestFlagsOneByOne(t *testing.T) {
 
 func TestTestFiles(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testsoff", "servertest")
-	setFlags(t, "tests", "true")
+	analyzertest.SetFlags(t, timeouts.Analyzer, "tests", "true")
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testson")
 }
 
 func TestFixFlags(t *testing.T) {
-	setFlags(t, "client-timeout", "5s", "read-header-timeout", "3s", "idle-timeout", "1.5s")
+	analyzertest.SetFlags(t, timeouts.Analyzer, "client-timeout", "5s", "read-header-timeout", "3s", "idle-timeout", "1.5s")
 	fixtest.Gofmt(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fixflags"))
 }
 
 // TestTypeErrors runs the analyzer on code that does not type-check: it
 // must not crash.
 func TestTypeErrors(t *testing.T) {
-	for _, r := range analysistest.Run(&quietT{t}, analysistest.TestData(), timeouts.Analyzer, "broken") {
-		if r.Err != nil {
-			t.Errorf("analyzer failed on code with type errors: %v", r.Err)
-		}
-	}
+	analyzertest.RunDespiteTypeErrors(t, timeouts.Analyzer, "broken")
 }
-
-// quietT ignores the failures analysistest reports (type errors,
-// unexpected diagnostics) where a test counts diagnostics itself.
-type quietT struct{ *testing.T }
-
-func (q *quietT) Errorf(format string, args ...any) { q.Logf(format, args...) }
 
 // BenchmarkTimeouts runs the analyzer over net/http and all its
 // dependencies, next to the baseline of what it requires.
