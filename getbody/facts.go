@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 
-	"golang.org/x/tools/go/ast/inspector"
-
+	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
 )
 
@@ -65,14 +65,8 @@ func (f *requestWrapper) String() string {
 // method and the body of a request it builds (directly or through another
 // wrapper), iterating until no new wrapper appears so that wrappers of
 // wrappers in the same package are found whatever their order.
-func (c *checker) exportWrapperFacts(in *inspector.Inspector) {
-	var candidates []*ast.FuncDecl
-	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
-		decl := cur.Node().(*ast.FuncDecl)
-		if decl.Body != nil && decl.Type.Params.NumFields() > 0 {
-			candidates = append(candidates, decl)
-		}
-	}
+func (c *checker) exportWrapperFacts() {
+	candidates := c.wrapperCandidates()
 	for changed := true; changed; {
 		changed = false
 		for _, decl := range candidates {
@@ -91,6 +85,40 @@ func (c *checker) exportWrapperFacts(in *inspector.Inspector) {
 			}
 		}
 	}
+}
+
+// wrapperCandidates returns, in source order, the declarations with
+// parameters that may build a request: those that touch net/http or use
+// an imported wrapper, and those that use one of them, and so on. Any
+// other declaration calls neither http.NewRequest nor a wrapper, so it
+// is not one; leaving it out keeps each round's order and findings.
+func (c *checker) wrapperCandidates() []*ast.FuncDecl {
+	var decls []*ast.FuncDecl
+	objs := make(map[*types.Func]bool) // the functions of decls
+	add := func(fns []*engine.Func) (added bool) {
+		for _, fn := range fns {
+			decl, ok := fn.Decl.(*ast.FuncDecl)
+			if !ok || fn.Lit != nil || decl.Body == nil || decl.Type.Params.NumFields() == 0 {
+				continue
+			}
+			obj := fn.Object()
+			if obj == nil || objs[obj] {
+				continue
+			}
+			objs[obj] = true
+			decls = append(decls, decl)
+			added = true
+		}
+		return added
+	}
+	add(slices.Concat(c.idx.Touching(match.NetHTTP), c.idx.TouchingObjects(c.isWrapper)))
+	for add(c.idx.TouchingObjects(func(obj types.Object) bool {
+		fn, ok := obj.(*types.Func)
+		return ok && objs[fn.Origin()]
+	})) {
+	}
+	slices.SortFunc(decls, func(a, b *ast.FuncDecl) int { return int(a.Pos() - b.Pos()) })
+	return decls
 }
 
 // wrapperFunc is one function examined as a possible request wrapper.

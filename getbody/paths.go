@@ -7,17 +7,18 @@ import (
 
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
 )
 
 // function holds what getbody learns about one function, computed lazily:
 // most functions never need it.
 type function struct {
-	node  ast.Node // *ast.FuncDecl or *ast.FuncLit
-	info  *types.Info
-	vars  *varFacts
-	graph *cfg.CFG
-	preds map[*cfg.Block][]*cfg.Block
+	node ast.Node // *ast.FuncDecl or *ast.FuncLit
+	info *types.Info
+	idx  *engine.Index
+	vars *varFacts
+	view *engine.View
 }
 
 // varFacts records the local variables whose value getbody cannot follow
@@ -31,7 +32,7 @@ type varFacts struct {
 func (c *checker) function(n ast.Node) *function {
 	fn := c.funcs[n]
 	if fn == nil {
-		fn = &function{node: n, info: c.pass.TypesInfo}
+		fn = &function{node: n, info: c.pass.TypesInfo, idx: c.idx}
 		c.funcs[n] = fn
 	}
 	return fn
@@ -104,29 +105,39 @@ func (fn *function) facts() *varFacts {
 	return vf
 }
 
-// cfg returns fn's control-flow graph, built on first use.
-func (fn *function) cfg() *cfg.CFG {
-	if fn.graph == nil {
-		fn.graph = cfg.New(fn.body(), func(*ast.CallExpr) bool { return true })
-		fn.preds = make(map[*cfg.Block][]*cfg.Block)
-		for _, b := range fn.graph.Blocks {
-			if !b.Live {
-				continue // unreachable code reaches nothing
-			}
-			for _, s := range b.Succs {
-				fn.preds[s] = append(fn.preds[s], b)
-			}
+// graph returns fn's control-flow graph, the engine's, seen as if every
+// call returned: getbody follows a value along every path, those through
+// panic and log.Fatal included.
+func (fn *function) graph() *engine.View {
+	if fn.view == nil {
+		if g := fn.idx.Func(fn.node).CFG(); g != nil {
+			fn.view = g.View(func(*ast.CallExpr) bool { return true })
 		}
 	}
-	return fn.graph
+	return fn.view
+}
+
+// livePreds returns the predecessors of b that are reachable: unreachable
+// code reaches nothing.
+func (fn *function) livePreds(b *cfg.Block) []*cfg.Block {
+	var preds []*cfg.Block
+	for _, p := range fn.view.Preds(b) {
+		if fn.view.Live(p) {
+			preds = append(preds, p)
+		}
+	}
+	return preds
 }
 
 // locate returns the block and index of the top-level CFG node that
 // contains the position of at.
 func (fn *function) locate(at ast.Node) (*cfg.Block, int) {
-	g := fn.cfg()
+	g := fn.graph()
+	if g == nil {
+		return nil, 0
+	}
 	for _, b := range g.Blocks {
-		if !b.Live {
+		if !g.Live(b) {
 			continue
 		}
 		for i, n := range b.Nodes {
@@ -191,7 +202,7 @@ func (fn *function) reachingDefsVisit(info *types.Info, v *types.Var, at ast.Nod
 		if found {
 			continue
 		}
-		preds := fn.preds[it.b]
+		preds := fn.livePreds(it.b)
 		if len(preds) == 0 {
 			complete = false // reached the entry (or dead code) without a definition
 		}

@@ -3,6 +3,8 @@ package getbody
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 
 	"github.com/httpvet/httpvet/internal/match"
@@ -231,4 +233,157 @@ func calleeName(info *types.Info, call *ast.CallExpr) string {
 		return fn.Name()
 	}
 	return "call"
+}
+
+// constString returns the value of e if it is a string constant.
+func (c *checker) constString(e ast.Expr) (string, bool) {
+	tv, ok := c.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// methodReassigned reports whether the request that construction node
+// initializes (req, err := …) has its Method assigned in fn.
+func (c *checker) methodReassigned(fn *function, node ast.Node) bool {
+	v := c.assignedVar(fn, node)
+	return v != nil && fn.facts().methodSet[v]
+}
+
+// assignedVar returns the variable that node (a call or literal, maybe
+// under &) is the first value assigned to, if any.
+func (c *checker) assignedVar(fn *function, node ast.Node) *types.Var {
+	var v *types.Var
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		if v != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, rhs := range n.Rhs {
+				if unaddr(rhs) == node {
+					idx := i
+					if len(n.Rhs) == 1 && len(n.Lhs) > 1 {
+						idx = 0
+					}
+					if idx < len(n.Lhs) {
+						v, _ = match.ObjectOf(c.pass.TypesInfo, n.Lhs[idx]).(*types.Var)
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, val := range n.Values {
+				if unaddr(val) == node && i < len(n.Names) {
+					v, _ = c.pass.TypesInfo.Defs[n.Names[i]].(*types.Var)
+				}
+			}
+		}
+		return true
+	})
+	return v
+}
+
+func unaddr(e ast.Expr) ast.Node {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return ast.Unparen(u.X)
+	}
+	return e
+}
+
+func (c *checker) checkLiteral(fn *function, lit *ast.CompositeLit) {
+	req, ok := c.literalRequest(lit)
+	if !ok || req.body == nil || c.methodReassigned(fn, lit) {
+		return
+	}
+	if c.verdict(fn, req.body, lit, 0) != nonEmpty {
+		return
+	}
+	c.report(req, req.body, fmt.Sprintf("%s request literal carries a body", req.method))
+}
+
+// literalRequest returns the request of an http.Request literal with a
+// constant bodyless Method.
+func (c *checker) literalRequest(lit *ast.CompositeLit) (req request, ok bool) {
+	if !match.IsNamed(c.pass.TypesInfo.TypeOf(lit), match.NetHTTP, "Request") {
+		return req, false
+	}
+	req.node = lit
+	for _, elt := range lit.Elts {
+		kv, isKV := elt.(*ast.KeyValueExpr)
+		if !isKV {
+			continue
+		}
+		key, isIdent := kv.Key.(*ast.Ident)
+		if !isIdent {
+			continue
+		}
+		switch key.Name {
+		case "Method":
+			req.methodE = kv.Value
+			req.method, _ = c.constString(kv.Value)
+		case "Body":
+			req.body = kv.Value
+		}
+	}
+	return req, req.methodE != nil && bodyless(req.method)
+}
+
+// checkAssign reports req.Body = b (or req.GetBody = f) on a request that
+// fn built with a bodyless method.
+func (c *checker) checkAssign(fn *function, as *ast.AssignStmt) {
+	if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok || (sel.Sel.Name != "Body" && sel.Sel.Name != "GetBody") {
+			continue
+		}
+		v, ok := match.ObjectOf(c.pass.TypesInfo, sel.X).(*types.Var)
+		if !ok || !match.IsRequest(v.Type()) || fn.facts().methodSet[v] {
+			continue
+		}
+		rhs := as.Rhs[i]
+		if sel.Sel.Name == "GetBody" {
+			if match.IsNil(c.pass.TypesInfo, rhs) {
+				continue
+			}
+		} else if c.verdict(fn, rhs, as, 0) != nonEmpty {
+			continue
+		}
+		origin, ok := c.requestVar(fn, v, as)
+		if !ok {
+			continue
+		}
+		c.reportAssign(origin, as, sel.Sel.Name)
+	}
+}
+
+// requestVar returns the construction of the request held by v at node
+// at, when every definition of v reaching it is one construction with a
+// bodyless constant method.
+func (c *checker) requestVar(fn *function, v *types.Var, at ast.Node) (request, bool) {
+	defs, complete := fn.reachingDefs(c.pass.TypesInfo, v, at)
+	if !complete || len(defs) != 1 {
+		return request{}, false
+	}
+	d := defs[0]
+	if d.value == nil {
+		return request{}, false
+	}
+	switch e := unaddr(d.value).(type) {
+	case *ast.CallExpr:
+		if d.tuple != 0 {
+			return request{}, false
+		}
+		return c.requestOf(fn.body(), e)
+	case *ast.CompositeLit:
+		if d.tuple >= 0 {
+			return request{}, false
+		}
+		return c.literalRequest(e)
+	}
+	return request{}, false
 }
