@@ -1,17 +1,10 @@
 package deadlineconn
 
 import (
-	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/cfg"
-
-	"github.com/httpvet/httpvet/internal/fixes"
 	"github.com/httpvet/httpvet/internal/match"
-	"github.com/httpvet/httpvet/internal/suppress"
 )
 
 // Deadline kinds, as bits.
@@ -218,208 +211,18 @@ func (c *checker) events(n ast.Node, vars map[*types.Var]bool) (sets []event, cl
 	return sets, clears
 }
 
-// uncleared returns the deadline sets on the returned connection of the
-// function (ftype, body) that reach a return of a connection without
-// being cleared.
-func (c *checker) uncleared(ftype *ast.FuncType, body *ast.BlockStmt) []event {
-	info := c.pass.TypesInfo
-	if body == nil || ftype.Results == nil || len(ftype.Results.List) == 0 || !connLike(info.TypeOf(ftype.Results.List[0].Type)) {
-		return nil
-	}
-	vars := c.returnedVars(body)
-	if len(vars) == 0 {
-		// returns of calls (return f(ctx)) may still carry a fact
-		vars = map[*types.Var]bool{}
-	}
-	// Cheap pre-check before building the CFG.
-	if !c.mayHaveSets(body) {
-		return nil
-	}
-	for v := range vars {
-		if c.rearms(v.Type()) {
-			return nil // an idle-timeout wrapper: its Read/Write move the deadline
-		}
-	}
-	// A deferred clear covers every return.
-	deferred := 0
-	inspectNoLit(body, func(n ast.Node) bool {
-		if d, ok := n.(*ast.DeferStmt); ok {
-			// defer conn.SetDeadline(time.Time{}), or a deferred
-			// func literal that clears it.
-			ast.Inspect(d.Call, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					if recv, bits, ok := deadlineCall(info, call); ok && isZeroTime(info, call.Args[0]) {
-						if v := varOf(info, recv); v != nil && vars[v] {
-							deferred |= bits
-						}
-					}
-				}
-				return true
-			})
-		}
-		return true
-	})
-	g := cfg.New(body, func(call *ast.CallExpr) bool { return !match.NoReturn(info, call) })
-	var out []event
-	for _, b := range g.Blocks {
-		for i, n := range b.Nodes {
-			if _, ok := n.(*ast.DeferStmt); ok {
-				continue
-			}
-			sets, _ := c.events(n, vars)
-			for _, ev := range sets {
-				bits := ev.bits &^ deferred
-				if bits == 0 {
-					continue
-				}
-				if ret, ok := n.(*ast.ReturnStmt); ok && returnsConn(info, ret) {
-					out = append(out, ev)
-					continue
-				}
-				if c.reachesReturn(b, i+1, bits, vars) {
-					out = append(out, ev)
-				}
-			}
-		}
-	}
-	return out
-}
-
-// mayHaveSets reports whether body calls a deadline method or a function
-// with a fact: a cheap test before building a CFG.
-func (c *checker) mayHaveSets(body *ast.BlockStmt) bool {
-	info := c.pass.TypesInfo
+// closes reports whether n calls p.Close().
+func (c *checker) closes(n ast.Node, p *types.Var) bool {
 	found := false
-	inspectNoLit(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || found {
-			return !found
-		}
-		if _, _, ok := deadlineCall(info, call); ok {
-			found = true
-		} else if fn := match.Callee(info, call); fn != nil &&
-			(c.pass.ImportObjectFact(fn, new(returnsDeadline)) || c.pass.ImportObjectFact(fn, new(setsDeadline))) {
-			found = true
+	ast.Inspect(n, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 0 {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" && varOf(c.pass.TypesInfo, sel.X) == p {
+				found = true
+			}
 		}
 		return !found
 	})
 	return found
-}
-
-func returnsConn(info *types.Info, ret *ast.ReturnStmt) bool {
-	// A bare return or a return of a nil connection does not matter: the
-	// caller gets an error, not a pooled connection.
-	return len(ret.Results) > 0 && !match.IsNil(info, ret.Results[0])
-}
-
-// reachesReturn reports whether a path from node i of block b reaches a
-// return of a non-nil connection while some of bits remain uncleared.
-func (c *checker) reachesReturn(b *cfg.Block, i int, bits int, vars map[*types.Var]bool) bool {
-	type state struct {
-		b    *cfg.Block
-		bits int
-	}
-	seen := make(map[state]bool)
-	var walk func(b *cfg.Block, i, bits int) bool
-	walk = func(b *cfg.Block, i, bits int) bool {
-		for ; i < len(b.Nodes); i++ {
-			n := b.Nodes[i]
-			if ret, ok := n.(*ast.ReturnStmt); ok {
-				return returnsConn(c.pass.TypesInfo, ret)
-			}
-			if _, ok := n.(*ast.DeferStmt); ok {
-				continue
-			}
-			_, cl := c.events(n, vars)
-			if bits &^= cl; bits == 0 {
-				return false
-			}
-		}
-		for _, s := range b.Succs {
-			st := state{s, bits}
-			if seen[st] {
-				continue
-			}
-			seen[st] = true
-			if walk(s, 0, bits) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(b, i, bits)
-}
-
-// reportSets reports the uncleared deadline sets of a hook function.
-func (c *checker) reportSets(ftype *ast.FuncType, body *ast.BlockStmt, reported map[token.Pos]bool) {
-	for _, ev := range c.uncleared(ftype, body) {
-		if reported[ev.call.Pos()] {
-			continue
-		}
-		reported[ev.call.Pos()] = true
-		d := analysis.Diagnostic{Pos: ev.call.Pos(), End: ev.call.End(), Message: fmt.Sprintf(message, ev.name)}
-		if ev.fix {
-			if fix, ok := c.deleteFix(body, ev.call); ok {
-				d.SuggestedFixes = []analysis.SuggestedFix{fix}
-			}
-		}
-		suppress.Report(c.pass, d)
-	}
-}
-
-// deleteFix deletes the statement of a deadline call when the call is the
-// statement, or an if statement whose only effect is handling its error.
-func (c *checker) deleteFix(body *ast.BlockStmt, call *ast.CallExpr) (analysis.SuggestedFix, bool) {
-	info := c.pass.TypesInfo
-	var stmt ast.Stmt
-	inspectNoLit(body, func(n ast.Node) bool {
-		if stmt != nil {
-			return false
-		}
-		switch s := n.(type) {
-		case *ast.ExprStmt:
-			if ast.Unparen(s.X) == call {
-				stmt = s
-			}
-		case *ast.AssignStmt:
-			if len(s.Rhs) == 1 && ast.Unparen(s.Rhs[0]) == call && len(s.Lhs) == 1 {
-				if id, ok := s.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
-					stmt = s
-				}
-			}
-		case *ast.IfStmt:
-			as, ok := s.Init.(*ast.AssignStmt)
-			if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != call || s.Else != nil {
-				return true
-			}
-			// The condition must be err != nil on the declared error.
-			bin, ok := s.Cond.(*ast.BinaryExpr)
-			if !ok || bin.Op != token.NEQ || !match.IsNil(info, bin.Y) || varOf(info, bin.X) == nil || varOf(info, bin.X) != varOf(info, as.Lhs[0]) {
-				return true
-			}
-			stmt = s
-		}
-		return true
-	})
-	if stmt == nil {
-		return analysis.SuggestedFix{}, false
-	}
-	edit, ok := fixes.DeleteStmt(c.pass, stmt)
-	if !ok {
-		return analysis.SuggestedFix{}, false
-	}
-	file := fixes.File(c.pass, stmt.Pos())
-	if file == nil {
-		return analysis.SuggestedFix{}, false
-	}
-	imps, ok := fixes.RemovedImports(c.pass, file, analysis.Range(stmt))
-	if !ok {
-		return analysis.SuggestedFix{}, false
-	}
-	return analysis.SuggestedFix{
-		Message:   "Delete the deadline call",
-		TextEdits: append([]analysis.TextEdit{edit}, imps...),
-	}, true
 }
 
 // rearms reports whether t is a connection wrapper whose own Read or Write

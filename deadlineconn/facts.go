@@ -3,17 +3,50 @@ package deadlineconn
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
-	"path/filepath"
-
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/cfg"
 
 	"github.com/httpvet/httpvet/internal/match"
-	"github.com/httpvet/httpvet/internal/suppress"
 )
+
+// returnsDeadline is the fact on a function that returns a connection on
+// which it set an absolute deadline that it did not clear.
+type returnsDeadline struct{}
+
+func (*returnsDeadline) AFact()         {}
+func (*returnsDeadline) String() string { return "returnsDeadline" }
+
+// setsDeadline is the fact on a function that sets an absolute deadline
+// on its connection parameter number Param, and neither clears it nor
+// closes the connection; Returns says it also returns that connection
+// (return arm(conn, d), nil).
+type setsDeadline struct {
+	Param   int
+	Returns bool
+}
+
+func (*setsDeadline) AFact() {}
+func (f *setsDeadline) String() string {
+	if f.Returns {
+		return fmt.Sprintf("setsDeadline(#%d) and returns it", f.Param)
+	}
+	return fmt.Sprintf("setsDeadline(#%d)", f.Param)
+}
+
+// returnsDialer is the fact on a factory whose result is a dial func that
+// sets an absolute deadline on the connection it returns: Call is what
+// sets it (SetDeadline, a helper) at At (file:line), empty if unknown.
+type returnsDialer struct {
+	Call string
+	At   string
+}
+
+func (*returnsDialer) AFact() {}
+func (f *returnsDialer) String() string {
+	if f.At == "" {
+		return fmt.Sprintf("returnsDialer(%s)", f.Call)
+	}
+	return fmt.Sprintf("returnsDialer(%s at %s)", f.Call, f.At)
+}
 
 // exportFacts computes the facts of the package's functions that take or
 // return a connection, or return a dial func:
@@ -26,15 +59,23 @@ import (
 //
 // It iterates until no new fact appears, so that helpers calling helpers
 // in the same package are found whatever their order.
-func (c *checker) exportFacts(insp *inspector.Inspector) {
+func (c *checker) exportFacts() {
 	info := c.pass.TypesInfo
 	type cand struct {
 		fn   *types.Func
 		decl *ast.FuncDecl
 	}
 	var cands []cand
-	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
-		fd := cur.Node().(*ast.FuncDecl)
+	// The candidates are chosen by their signature: no body is walked.
+	var funcDecls []*ast.FuncDecl
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				funcDecls = append(funcDecls, fd)
+			}
+		}
+	}
+	for _, fd := range funcDecls {
 		fn, ok := info.Defs[fd.Name].(*types.Func)
 		if !ok || fd.Body == nil {
 			continue
@@ -68,7 +109,7 @@ func (c *checker) exportFacts(insp *inspector.Inspector) {
 			returnsConn := sig.Results().Len() > 0 && connLike(sig.Results().At(0).Type())
 			for i := range sig.Params().Len() {
 				p := sig.Params().At(i)
-				if !connLike(p.Type()) || !c.setsOnParam(cd.decl.Body, p) {
+				if !connLike(p.Type()) || !c.setsOnParam(cd.decl, p) {
 					continue
 				}
 				returns := returnsConn && c.returnedVars(cd.decl.Body)[p]
@@ -76,7 +117,7 @@ func (c *checker) exportFacts(insp *inspector.Inspector) {
 				done[cd.fn], changed = true, true
 				break
 			}
-			if !done[cd.fn] && returnsConn && len(c.uncleared(cd.decl.Type, cd.decl.Body)) > 0 {
+			if !done[cd.fn] && returnsConn && len(c.uncleared(cd.decl)) > 0 {
 				c.pass.ExportObjectFact(cd.fn, new(returnsDeadline))
 				done[cd.fn], changed = true, true
 			}
@@ -89,89 +130,6 @@ func (c *checker) exportFacts(insp *inspector.Inspector) {
 func dialFunc(t types.Type) bool {
 	sig, ok := t.Underlying().(*types.Signature)
 	return ok && sig.Results().Len() > 0 && connLike(sig.Results().At(0).Type())
-}
-
-// setsOnParam reports whether body sets an absolute deadline on the
-// connection parameter p that some path carries to the function's exit
-// without clearing it or closing the connection.
-func (c *checker) setsOnParam(body *ast.BlockStmt, p *types.Var) bool {
-	vars := map[*types.Var]bool{p: true}
-	sets, clears := c.events(body, vars)
-	if len(sets) == 0 || clears != 0 {
-		return false
-	}
-	info := c.pass.TypesInfo
-	deferredClose := false
-	inspectNoLit(body, func(n ast.Node) bool {
-		if d, ok := n.(*ast.DeferStmt); ok && c.closes(d.Call, p) {
-			deferredClose = true
-		}
-		return !deferredClose
-	})
-	if deferredClose {
-		return false
-	}
-	g := cfg.New(body, func(call *ast.CallExpr) bool { return !match.NoReturn(info, call) })
-	for _, b := range g.Blocks {
-		if !b.Live {
-			continue
-		}
-		for i, n := range b.Nodes {
-			if _, ok := n.(*ast.DeferStmt); ok {
-				continue
-			}
-			if evs, _ := c.events(n, vars); len(evs) > 0 && c.reachesExit(b, i+1, p) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// closes reports whether n calls p.Close().
-func (c *checker) closes(n ast.Node, p *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 0 {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" && varOf(c.pass.TypesInfo, sel.X) == p {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-// reachesExit reports whether a path from node i of block b reaches the
-// function's exit without closing p or clearing its deadline.
-func (c *checker) reachesExit(b *cfg.Block, i int, p *types.Var) bool {
-	vars := map[*types.Var]bool{p: true}
-	seen := make(map[*cfg.Block]bool)
-	var walk func(b *cfg.Block, i int) bool
-	walk = func(b *cfg.Block, i int) bool {
-		for ; i < len(b.Nodes); i++ {
-			n := b.Nodes[i]
-			if _, ok := n.(*ast.DeferStmt); ok {
-				continue
-			}
-			if _, cl := c.events(n, vars); cl != 0 || c.closes(n, p) {
-				return false
-			}
-		}
-		if len(b.Succs) == 0 {
-			return true
-		}
-		for _, s := range b.Succs {
-			if !seen[s] {
-				seen[s] = true
-				if walk(s, 0) {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	return walk(b, i)
 }
 
 // factoryFact returns the returnsDialer fact of a function that returns a
@@ -207,7 +165,7 @@ func (c *checker) dialFuncFact(body *ast.BlockStmt, e ast.Expr) *returnsDialer {
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
-		return fromEvents(c.uncleared(e.Type, e.Body))
+		return fromEvents(c.uncleared(e))
 	case *ast.CallExpr:
 		if fn := match.Callee(info, e); fn != nil {
 			var f returnsDialer
@@ -220,7 +178,7 @@ func (c *checker) dialFuncFact(body *ast.BlockStmt, e ast.Expr) *returnsDialer {
 	obj := funcObj(info, e)
 	if v, ok := obj.(*types.Var); ok {
 		if lit := c.localFuncLit(body, v); lit != nil {
-			return fromEvents(c.uncleared(lit.Type, lit.Body))
+			return fromEvents(c.uncleared(lit))
 		}
 		return nil
 	}
@@ -231,7 +189,7 @@ func (c *checker) dialFuncFact(body *ast.BlockStmt, e ast.Expr) *returnsDialer {
 	fn = fn.Origin()
 	if fn.Pkg() == c.pass.Pkg {
 		if d := c.decl(fn); d != nil && d.Body != nil {
-			return fromEvents(c.uncleared(d.Type, d.Body))
+			return fromEvents(c.uncleared(d))
 		}
 		return nil
 	}
@@ -274,32 +232,4 @@ func (c *checker) localFuncLit(body *ast.BlockStmt, v *types.Var) *ast.FuncLit {
 		return nil
 	}
 	return lit
-}
-
-// position returns file:line of n, the file without its directory.
-func (c *checker) position(n ast.Node) string {
-	pos := c.pass.Fset.Position(n.Pos())
-	return fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line)
-}
-
-// checkFactoryHook reports a dial hook that is the result of a factory
-// call whose dial func sets a deadline (tr.DialContext = timeoutDialer(…)).
-func (c *checker) checkFactoryHook(call *ast.CallExpr, reported map[token.Pos]bool) {
-	fn := match.Callee(c.pass.TypesInfo, call)
-	var f returnsDialer
-	if fn == nil || !c.pass.ImportObjectFact(fn, &f) || reported[call.Pos()] {
-		return
-	}
-	reported[call.Pos()] = true
-	name := fn.Name()
-	if fn.Pkg() != c.pass.Pkg && fn.Pkg() != nil {
-		name = fn.Pkg().Name() + "." + name
-	}
-	what := "the dial func returned by " + name
-	if f.At != "" {
-		what += fmt.Sprintf(" through %s at %s", f.Call, f.At)
-	} else if f.Call != "" {
-		what += " through " + f.Call
-	}
-	suppress.Report(c.pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: fmt.Sprintf(message, what)})
 }
