@@ -11,9 +11,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
@@ -39,13 +39,14 @@ func load() ([]*packages.Package, string) {
 	return loaded, loadErr
 }
 
-// baseline requires what every httpvet analyzer requires and declares a
+// baseline requires what every httpvet analyzer requires (the engine,
+// with its no-return facts, and the suppression index) and declares a
 // fact type, so that, like them, it runs on every dependency; it does
 // nothing else.
 var baseline = &analysis.Analyzer{
 	Name:      "baseline",
 	Doc:       "baseline does what every httpvet analyzer must do, and nothing else",
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
+	Requires:  []*analysis.Analyzer{engine.Analyzer, suppress.Analyzer},
 	FactTypes: []analysis.Fact{new(noFact)},
 	Run: func(pass *analysis.Pass) (any, error) {
 		suppress.ReportMalformed(pass)
@@ -58,7 +59,7 @@ type noFact struct{}
 func (*noFact) AFact() {}
 
 // Run benchmarks a (sub-benchmark "analyzer") and the baseline
-// (sub-benchmark "baseline": the inspector and the suppression index on
+// (sub-benchmark "baseline": the engine and the suppression index on
 // every package) over net/http and its dependencies, loaded once.
 func Run(b *testing.B, a *analysis.Analyzer) {
 	run(b, []named{{"analyzer", a}, {"baseline", baseline}})
