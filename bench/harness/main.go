@@ -1,9 +1,14 @@
 // Command harness runs httpvet on real modules and on the standard library
 // and proves four things, printed as one table: how long the suite takes
-// next to a no-op vet tool (the floor: loading and type-checking only) and
-// next to timakin/bodyclose; that no analyzer crashes or fails; that the
-// suggested fixes, applied, leave every module building; and what it
-// finds, per analyzer and module, in files to read and triage.
+// next to a no-op vet tool (the floor: loading and type-checking only),
+// with -floors next to a no-op that carries one fact type too (go vet then
+// runs it on every dependency, as it runs httpvet: the floor of any suite
+// with facts), and next to timakin/bodyclose; that no analyzer crashes or
+// fails; that the suggested fixes, applied, leave every module building;
+// and what it finds, per analyzer and module, in files to read and
+// triage. For each tool, an untimed run under go vet records the package
+// whose vet process had the largest resident set (see rss.go): httpvet's
+// is a column of the table, every tool's a second table.
 //
 // Usage, from the repository root:
 //
@@ -28,13 +33,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"syscall"
 	"time"
-
-	"github.com/httpvet/httpvet/analyzers"
 )
 
 var (
@@ -44,6 +46,7 @@ var (
 	bodyclose = flag.String("bodyclose", "v0.0.0-20260723120731-857993a2939c", "github.com/timakin/bodyclose version to compare with (empty: skip)")
 	gosec     = flag.String("gosec", "", "github.com/securego/gosec/v2 version whose G112/G114 findings to count (empty: skip)")
 	fixes     = flag.Bool("fixes", true, "apply httpvet's fixes to a copy of each module and check that it builds")
+	floors    = flag.Bool("floors", false, "also measure the no-op vet tool carrying one fact type (go vet then runs it on every dependency, as it runs httpvet): the floor of any suite with facts")
 )
 
 // A tool is a vet tool the harness runs.
@@ -66,6 +69,14 @@ type finding struct {
 	fixable                 bool
 }
 
+// A peak is the largest vet process of one go vet run: its maximum
+// resident set and the package it analyzed.
+type peak struct {
+	rssKB int64
+	pkg   string
+	dep   bool // analyzed for facts only (VetxOnly): a dependency
+}
+
 type result struct {
 	name     string
 	skipped  string // why the module was skipped
@@ -76,11 +87,15 @@ type result struct {
 	errors   int // analyzer errors and crashes
 	fixed    string
 	times    map[string][]run
+	peaks    map[string]peak // by tool
 }
 
 var work string // temporary directory with the tools
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == rssWrapArg {
+		os.Exit(rssWrap(os.Args[2], os.Args[3], os.Args[4:]))
+	}
 	flag.Parse()
 	root, err := os.Getwd()
 	check(err)
@@ -104,10 +119,11 @@ func main() {
 		names = append(corpusNames(root), "std")
 	}
 
-	tools := []tool{
-		{"noop", build(root, "./bench/noop", "noop")},
-		{"httpvet", build(root, "./cmd/httpvet", "httpvet")},
+	tools := []tool{{"noop", build(root, "./bench/noop", "noop")}}
+	if *floors {
+		tools = append(tools, tool{"noopfacts", build(root, "./bench/noop", "noopfacts", "-ldflags=-X=main.withFact=yes")})
 	}
+	tools = append(tools, tool{"httpvet", build(root, "./cmd/httpvet", "httpvet")})
 	if *bodyclose != "" {
 		tools = append(tools, tool{"bodyclose", install("github.com/timakin/bodyclose@"+*bodyclose, "bodyclose")})
 	}
@@ -149,7 +165,7 @@ func main() {
 
 // measure runs every step on one module (dir) or, with dir empty, on std.
 func measure(name, dir string, tools []tool, gosecPath string) *result {
-	r := &result{name: name, findings: make(map[string][]finding), times: make(map[string][]run)}
+	r := &result{name: name, findings: make(map[string][]finding), times: make(map[string][]run), peaks: make(map[string]peak)}
 	pattern := "./..."
 	if dir == "" {
 		pattern = "std"
@@ -162,17 +178,24 @@ func measure(name, dir string, tools []tool, gosecPath string) *result {
 		}
 	}()
 
-	// Warm the compile cache; a module that does not build is skipped.
-	warm := vet(dir, tools[0].path, pattern)
-	if warm.rc != 0 {
-		r.skipped = "does not build under go vet"
-		fmt.Fprintf(&errlog, "warm-up go vet exited %d:\n%s\n", warm.rc, tail(warm.stderr))
-		return r
+	// One untimed run of each tool, the no-op first, warms the compile
+	// cache and records which package made the tool's largest vet
+	// process; a module that does not build is skipped.
+	for i, t := range tools {
+		warm, pk := vetPeak(dir, t.path, pattern)
+		if i == 0 && warm.rc != 0 {
+			r.skipped = "does not build under go vet"
+			fmt.Fprintf(&errlog, "warm-up go vet exited %d:\n%s\n", warm.rc, tail(warm.stderr))
+			return r
+		}
+		r.peaks[t.name] = pk
+		if *rounds == 0 {
+			r.times[t.name] = []run{warm} // each tool once, untimed: this run
+		}
 	}
 	r.pkgs = countPackages(dir, pattern)
 
-	n := max(*rounds, 1)
-	for i := 0; i < n; i++ {
+	for i := 0; i < *rounds; i++ {
 		for _, t := range tools {
 			r.times[t.name] = append(r.times[t.name], vet(dir, t.path, pattern))
 		}
@@ -214,16 +237,35 @@ func vet(dir, toolPath, pattern string) run {
 	return timed(dir, "go", "vet", "-vettool="+fresh(toolPath), "-json", pattern)
 }
 
+// vetPeak is vet with each vet process run under the harness (rssWrap),
+// which records its maximum resident set and package: it returns the run
+// and the largest of them. Untimed: the extra process per package would
+// weigh on the floors as much as on httpvet, and bring ratios nearer 1.
+func vetPeak(dir, toolPath, pattern string) (run, peak) {
+	freshN++
+	log := filepath.Join(work, fmt.Sprintf("rss-%d.tsv", freshN))
+	self, err := os.Executable()
+	check(err)
+	r := timed(dir, "go", "vet", "-vettool="+freshCmd(toolPath, fmt.Sprintf("%q %s %q %q", self, rssWrapArg, log, toolPath)), "-json", pattern)
+	return r, peakOf(log)
+}
+
 var freshN int
 
 // fresh returns a wrapper of the tool that answers -V=full with a build ID
 // no other run has used and runs the tool for everything else.
 func fresh(toolPath string) string {
+	return freshCmd(toolPath, fmt.Sprintf("%q", toolPath))
+}
+
+// freshCmd is fresh with the command that runs the tool (with the
+// arguments appended) given as shell words.
+func freshCmd(toolPath, command string) string {
 	freshN++
 	id := fmt.Sprintf("%d-%d", time.Now().UnixNano(), freshN)
 	p := filepath.Join(work, fmt.Sprintf("wrap-%d", freshN))
-	script := fmt.Sprintf("#!/bin/sh\nif [ \"$1\" = \"-V=full\" ]; then echo \"%s version devel buildID=%s\"; exit 0; fi\nexec %q \"$@\"\n",
-		filepath.Base(toolPath), id, toolPath)
+	script := fmt.Sprintf("#!/bin/sh\nif [ \"$1\" = \"-V=full\" ]; then echo \"%s version devel buildID=%s\"; exit 0; fi\nexec %s \"$@\"\n",
+		filepath.Base(toolPath), id, command)
 	check(os.WriteFile(p, []byte(script), 0o755))
 	return p
 }
@@ -411,82 +453,6 @@ func runGosec(gosecPath, dir, name string) int {
 	return len(report.Issues)
 }
 
-func render(results []*result) string {
-	var names []string
-	for _, a := range analyzers.Suite {
-		names = append(names, a.Name)
-	}
-	var b strings.Builder
-	b.WriteString("| module | pkgs | " + strings.Join(names, " | ") + " | timakin bodyclose | gosec G112/G114 | fixes applied/built/left | errors | httpvet/floor (wall) | httpvet/floor (CPU) | httpvet/bodyclose (wall) | RSS httpvet/floor |\n")
-	b.WriteString("|---|---:|" + strings.Repeat("---:|", len(names)) + "---:|---:|---|---:|---:|---:|---:|---:|\n")
-	total := make(map[string]time.Duration)
-	totalCPU := make(map[string]time.Duration)
-	for _, r := range results {
-		if r.skipped != "" {
-			fmt.Fprintf(&b, "| %s | skipped: %s |\n", r.name, r.skipped)
-			continue
-		}
-		fmt.Fprintf(&b, "| %s | %d |", r.name, r.pkgs)
-		for _, n := range names {
-			fmt.Fprintf(&b, " %d |", len(r.findings[n]))
-		}
-		gs := "–"
-		if *gosec != "" && r.name != "std" {
-			gs = fmt.Sprint(r.gosec)
-		}
-		tk := "–"
-		if *bodyclose != "" {
-			tk = fmt.Sprint(r.timakin)
-		}
-		fx := r.fixed
-		if fx == "" {
-			fx = "–"
-		}
-		fmt.Fprintf(&b, " %s | %s | %s | %d |", tk, gs, fx, r.errors)
-		if r.times == nil {
-			b.WriteString(" – | – | – | – |\n")
-			continue
-		}
-		med := func(tool string, f func(run) time.Duration) time.Duration {
-			var ds []time.Duration
-			for _, x := range r.times[tool] {
-				ds = append(ds, f(x))
-			}
-			if len(ds) == 0 {
-				return 0
-			}
-			slices.Sort(ds)
-			return ds[len(ds)/2]
-		}
-		wall := func(x run) time.Duration { return x.wall }
-		cpu := func(x run) time.Duration { return x.cpu }
-		rss := func(x run) time.Duration { return time.Duration(x.rssKB) }
-		for _, t := range []string{"noop", "httpvet", "bodyclose"} {
-			total[t] += med(t, wall)
-			totalCPU[t] += med(t, cpu)
-		}
-		fmt.Fprintf(&b, " %s | %s | %s | %s |\n",
-			ratio(med("httpvet", wall), med("noop", wall)),
-			ratio(med("httpvet", cpu), med("noop", cpu)),
-			ratio(med("httpvet", wall), med("bodyclose", wall)),
-			ratio(med("httpvet", rss), med("noop", rss)))
-	}
-	if total["noop"] > 0 {
-		fmt.Fprintf(&b, "\nSum of median wall times: floor (no-op vet tool) %s, httpvet %s (%s), timakin/bodyclose %s; httpvet/bodyclose %s. CPU: floor %s, httpvet %s (%s).\n",
-			total["noop"].Round(time.Second), total["httpvet"].Round(time.Second), ratio(total["httpvet"], total["noop"]),
-			total["bodyclose"].Round(time.Second), ratio(total["httpvet"], total["bodyclose"]),
-			totalCPU["noop"].Round(time.Second), totalCPU["httpvet"].Round(time.Second), ratio(totalCPU["httpvet"], totalCPU["noop"]))
-	}
-	return b.String()
-}
-
-func ratio(a, b time.Duration) string {
-	if b == 0 {
-		return "–"
-	}
-	return fmt.Sprintf("%.2f×", float64(a)/float64(b))
-}
-
 func machine() string {
 	model := ""
 	if f, err := os.Open("/proc/cpuinfo"); err == nil {
@@ -539,9 +505,9 @@ func countPackages(dir, pattern string) int {
 	return len(bytes.Fields(out))
 }
 
-func build(root, pkg, name string) string {
+func build(root, pkg, name string, flags ...string) string {
 	out := filepath.Join(work, name)
-	cmd := exec.Command("go", "build", "-o", out, pkg)
+	cmd := exec.Command("go", append(append([]string{"build", "-o", out}, flags...), pkg)...)
 	cmd.Dir = root
 	cmd.Stderr = os.Stderr
 	check(cmd.Run())
