@@ -26,7 +26,10 @@
 //   - [Func.CFG] is the control-flow graph (golang.org/x/tools/go/cfg) of
 //     one function, built the first time any analyzer asks for it, with
 //     predecessors and a node-to-block index for backward walks. A call
-//     ends a path when [Index.NoReturn] says so.
+//     ends a path when [Index.NoReturn] says so; [Graph.View] shows the
+//     same graph with fewer calls ending a path, for an analyzer that
+//     must keep the paths it followed before the engine (getbody: every
+//     call returns; deadlineconn: only [match.NoReturn]'s calls do not).
 //   - [Index.Path] is the path from a node up to the root of its top-level
 //     declaration, innermost first, like astutil.PathEnclosingInterval but
 //     over one declaration only; [Index.Enclosing] is the innermost
