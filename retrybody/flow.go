@@ -54,7 +54,7 @@ func (c *checker) analyze(fn *engine.Func) (changed bool) {
 		if !d.body && !fromCaller {
 			continue
 		}
-		again := c.resendFrom(g, s.b, s.i, s.req, d.bodyVars, byNode)
+		again := c.resendFrom(g, s.b, s.i, s.req, d.bodyKeys, byNode)
 		if again == nil {
 			continue
 		}
@@ -128,9 +128,11 @@ func (c *checker) escaping(fn *engine.Func) map[*types.Var]bool {
 
 // effect says what node n does to the request k: it sends it (sent), or
 // it may give it another body, or does something the analysis cannot
-// follow (stop). bodyVars are the variables that hold the reader of the
-// request's body: any use of one (a Seek, a Reset) stops too.
-func (c *checker) effect(n ast.Node, k key, bodyVars []*types.Var, byNode map[ast.Node][]send) (stop bool, sent []send) {
+// follow (stop). bodyKeys hold the reader of the request's body: any use
+// of one or of its fields (a Seek, a Reset) stops too; other fields of the
+// variable that holds it, and its methods, do not (the reader the request
+// holds is not reassigned by them).
+func (c *checker) effect(n ast.Node, k key, bodyKeys []key, byNode map[ast.Node][]send) (stop bool, sent []send) {
 	info := c.info
 	var skip []ast.Node // the arguments of sends of k, and req = req.WithContext(ctx)
 	for _, s := range byNode[n] {
@@ -167,18 +169,18 @@ func (c *checker) effect(n ast.Node, k key, bodyVars []*types.Var, byNode map[as
 				return false
 			}
 		}
-		if id, ok := m.(*ast.Ident); ok {
-			for _, v := range bodyVars {
-				if info.ObjectOf(id) == v {
-					stop = true
+		if e, ok := m.(ast.Expr); ok {
+			if ck, ok := keyOf(info, e); ok {
+				if ck.root == k.root {
+					stop = c.stops(e, ck, k, stack)
 					return false
 				}
-			}
-		}
-		if e, ok := m.(ast.Expr); ok {
-			if ck, ok := keyOf(info, e); ok && ck.root == k.root {
-				stop = c.stops(e, ck, k, stack)
-				return false
+				for _, bk := range bodyKeys {
+					if rel, _ := relate(ck, bk); rel == same || rel == inside {
+						stop = true
+						return false
+					}
+				}
 			}
 		}
 		stack = append(stack, m)
@@ -250,7 +252,7 @@ type defs struct {
 	body       bool // some path gives the request a body
 	rewindable bool // every such body is one NewRequest sets GetBody for
 	entry      bool // some path reaches the function's entry untouched
-	bodyVars   []*types.Var
+	bodyKeys   []key // what holds the body's reader: a Seek or Reset of it rewinds
 	built      []ast.Node // where the request gets the body
 }
 
@@ -349,10 +351,8 @@ func (c *checker) body(d *defs, at ast.Node, e ast.Expr, viaNewRequest bool) {
 	if !viaNewRequest || !rewindableType(c.info.TypeOf(e)) {
 		d.rewindable = false
 	}
-	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-		if v, ok := c.info.Uses[id].(*types.Var); ok {
-			d.bodyVars = append(d.bodyVars, v)
-		}
+	if k, ok := keyOf(c.info, e); ok {
+		d.bodyKeys = append(d.bodyKeys, k)
 	}
 }
 
@@ -389,13 +389,13 @@ func (c *checker) emptyBody(e ast.Expr) bool {
 // resendFrom walks forward from the send at node i of block b and returns
 // a send of the request k that may run next without its body being reset
 // in between, or nil.
-func (c *checker) resendFrom(g *engine.Graph, b *cfg.Block, i int, k key, bodyVars []*types.Var, byNode map[ast.Node][]send) *send {
+func (c *checker) resendFrom(g *engine.Graph, b *cfg.Block, i int, k key, bodyKeys []key, byNode map[ast.Node][]send) *send {
 	seen := make(map[*cfg.Block]bool)
 	var found *send
 	var walk func(b *cfg.Block, from int) bool
 	walk = func(b *cfg.Block, from int) bool {
 		for j := from; j < len(b.Nodes); j++ {
-			stop, sent := c.effect(b.Nodes[j], k, bodyVars, byNode)
+			stop, sent := c.effect(b.Nodes[j], k, bodyKeys, byNode)
 			if stop {
 				return false
 			}

@@ -18,13 +18,19 @@ func (c *checker) reportResend(first, again send, d defs) {
 	}
 	c.reported[again.call] = true
 	req := c.keyText(first)
+	// NewRequest set GetBody for the bodies the request may have, or
+	// nothing can rewind them.
+	reset := fmt.Sprintf("give %s a new body", req)
+	if d.rewindable {
+		reset = fmt.Sprintf("reset %s.Body from %s.GetBody", req, req)
+	}
 	var msg string
 	if again.call == first.call {
-		msg = fmt.Sprintf("%s runs again on the same request after it consumed the body of %s, so a retry sends an empty body or fails; reset %s.Body from %s.GetBody before each attempt or build a new request per attempt",
-			describe(&again), req, req, req)
+		msg = fmt.Sprintf("%s runs again on the same request after it consumed the body of %s, so a retry sends an empty body or fails; %s before each attempt or build a new request per attempt",
+			describe(&again), req, reset)
 	} else {
-		msg = fmt.Sprintf("%s sends %s again after the %s at line %d consumed its body, so it sends an empty body or fails; reset %s.Body from %s.GetBody before it or build a new request",
-			describe(&again), req, sendName(&first), c.line(first.call), req, req)
+		msg = fmt.Sprintf("%s sends %s again after the %s at line %d consumed its body, so it sends an empty body or fails; %s before it or build a new request",
+			describe(&again), req, sendName(&first), c.line(first.call), reset)
 	}
 	diag := analysis.Diagnostic{Pos: again.call.Pos(), End: again.call.End(), Message: msg}
 	if d.rewindable {

@@ -57,7 +57,7 @@ func gotoRetry(c *http.Client, url string, body io.Reader) (*http.Response, erro
 	}
 	tries := 0
 retry:
-	resp, err := c.Do(req) // want `this Do runs again on the same request`
+	resp, err := c.Do(req) // want `this Do runs again on the same request after it consumed the body of req, so a retry sends an empty body or fails; give req a new body before each attempt or build a new request per attempt`
 	if err != nil && tries < 3 {
 		tries++
 		goto retry
@@ -348,5 +348,29 @@ func goroutines(c *http.Client, url string) {
 	req, _ := http.NewRequest("POST", url, strings.NewReader("x"))
 	for i := 0; i < 3; i++ {
 		go func() { c.Do(req) }()
+	}
+}
+
+type payload struct {
+	Body  io.Reader
+	Bytes []byte
+}
+
+// fieldBodySeek: the body's reader is held by a field, and rewound.
+func fieldBodySeek(c *http.Client, url string, p *payload) {
+	req, _ := http.NewRequest("POST", url, p.Body)
+	for i := 0; i < 3; i++ {
+		p.Body.(io.Seeker).Seek(0, io.SeekStart)
+		c.Do(req)
+	}
+}
+
+// fieldBodyOther: other fields of what holds the body do not rewind it.
+func fieldBodyOther(c *http.Client, url string, p *payload) {
+	req, _ := http.NewRequest("POST", url, p.Body)
+	resp, err := c.Do(req)
+	if err == nil && resp.StatusCode == http.StatusTemporaryRedirect {
+		p.Bytes = nil
+		c.Do(req) // want `this Do sends req again after the Do at line \d+ consumed its body, so it sends an empty body or fails; give req a new body before it or build a new request`
 	}
 }
