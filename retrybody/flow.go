@@ -249,10 +249,10 @@ func (c *checker) stops(e ast.Expr, ck, k key, stack []ast.Node) bool {
 // defs is what the paths that reach a send of a request say about its
 // body.
 type defs struct {
-	body       bool // some path gives the request a body
-	rewindable bool // every such body is one NewRequest sets GetBody for
-	entry      bool // some path reaches the function's entry untouched
-	bodyKeys   []key // what holds the body's reader: a Seek or Reset of it rewinds
+	body       bool       // some path gives the request a body
+	rewindable bool       // every such body is one NewRequest sets GetBody for
+	entry      bool       // some path reaches the function's entry untouched
+	bodyKeys   []key      // what holds the body's reader: a Seek or Reset of it rewinds
 	built      []ast.Node // where the request gets the body
 }
 
