@@ -80,8 +80,8 @@ func (c *checker) sites(g *engine.Graph) ([]site, map[ast.Node][]send) {
 		for i, n := range b.Nodes {
 			ast.Inspect(n, func(m ast.Node) bool {
 				switch m := m.(type) {
-				case *ast.FuncLit:
-					return false
+				case *ast.FuncLit, *ast.DeferStmt, *ast.GoStmt:
+					return false // runs elsewhere, or later
 				case *ast.CallExpr:
 					for _, s := range c.sendsOf(m) {
 						sites = append(sites, site{b, i, s})
@@ -252,6 +252,7 @@ type defs struct {
 	body       bool       // some path gives the request a body
 	rewindable bool       // every such body is one NewRequest sets GetBody for
 	entry      bool       // some path reaches the function's entry untouched
+	stops      []ast.Node // where the paths back from the send end, entry aside
 	bodyKeys   []key      // what holds the body's reader: a Seek or Reset of it rewinds
 	built      []ast.Node // where the request gets the body
 }
@@ -264,6 +265,7 @@ func (c *checker) defsOf(g *engine.Graph, b *cfg.Block, i int, k key, byNode map
 		if stop, _ := c.effect(n, k, nil, byNode); !stop {
 			return true
 		}
+		d.stops = append(d.stops, n)
 		c.define(&d, n, k)
 		return false
 	}, func() { d.entry = true })

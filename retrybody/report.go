@@ -33,12 +33,20 @@ func (c *checker) reportResend(first, again send, d defs) {
 			describe(&again), req, sendName(&first), c.line(first.call), reset)
 	}
 	diag := analysis.Diagnostic{Pos: again.call.Pos(), End: again.call.End(), Message: msg}
+	if again.call == first.call {
+		if edits := c.moveFix(first, d); edits != nil {
+			diag.SuggestedFixes = append(diag.SuggestedFixes, analysis.SuggestedFix{
+				Message:   "Build the request inside the loop",
+				TextEdits: edits,
+			})
+		}
+	}
 	if d.rewindable {
 		if edits := c.resetFix(again, req); edits != nil {
-			diag.SuggestedFixes = []analysis.SuggestedFix{{
+			diag.SuggestedFixes = append(diag.SuggestedFixes, analysis.SuggestedFix{
 				Message:   fmt.Sprintf("Reset %s.Body from %s.GetBody before the send", req, req),
 				TextEdits: edits,
-			}}
+			})
 		}
 	}
 	suppress.Report(c.pass, diag)

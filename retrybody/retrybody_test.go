@@ -15,7 +15,7 @@ func TestAnalyzer(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), retrybody.Analyzer, "fix")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), retrybody.Analyzer, "fix", "move")
 }
 
 // TestTypeErrors runs the analyzer on code that does not type-check: it

@@ -374,3 +374,70 @@ func fieldBodyOther(c *http.Client, url string, p *payload) {
 		c.Do(req) // want `this Do sends req again after the Do at line \d+ consumed its body, so it sends an empty body or fails; give req a new body before it or build a new request`
 	}
 }
+
+// pages: the same search body for every page: only the URL changes.
+func pages(c *http.Client, url string, query []byte) {
+	req, _ := http.NewRequest("POST", url, bytes.NewReader(query))
+	for page := 1; page < 10; page++ {
+		req.URL.RawQuery = fmt.Sprintf("page=%d", page)
+		resp, err := c.Do(req) // want `this Do runs again`
+		if err != nil {
+			return
+		}
+		resp.Body.Close()
+	}
+}
+
+// mirrors: one request sent to each mirror in turn.
+func mirrors(c *http.Client, hosts []string, data []byte) {
+	req, _ := http.NewRequest("POST", "http://primary/upload", bytes.NewReader(data))
+	for _, h := range hosts {
+		req.URL.Host = h
+		req.Host = h
+		if _, err := c.Do(req); err == nil { // want `this Do runs again`
+			return
+		}
+	}
+}
+
+// ticker: a request built once and sent on every tick.
+func ticker(ctx context.Context, c *http.Client, url string, tick <-chan time.Time) {
+	req, _ := http.NewRequestWithContext(ctx, "POST", url, strings.NewReader(`{"alive":true}`))
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick:
+			c.Do(req) // want `this Do runs again`
+		}
+	}
+}
+
+// deferred and concurrent sends are not followed.
+func deferred(c *http.Client, url string) {
+	req, _ := http.NewRequest("POST", url, strings.NewReader("x"))
+	for i := 0; i < 3; i++ {
+		defer c.Do(req)
+	}
+}
+
+// printed: printing the request is not a reset.
+func printed(c *http.Client, url string) {
+	req, _ := http.NewRequest("POST", url, strings.NewReader("x"))
+	for i := 0; i < 3; i++ {
+		fmt.Println(req, req.Context())
+		c.Do(req) // want `this Do runs again`
+	}
+}
+
+// stored: the request stored in a struct may be rebuilt out of sight.
+type holder struct{ req *http.Request }
+
+func stored(c *http.Client, url string, h *holder, refresh func(*holder)) {
+	req, _ := http.NewRequest("POST", url, strings.NewReader("x"))
+	h.req = req
+	for i := 0; i < 3; i++ {
+		refresh(h)
+		c.Do(req)
+	}
+}
