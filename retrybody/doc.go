@@ -55,16 +55,23 @@
 // sight of the graph); a range loop variable (a new request each
 // iteration).
 //
-// The fix, when every body the request may have is one NewRequest sets
-// GetBody for, inserts before the repeated send's statement:
+// Two fixes. When the request is built by NewRequest right before the
+// loop that sends it again (only its if err != nil { return … } between),
+// with a reader made in the call (bytes.NewReader(data),
+// strings.NewReader(s)), every path to the send starts there and nothing
+// it declares is used outside the loop, the first moves that statement
+// and its error check to the start of the loop's body: a new request and
+// a new reader per attempt. When every body the request may have is one
+// NewRequest sets GetBody for, the other inserts before the repeated
+// send's statement:
 //
 //	if req.GetBody != nil {
 //		req.Body, _ = req.GetBody()
 //	}
 //
-// Other bodies have no GetBody to reset from, and a call of a re-sending
-// wrapper needs the wrapper changed, possibly in another module: the
-// message says what to do instead. Building the request inside the loop
-// is often better; it is left to the user, who knows whether the request
-// is used after the loop.
+// Other bodies have no GetBody to reset from: the message says to give
+// the request a new body. A call of a re-sending wrapper needs the
+// wrapper changed, possibly in another module: the message says so, with
+// no fix. No fix either for a send in a loop's header, or where a moved
+// line or the loop's line ends in a comment (gofmt would realign it).
 package retrybody
