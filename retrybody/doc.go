@@ -52,8 +52,8 @@
 // inside the wrapper itself (its callers are checked); variables whose
 // address is taken or that a function literal refers to; sends inside
 // function literals (a closure given to a retry helper runs again out of
-// sight of the graph); a range loop variable (a new request each
-// iteration).
+// sight of the graph), defer and go statements; a range loop variable (a
+// new request each iteration).
 //
 // Two fixes. When the request is built by NewRequest right before the
 // loop that sends it again (only its if err != nil { return … } between),
