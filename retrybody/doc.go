@@ -25,7 +25,8 @@
 // embedding *http.Request); req.WithContext(ctx) and req.Clone(ctx) share
 // its body. It has a body when, on a path that reaches the first send,
 // NewRequest or NewRequestWithContext got a body that is not nil,
-// http.NoBody or an empty reader literal, an &http.Request{…} literal got
+// http.NoBody, an empty reader literal or a local variable that holds
+// none of those on some path, an &http.Request{…} literal got
 // a Body, or req.Body was assigned one.
 //
 // Between the sends, any of these ends the path, with nothing reported:

@@ -253,6 +253,7 @@ type defs struct {
 	rewindable bool       // every such body is one NewRequest sets GetBody for
 	entry      bool       // some path reaches the function's entry untouched
 	stops      []ast.Node // where the paths back from the send end, entry aside
+	g          *engine.Graph
 	bodyKeys   []key      // what holds the body's reader: a Seek or Reset of it rewinds
 	built      []ast.Node // where the request gets the body
 }
@@ -260,7 +261,7 @@ type defs struct {
 // defsOf walks back from the send at node i of block b to where the
 // request k got its value or its body.
 func (c *checker) defsOf(g *engine.Graph, b *cfg.Block, i int, k key, byNode map[ast.Node][]send) defs {
-	d := defs{rewindable: true}
+	d := defs{rewindable: true, g: g}
 	g.Backward(b, i, func(n ast.Node) bool {
 		if stop, _ := c.effect(n, k, nil, byNode); !stop {
 			return true
@@ -345,7 +346,7 @@ func (c *checker) request(d *defs, at ast.Node, e ast.Expr) {
 // body records the body e given to a request at node at; viaNewRequest
 // says NewRequest received it (and may set GetBody).
 func (c *checker) body(d *defs, at ast.Node, e ast.Expr, viaNewRequest bool) {
-	if c.emptyBody(e) {
+	if c.emptyBody(e) || c.nilVar(d.g, at, e) {
 		return
 	}
 	d.body = true
@@ -356,6 +357,77 @@ func (c *checker) body(d *defs, at ast.Node, e ast.Expr, viaNewRequest bool) {
 	if k, ok := keyOf(c.info, e); ok {
 		d.bodyKeys = append(d.bodyKeys, k)
 	}
+}
+
+// nilVar reports whether e is a local variable that holds no body on
+// every path that reaches node at: declared without a value, or assigned
+// nil, http.NoBody or an empty reader, and not otherwise assigned, nor
+// its address taken, nor referred to by a function literal.
+func (c *checker) nilVar(g *engine.Graph, at ast.Node, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || g == nil {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	fn := c.idx.Enclosing(at.Pos())
+	if !ok || fn == nil || v.Pos() < fn.Body().Pos() || v.Pos() >= fn.Body().End() {
+		return false // a parameter, a captured or package-level variable
+	}
+	b, i, ok := g.Locate(at)
+	if !ok {
+		return false
+	}
+	empty := true
+	g.Backward(b, i, func(n ast.Node) bool {
+		if !empty {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for j, lhs := range n.Lhs {
+				if match.ObjectOf(c.info, lhs) != v {
+					continue
+				}
+				if len(n.Lhs) != len(n.Rhs) || !c.emptyBody(n.Rhs[j]) {
+					empty = false
+				}
+				return false
+			}
+		case *ast.ValueSpec:
+			for j, name := range n.Names {
+				if c.info.Defs[name] != v {
+					continue
+				}
+				if len(n.Values) > 0 && (len(n.Values) != len(n.Names) || !c.emptyBody(n.Values[j])) {
+					empty = false
+				}
+				return false
+			}
+		}
+		return true
+	}, func() { empty = false })
+	if !empty {
+		return false
+	}
+	// Its address, or a closure, could give it a value out of sight.
+	ast.Inspect(fn.Body(), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && match.ObjectOf(c.info, n.X) == v {
+				empty = false
+			}
+		case *ast.FuncLit:
+			ast.Inspect(n.Body, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && c.info.Uses[id] == v {
+					empty = false
+				}
+				return empty
+			})
+			return false
+		}
+		return empty
+	})
+	return empty
 }
 
 // rewindableType reports whether NewRequest sets GetBody for a body of

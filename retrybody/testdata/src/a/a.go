@@ -441,3 +441,39 @@ func stored(c *http.Client, url string, h *holder, refresh func(*holder)) {
 		c.Do(req)
 	}
 }
+
+// nilVar: the body variable is nil on every path.
+func nilVar(c *http.Client, url string) {
+	var body io.Reader
+	req, _ := http.NewRequest("GET", url, body)
+	for i := 0; i < 3; i++ {
+		c.Do(req)
+	}
+	var empty io.Reader = http.NoBody
+	req2, _ := http.NewRequest("GET", url, empty)
+	for i := 0; i < 3; i++ {
+		c.Do(req2)
+	}
+}
+
+// nilVarSometimes: the body variable holds a reader on one path.
+func nilVarSometimes(c *http.Client, url string, data []byte) {
+	var body io.Reader
+	if len(data) > 0 {
+		body = bytes.NewReader(data)
+	}
+	req, _ := http.NewRequest("POST", url, body)
+	for i := 0; i < 3; i++ {
+		c.Do(req) // want `this Do runs again`
+	}
+}
+
+// nilVarFilled: its address is taken: it may hold a reader.
+func nilVarFilled(c *http.Client, url string, fill func(*io.Reader)) {
+	var body io.Reader
+	fill(&body)
+	req, _ := http.NewRequest("POST", url, body)
+	for i := 0; i < 3; i++ {
+		c.Do(req) // want `this Do runs again`
+	}
+}
