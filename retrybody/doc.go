@@ -24,10 +24,10 @@
 // request is a local variable or parameter, or a field of one (a struct
 // embedding *http.Request); req.WithContext(ctx) and req.Clone(ctx) share
 // its body. It has a body when, on a path that reaches the first send,
-// NewRequest or NewRequestWithContext got a body that is not nil,
-// http.NoBody, an empty reader literal or a local variable that holds
-// none of those on some path, an &http.Request{…} literal got
-// a Body, or req.Body was assigned one.
+// NewRequest or NewRequestWithContext got a body other than nil,
+// http.NoBody, an empty reader literal, or a local variable that holds
+// one of those on every path; an &http.Request{…} literal got a Body; or
+// req.Body was assigned one.
 //
 // Between the sends, any of these ends the path, with nothing reported:
 // an assignment to the request variable (a new request); a use of
