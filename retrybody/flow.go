@@ -58,7 +58,7 @@ func (c *checker) analyze(fn *engine.Func) (changed bool) {
 		if again == nil {
 			continue
 		}
-		if d.body {
+		if d.body && !c.touchedInLoop(*again, d) {
 			c.reportResend(s.send, *again, d)
 		}
 		if fromCaller && c.record(fn, p, true) {
@@ -66,6 +66,37 @@ func (c *checker) analyze(fn *engine.Func) (changed bool) {
 		}
 	}
 	return changed
+}
+
+// touchedInLoop reports whether a path back from the first send ends
+// inside the body of the innermost loop around the re-send: the request,
+// or its body, is set within the attempt loop, under a condition the
+// analysis does not follow (if data != nil { req.Body = … }), and the
+// path that skips it is likely one where there is no body.
+func (c *checker) touchedInLoop(again send, d defs) bool {
+	var body *ast.BlockStmt
+	for _, n := range c.idx.PathTo(again.call) {
+		switch n := n.(type) {
+		case *ast.ForStmt:
+			body = n.Body
+		case *ast.RangeStmt:
+			body = n.Body
+		case *ast.FuncLit:
+			return false
+		}
+		if body != nil {
+			break
+		}
+	}
+	if body == nil {
+		return false
+	}
+	for _, st := range d.stops {
+		if body.Pos() <= st.Pos() && st.End() <= body.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // sites returns the sends of g's nodes outside nested function literals,

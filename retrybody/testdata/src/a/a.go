@@ -477,3 +477,27 @@ func nilVarFilled(c *http.Client, url string, fill func(*io.Reader)) {
 		c.Do(req) // want `this Do runs again`
 	}
 }
+
+// conditionalReset: the body is given again under a condition inside the
+// attempt loop: the path that skips it is the one without a body.
+func conditionalReset(c *http.Client, url string, data []byte) {
+	req, _ := http.NewRequest("POST", url, nil)
+	for i := 0; i < 3; i++ {
+		if data != nil {
+			req.Body = io.NopCloser(bytes.NewReader(data))
+		}
+		c.Do(req)
+	}
+}
+
+// outerLoop: a request per item, but the inner retry loop re-sends it.
+func outerLoop(c *http.Client, url string, items [][]byte) {
+	for _, item := range items {
+		req, _ := http.NewRequest("POST", url, bytes.NewReader(item))
+		for try := 0; try < 3; try++ {
+			if _, err := c.Do(req); err == nil { // want `this Do runs again`
+				break
+			}
+		}
+	}
+}

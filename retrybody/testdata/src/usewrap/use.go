@@ -44,3 +44,8 @@ func embedded(c *http.Client, url string, data []byte) {
 	r := &wrap.Request{Request: req, Attempts: 3}
 	wrap.Loop(c, r)
 }
+
+func buffered(c *http.Client, url string, data []byte) {
+	req, _ := http.NewRequest("POST", url, bytes.NewReader(data))
+	wrap.Buffered(c, req)
+}

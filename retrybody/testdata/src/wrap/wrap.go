@@ -2,6 +2,8 @@
 package wrap
 
 import (
+	"bytes"
+	"io"
 	"net/http"
 	"time"
 )
@@ -56,4 +58,26 @@ func Loop(c *http.Client, r *Request) { // want Loop:"sends r.Request, resends r
 	for i := 0; i < r.Attempts; i++ {
 		c.Do(r.Request)
 	}
+}
+
+// Buffered reads the body once and gives each attempt a new reader: no
+// fact, its callers are fine.
+func Buffered(c *http.Client, req *http.Request) (*http.Response, error) {
+	var data []byte
+	if req.Body != nil {
+		data, _ = io.ReadAll(req.Body)
+		req.Body.Close()
+	}
+	var lastErr error
+	for i := 0; i < 3; i++ {
+		if data != nil {
+			req.Body = io.NopCloser(bytes.NewReader(data))
+		}
+		resp, err := c.Do(req)
+		if err == nil {
+			return resp, nil
+		}
+		lastErr = err
+	}
+	return nil, lastErr
 }
