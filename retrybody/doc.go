@@ -54,7 +54,10 @@
 // address is taken or that a function literal refers to; sends inside
 // function literals (a closure given to a retry helper runs again out of
 // sight of the graph), defer and go statements; a range loop variable (a
-// new request each iteration).
+// new request each iteration); a loop inside which the request or its
+// body is set on some path (if data != nil { req.Body = … }): the path
+// that skips it is most likely one without a body, which the analysis
+// cannot tell.
 //
 // Two fixes. When the request is built by NewRequest right before the
 // loop that sends it again (only its if err != nil { return … } between),
