@@ -359,7 +359,9 @@ func (c *checker) request(d *defs, at ast.Node, e ast.Expr) {
 	case *ast.CallExpr:
 		if match.IsFunc(match.Callee(c.info, e), match.NetHTTP, "NewRequest", "NewRequestWithContext") && len(e.Args) >= 3 {
 			c.body(d, at, e.Args[len(e.Args)-1], true)
+			return
 		}
+		c.builtRequest(d, at, e)
 	case *ast.CompositeLit:
 		if !match.IsNamed(c.info.TypeOf(e), match.NetHTTP, "Request") {
 			return

@@ -26,8 +26,9 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://github.com/httpvet/httpvet/blob/main/docs/retrybody.md",
 	Requires: []*analysis.Analyzer{engine.Analyzer, suppress.Analyzer},
 	Run:      run,
-	// Wrappers that send, or re-send, a request parameter, across packages.
-	FactTypes: []analysis.Fact{new(sendsRequest)},
+	// Wrappers that send, or re-send, a request parameter, and helpers
+	// that build a request with a parameter as its body, across packages.
+	FactTypes: []analysis.Fact{new(sendsRequest), new(requestBody)},
 	// Runs on code with type errors too (gopls does so): it must not crash.
 	RunDespiteErrors: true,
 }
@@ -40,6 +41,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{pass: pass, info: pass.TypesInfo, idx: idx, facts: make(map[*types.Func]*sendsRequest)}
+	c.exportBuilders(fns)
 	c.exportFacts(fns)
 	c.reporting = true
 	for _, fn := range fns {
