@@ -26,8 +26,9 @@
 // its body. It has a body when, on a path that reaches the first send,
 // NewRequest or NewRequestWithContext got a body other than nil,
 // http.NoBody, an empty reader literal, or a local variable that holds
-// one of those on every path; an &http.Request{…} literal got a Body; or
-// req.Body was assigned one.
+// one of those on every path; a helper with the requestBody fact got a
+// non-empty argument for its body; an &http.Request{…} literal got a
+// Body; or req.Body was assigned one.
 //
 // Between the sends, any of these ends the path, with nothing reported:
 // an assignment to the request variable (a new request); a use of
@@ -47,9 +48,18 @@
 // a re-sending wrapper is reported at the call when the caller's request
 // has a body. A request without a body (GET with nil) is fine.
 //
+// Helpers: a function that returns a request it built with NewRequest
+// (or NewRequestWithContext) on every path, whose body is one of its
+// parameters, as given or wrapped in a reader (bytes.NewReader(data),
+// strings.NewReader(s)), or no body, carries the fact requestBody with
+// those parameters: a client's newRequest(ctx, method, path, body). The
+// caller's argument then says whether the request has a body.
+//
 // Not reported, on purpose: requests whose body is unknown — returned by
-// a helper (a client's own NewRequest), held by a struct literal given to
-// a wrapper, read from a field or package variable; a parameter's request
+// a helper without the requestBody fact (one that encodes its payload,
+// sets a body of its own, or returns a request it was given), held by a
+// struct literal given to a wrapper, read from a field or package
+// variable; a parameter's request
 // inside the wrapper itself (its callers are checked); variables whose
 // address is taken or that a function literal refers to; sends inside
 // function literals (a closure given to a retry helper runs again out of
