@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"slices"
 
 	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
@@ -17,12 +18,18 @@ import (
 // request its caller gets has a body when the argument for one of Params
 // is not empty.
 type requestBody struct {
-	Params []int // indices in the signature's parameters, the receiver excluded
+	Params  []int // indices in the signature's parameters, the receiver excluded
+	Wrapped []int // those of Params that the helper wraps in a reader, which sets GetBody
 }
 
 func (*requestBody) AFact() {}
 
-func (f *requestBody) String() string { return fmt.Sprintf("requestBody%v", f.Params) }
+func (f *requestBody) String() string {
+	if len(f.Wrapped) > 0 {
+		return fmt.Sprintf("requestBody%v wrapped%v", f.Params, f.Wrapped)
+	}
+	return fmt.Sprintf("requestBody%v", f.Params)
+}
 
 // exportBuilders exports the requestBody fact of the function declarations
 // among fns that return a *http.Request first, built on every path from
@@ -34,8 +41,8 @@ func (c *checker) exportBuilders(fns []*engine.Func) {
 			sig.Results().Len() == 0 || !match.IsRequest(sig.Results().At(0).Type()) {
 			continue
 		}
-		if params, ok := c.builtBody(fn); ok {
-			c.pass.ExportObjectFact(fn.Object(), &requestBody{Params: params})
+		if f, ok := c.builtBody(fn); ok {
+			c.pass.ExportObjectFact(fn.Object(), f)
 		}
 	}
 }
@@ -43,19 +50,20 @@ func (c *checker) exportBuilders(fns []*engine.Func) {
 // builtBody returns the parameters whose value the requests fn returns
 // take as body, and false if a request it returns comes from anything
 // else or has another body.
-func (c *checker) builtBody(fn *engine.Func) (params []int, ok bool) {
+func (c *checker) builtBody(fn *engine.Func) (f *requestBody, ok bool) {
 	g := fn.CFG()
 	if g == nil {
 		return nil, false
 	}
 	_, byNode := c.sites(g)
-	add := func(i int) {
-		for _, p := range params {
+	f = new(requestBody)
+	add := func(list []int, i int) []int {
+		for _, p := range list {
 			if p == i {
-				return
+				return list
 			}
 		}
-		params = append(params, i)
+		return append(list, i)
 	}
 	ok = true
 	returns := 0
@@ -108,16 +116,19 @@ func (c *checker) builtBody(fn *engine.Func) (params []int, ok bool) {
 				if c.emptyBody(body) {
 					continue
 				}
-				p, isP := c.bodyParam(fn, body)
+				p, wrapped, isP := c.bodyParam(fn, body)
 				if !isP {
 					ok = false
 					break
 				}
-				add(p)
+				f.Params = add(f.Params, p)
+				if wrapped {
+					f.Wrapped = add(f.Wrapped, p)
+				}
 			}
 		}
 	}
-	return params, ok && returns > 0
+	return f, ok && returns > 0
 }
 
 // definition returns the value node st, a stop of a backward walk, gives
@@ -155,13 +166,14 @@ func definition(info *types.Info, st ast.Node, k key) ast.Expr {
 // bodyParam returns the parameter of fn that e is, or that a reader
 // built by e wraps: body, bytes.NewReader(data), strings.NewReader(s),
 // bytes.NewBuffer([]byte(s)).
-func (c *checker) bodyParam(fn *engine.Func, e ast.Expr) (int, bool) {
+func (c *checker) bodyParam(fn *engine.Func, e ast.Expr) (param int, wrapped, ok bool) {
 	e = ast.Unparen(e)
 	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
 		f := match.Callee(c.info, call)
 		if !match.IsFunc(f, "bytes", "NewReader", "NewBuffer", "NewBufferString") && !match.IsFunc(f, "strings", "NewReader") {
-			return 0, false
+			return 0, false, false
 		}
+		wrapped = true
 		e = ast.Unparen(call.Args[0])
 		if conv, ok := e.(*ast.CallExpr); ok && len(conv.Args) == 1 {
 			if tv, ok := c.info.Types[conv.Fun]; ok && tv.IsType() {
@@ -169,17 +181,17 @@ func (c *checker) bodyParam(fn *engine.Func, e ast.Expr) (int, bool) {
 			}
 		}
 	}
-	v, ok := match.ObjectOf(c.info, e).(*types.Var)
-	if !ok {
-		return 0, false
+	v, isVar := match.ObjectOf(c.info, e).(*types.Var)
+	if !isVar {
+		return 0, false, false
 	}
 	sig := fn.Signature()
 	for i := 0; i < sig.Params().Len(); i++ {
 		if sig.Params().At(i) == v {
-			return i, true
+			return i, wrapped, true
 		}
 	}
-	return 0, false
+	return 0, false, false
 }
 
 func isParam(fn *engine.Func, v *types.Var) bool {
@@ -220,7 +232,11 @@ func (c *checker) builtRequest(d *defs, at ast.Node, call *ast.CallExpr) bool {
 		if tv, ok := c.info.Types[arg]; ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == "" {
 			continue
 		}
-		c.body(d, at, arg, false)
+		if slices.Contains(f.Wrapped, p) {
+			c.body(d, at, arg, wrappedBody)
+			continue
+		}
+		c.body(d, at, arg, newRequestBody) // given to NewRequest as is
 	}
 	return true
 }

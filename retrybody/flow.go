@@ -330,7 +330,7 @@ func (c *checker) define(d *defs, n ast.Node, k key) {
 			case k:
 				c.request(d, n, rhs)
 			case k.with("Body"):
-				c.body(d, n, rhs, false)
+				c.body(d, n, rhs, assignedBody)
 			}
 		}
 	case *ast.ValueSpec:
@@ -358,7 +358,7 @@ func (c *checker) request(d *defs, at ast.Node, e ast.Expr) {
 	switch e := e.(type) {
 	case *ast.CallExpr:
 		if match.IsFunc(match.Callee(c.info, e), match.NetHTTP, "NewRequest", "NewRequestWithContext") && len(e.Args) >= 3 {
-			c.body(d, at, e.Args[len(e.Args)-1], true)
+			c.body(d, at, e.Args[len(e.Args)-1], newRequestBody)
 			return
 		}
 		c.builtRequest(d, at, e)
@@ -369,22 +369,33 @@ func (c *checker) request(d *defs, at ast.Node, e ast.Expr) {
 		for _, elt := range e.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
 				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Body" {
-					c.body(d, at, kv.Value, false)
+					c.body(d, at, kv.Value, assignedBody)
 				}
 			}
 		}
 	}
 }
 
-// body records the body e given to a request at node at; viaNewRequest
-// says NewRequest received it (and may set GetBody).
-func (c *checker) body(d *defs, at ast.Node, e ast.Expr, viaNewRequest bool) {
+// How a body reaches the request, which decides whether GetBody is set.
+type bodyKind int
+
+const (
+	assignedBody   bodyKind = iota // req.Body = e, Body: e: no GetBody
+	newRequestBody                 // NewRequest(…, e): GetBody for three reader types
+	wrappedBody                    // a helper's NewRequest(…, bytes.NewReader(e)): GetBody
+)
+
+// body records the body e given to a request at node at.
+func (c *checker) body(d *defs, at ast.Node, e ast.Expr, kind bodyKind) {
 	if c.emptyBody(e) || c.nilVar(d.g, at, e) {
 		return
 	}
 	d.body = true
 	d.built = append(d.built, at)
-	if !viaNewRequest || !rewindableType(c.info.TypeOf(e)) {
+	switch {
+	case kind == wrappedBody:
+	case kind == newRequestBody && rewindableType(c.info.TypeOf(e)):
+	default:
 		d.rewindable = false
 	}
 	if k, ok := keyOf(c.info, e); ok {

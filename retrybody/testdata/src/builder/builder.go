@@ -26,12 +26,12 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, body io.Re
 }
 
 // Upload wraps its data in a reader.
-func Upload(url string, data []byte) (*http.Request, error) { // want Upload:`requestBody\[1\]`
+func Upload(url string, data []byte) (*http.Request, error) { // want Upload:`requestBody\[1\] wrapped\[1\]`
 	return http.NewRequest("PUT", url, bytes.NewReader(data))
 }
 
 // Text takes a string.
-func Text(url, s string) *http.Request { // want Text:`requestBody\[1\]`
+func Text(url, s string) *http.Request { // want Text:`requestBody\[1\] wrapped\[1\]`
 	req, _ := http.NewRequest("POST", url, strings.NewReader(s))
 	return req
 }

@@ -13,7 +13,7 @@ func post(ctx context.Context, c *builder.Client, data []byte) error {
 		return err
 	}
 	for i := 0; i < 3; i++ {
-		if _, err := c.HC.Do(req); err == nil { // want `this Do runs again on the same request after it consumed the body of req, so a retry sends an empty body or fails; give req a new body before each attempt`
+		if _, err := c.HC.Do(req); err == nil { // want `this Do runs again on the same request after it consumed the body of req, so a retry sends an empty body or fails; reset req.Body from req.GetBody before each attempt`
 			return nil
 		}
 	}
@@ -38,7 +38,7 @@ func get(ctx context.Context, c *builder.Client) {
 func upload(hc *http.Client, data []byte, s string) {
 	req, _ := builder.Upload("http://x", data)
 	for i := 0; i < 3; i++ {
-		hc.Do(req) // want `this Do runs again`
+		hc.Do(req) // want `this Do runs again on the same request after it consumed the body of req, so a retry sends an empty body or fails; reset req.Body from req.GetBody before each attempt`
 	}
 	req2 := builder.Text("http://x", s)
 	for i := 0; i < 3; i++ {
