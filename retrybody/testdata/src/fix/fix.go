@@ -2,6 +2,7 @@ package fix
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"strings"
 )
@@ -69,5 +70,18 @@ func notRewindable(c *http.Client, url string, body interface{ Read([]byte) (int
 	req, _ := http.NewRequest("POST", url, body)
 	for i := 0; i < 2; i++ {
 		c.Do(req) // want `this Do runs again`
+	}
+}
+
+func newReq(url string, body io.Reader) (*http.Request, error) { // want newReq:`requestBody\[1\]`
+	return http.NewRequest("POST", url, body)
+}
+
+// viaHelper: the helper passes the *bytes.Reader to NewRequest, which
+// sets GetBody.
+func viaHelper(c *http.Client, url string, data []byte) {
+	req, _ := newReq(url, bytes.NewReader(data))
+	for i := 0; i < 2; i++ {
+		c.Do(req) // want `reset req.Body from req.GetBody`
 	}
 }
