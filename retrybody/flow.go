@@ -58,7 +58,10 @@ func (c *checker) analyze(fn *engine.Func) (changed bool) {
 		if again == nil {
 			continue
 		}
-		if d.body && !c.touchedInLoop(*again, d) {
+		if c.touchedInLoop(*again, d) {
+			continue
+		}
+		if d.body {
 			c.reportResend(s.send, *again, d)
 		}
 		if fromCaller && c.record(fn, p, true) {

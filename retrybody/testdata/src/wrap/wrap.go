@@ -81,3 +81,15 @@ func Buffered(c *http.Client, req *http.Request) (*http.Response, error) {
 	}
 	return nil, lastErr
 }
+
+// Rewound gives the request a new body inside the loop under a
+// condition: no resends fact (the path that skips the reset is most
+// likely one without a body).
+func Rewound(c *http.Client, req *http.Request, body func() io.ReadCloser) { // want Rewound:"sends req"
+	for i := 0; i < 3; i++ {
+		if i > 0 && body != nil {
+			req.Body = body()
+		}
+		c.Do(req)
+	}
+}
