@@ -42,12 +42,71 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{pass: pass, info: pass.TypesInfo, idx: idx, facts: make(map[*types.Func]*sendsRequest)}
 	c.exportBuilders(fns)
-	c.exportFacts(fns)
-	c.reporting = true
+	// Only functions that may send a request get a graph.
+	senders := make(map[*engine.Func]bool)
+	for _, fn := range idx.TouchingObjects(c.maySend) {
+		senders[fn] = true
+	}
+	var sending []*engine.Func
 	for _, fn := range fns {
+		if senders[fn] {
+			sending = append(sending, fn)
+		}
+	}
+	c.exportFacts(sending)
+	c.reporting = true
+	for _, fn := range sending {
 		c.check(fn)
 	}
 	return nil, nil
+}
+
+// maySend reports whether a use of obj may be a send: a function or
+// method named Do or RoundTrip, a function value of their signature, a
+// function of another package with the sendsRequest fact, or one of this
+// package that takes a request, or a struct holding one, and may become
+// a wrapper.
+func (c *checker) maySend(obj types.Object) bool {
+	switch obj := obj.(type) {
+	case *types.Func:
+		if obj.Name() == "Do" || obj.Name() == "RoundTrip" {
+			return true
+		}
+		if obj.Pkg() != c.pass.Pkg {
+			return c.fact(obj) != nil
+		}
+		sig, ok := obj.Type().(*types.Signature)
+		if !ok {
+			return false
+		}
+		for i := 0; i < sig.Params().Len(); i++ {
+			if holdsRequest(sig.Params().At(i).Type()) {
+				return true
+			}
+		}
+	case *types.Var:
+		sig, ok := types.Unalias(obj.Type()).Underlying().(*types.Signature)
+		return ok && doSignature(sig)
+	}
+	return false
+}
+
+// holdsRequest reports whether t is *http.Request, or a struct (or a
+// pointer to one) with a field of that type.
+func holdsRequest(t types.Type) bool {
+	if match.IsRequest(t) {
+		return true
+	}
+	st, ok := deref(t).Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if match.IsRequest(st.Field(i).Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // sendsRequest is the fact on a function that sends a request it is given
