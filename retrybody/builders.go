@@ -1,0 +1,242 @@
+package retrybody
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"slices"
+
+	"github.com/httpvet/httpvet/internal/engine"
+	"github.com/httpvet/httpvet/internal/match"
+)
+
+// requestBody is the fact on a function that builds and returns a
+// request with http.NewRequest (or NewRequestWithContext) whose body is
+// one of its parameters, as given or wrapped in a reader
+// (bytes.NewReader(data)), or no body: a client's newRequest helper. The
+// request its caller gets has a body when the argument for one of Params
+// is not empty.
+type requestBody struct {
+	Params  []int // indices in the signature's parameters, the receiver excluded
+	Wrapped []int // those of Params that the helper wraps in a reader, which sets GetBody
+}
+
+func (*requestBody) AFact() {}
+
+func (f *requestBody) String() string {
+	if len(f.Wrapped) > 0 {
+		return fmt.Sprintf("requestBody%v wrapped%v", f.Params, f.Wrapped)
+	}
+	return fmt.Sprintf("requestBody%v", f.Params)
+}
+
+// exportBuilders exports the requestBody fact of the function declarations
+// among fns that return a *http.Request first, built on every path from
+// NewRequest with a parameter, or nothing, as its body.
+func (c *checker) exportBuilders(fns []*engine.Func) {
+	for _, fn := range fns {
+		sig := fn.Signature()
+		if fn.Lit != nil || fn.Object() == nil || fn.Body() == nil || sig == nil ||
+			sig.Results().Len() == 0 || !match.IsRequest(sig.Results().At(0).Type()) {
+			continue
+		}
+		if f, ok := c.builtBody(fn); ok {
+			c.pass.ExportObjectFact(fn.Object(), f)
+		}
+	}
+}
+
+// builtBody returns the parameters whose value the requests fn returns
+// take as body, and false if a request it returns comes from anything
+// else or has another body.
+func (c *checker) builtBody(fn *engine.Func) (f *requestBody, ok bool) {
+	g := fn.CFG()
+	if g == nil {
+		return nil, false
+	}
+	_, byNode := c.sites(g)
+	f = new(requestBody)
+	add := func(list []int, i int) []int {
+		for _, p := range list {
+			if p == i {
+				return list
+			}
+		}
+		return append(list, i)
+	}
+	ok = true
+	returns := 0
+	for _, b := range g.Blocks {
+		if !b.Live {
+			continue
+		}
+		for i, n := range b.Nodes {
+			ret, isRet := n.(*ast.ReturnStmt)
+			if !isRet || !ok {
+				continue
+			}
+			if len(ret.Results) == 0 {
+				ok = false // named results
+				continue
+			}
+			res := ast.Unparen(ret.Results[0])
+			if match.IsNil(c.info, res) {
+				continue
+			}
+			returns++
+			var builds []ast.Expr // the NewRequest calls the result comes from
+			if call, isCall := res.(*ast.CallExpr); isCall {
+				builds = append(builds, call)
+			} else if k, isKey := keyOf(c.info, res); isKey && k.path == "" && !isParam(fn, k.root) {
+				d := c.defsOf(g, b, i, k, byNode)
+				if d.entry {
+					ok = false
+					continue
+				}
+				for _, st := range d.stops {
+					rhs := definition(c.info, st, k)
+					if rhs == nil {
+						ok = false
+						break
+					}
+					builds = append(builds, rhs)
+				}
+			} else {
+				ok = false
+				continue
+			}
+			for _, e := range builds {
+				call, isCall := ast.Unparen(e).(*ast.CallExpr)
+				if !isCall || !match.IsFunc(match.Callee(c.info, call), match.NetHTTP, "NewRequest", "NewRequestWithContext") || len(call.Args) < 3 {
+					ok = false
+					break
+				}
+				body := call.Args[len(call.Args)-1]
+				if c.emptyBody(body) {
+					continue
+				}
+				p, wrapped, isP := c.bodyParam(fn, body)
+				if !isP {
+					ok = false
+					break
+				}
+				f.Params = add(f.Params, p)
+				if wrapped {
+					f.Wrapped = add(f.Wrapped, p)
+				}
+			}
+		}
+	}
+	return f, ok && returns > 0
+}
+
+// definition returns the value node st, a stop of a backward walk, gives
+// the request variable k, or nil.
+func definition(info *types.Info, st ast.Node, k key) ast.Expr {
+	switch st := st.(type) {
+	case *ast.AssignStmt:
+		for j, lhs := range st.Lhs {
+			if lk, ok := keyOf(info, lhs); !ok || lk != k {
+				continue
+			}
+			switch {
+			case len(st.Lhs) == len(st.Rhs):
+				return st.Rhs[j]
+			case j == 0 && len(st.Rhs) == 1:
+				return st.Rhs[0]
+			}
+		}
+	case *ast.ValueSpec:
+		for j, name := range st.Names {
+			if info.Defs[name] != k.root {
+				continue
+			}
+			switch {
+			case len(st.Values) == len(st.Names):
+				return st.Values[j]
+			case j == 0 && len(st.Values) == 1:
+				return st.Values[0]
+			}
+		}
+	}
+	return nil
+}
+
+// bodyParam returns the parameter of fn that e is, or that a reader
+// built by e wraps: body, bytes.NewReader(data), strings.NewReader(s),
+// bytes.NewBuffer([]byte(s)).
+func (c *checker) bodyParam(fn *engine.Func, e ast.Expr) (param int, wrapped, ok bool) {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
+		f := match.Callee(c.info, call)
+		if !match.IsFunc(f, "bytes", "NewReader", "NewBuffer", "NewBufferString") && !match.IsFunc(f, "strings", "NewReader") {
+			return 0, false, false
+		}
+		wrapped = true
+		e = ast.Unparen(call.Args[0])
+		if conv, ok := e.(*ast.CallExpr); ok && len(conv.Args) == 1 {
+			if tv, ok := c.info.Types[conv.Fun]; ok && tv.IsType() {
+				e = ast.Unparen(conv.Args[0]) // []byte(s)
+			}
+		}
+	}
+	v, isVar := match.ObjectOf(c.info, e).(*types.Var)
+	if !isVar {
+		return 0, false, false
+	}
+	sig := fn.Signature()
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) == v {
+			return i, wrapped, true
+		}
+	}
+	return 0, false, false
+}
+
+func isParam(fn *engine.Func, v *types.Var) bool {
+	sig := fn.Signature()
+	if sig == nil {
+		return false
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// builtRequest records the body of a request returned by a call of a
+// function with the requestBody fact: the arguments for its Params.
+func (c *checker) builtRequest(d *defs, at ast.Node, call *ast.CallExpr) bool {
+	fn := match.Callee(c.info, call)
+	if fn == nil {
+		return false
+	}
+	f := new(requestBody)
+	if !c.pass.ImportObjectFact(fn, f) {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return true
+	}
+	for _, p := range f.Params {
+		if p >= len(call.Args) || sig.Variadic() && p >= sig.Params().Len()-1 {
+			continue
+		}
+		// The helper may wrap the argument in a reader: "" and nil data
+		// give an empty one.
+		arg := call.Args[p]
+		if tv, ok := c.info.Types[arg]; ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == "" {
+			continue
+		}
+		if slices.Contains(f.Wrapped, p) {
+			c.body(d, at, arg, wrappedBody)
+			continue
+		}
+		c.body(d, at, arg, newRequestBody) // given to NewRequest as is
+	}
+	return true
+}

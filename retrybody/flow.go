@@ -1,0 +1,562 @@
+package retrybody
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/httpvet/httpvet/internal/engine"
+	"github.com/httpvet/httpvet/internal/match"
+)
+
+// A site is a send at node I of block B of a function's graph.
+type site struct {
+	b *cfg.Block
+	i int
+	send
+}
+
+// analyze checks the sends of fn: it records the facts of a wrapper while
+// they are computed (and reports whether one is new), and reports
+// re-sends once they are final.
+func (c *checker) analyze(fn *engine.Func) (changed bool) {
+	g := fn.CFG()
+	if g == nil {
+		return false
+	}
+	sites, byNode := c.sites(g)
+	if len(sites) == 0 {
+		return false
+	}
+	escaped := c.escaping(fn)
+	for _, s := range sites {
+		if escaped[s.req.root] {
+			continue
+		}
+		d := c.defsOf(g, s.b, s.i, s.req, byNode)
+		p, isParam := paramOf(fn, s.req)
+		fromCaller := d.entry && isParam
+		if s.resend {
+			if d.body {
+				c.reportWrapper(s.send)
+			}
+			if fromCaller && c.record(fn, p, true) {
+				changed = true
+			}
+			continue
+		}
+		if fromCaller && c.record(fn, p, false) {
+			changed = true
+		}
+		if !d.body && !fromCaller {
+			continue
+		}
+		again := c.resendFrom(g, s.b, s.i, s.req, d.bodyKeys, byNode)
+		if again == nil {
+			continue
+		}
+		if c.touchedInLoop(*again, d) {
+			continue
+		}
+		if d.body {
+			c.reportResend(s.send, *again, d)
+		}
+		if fromCaller && c.record(fn, p, true) {
+			changed = true
+		}
+	}
+	return changed
+}
+
+// touchedInLoop reports whether a path back from the first send ends
+// inside the body of the innermost loop around the re-send: the request,
+// or its body, is set within the attempt loop, under a condition the
+// analysis does not follow (if data != nil { req.Body = … }), and the
+// path that skips it is likely one where there is no body.
+func (c *checker) touchedInLoop(again send, d defs) bool {
+	var body *ast.BlockStmt
+	for _, n := range c.idx.PathTo(again.call) {
+		switch n := n.(type) {
+		case *ast.ForStmt:
+			body = n.Body
+		case *ast.RangeStmt:
+			body = n.Body
+		case *ast.FuncLit:
+			return false
+		}
+		if body != nil {
+			break
+		}
+	}
+	if body == nil {
+		return false
+	}
+	for _, st := range d.stops {
+		if body.Pos() <= st.Pos() && st.End() <= body.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// sites returns the sends of g's nodes outside nested function literals,
+// in block order, and by node.
+func (c *checker) sites(g *engine.Graph) ([]site, map[ast.Node][]send) {
+	var sites []site
+	byNode := make(map[ast.Node][]send)
+	for _, b := range g.Blocks {
+		if !b.Live {
+			continue
+		}
+		for i, n := range b.Nodes {
+			ast.Inspect(n, func(m ast.Node) bool {
+				switch m := m.(type) {
+				case *ast.FuncLit, *ast.DeferStmt, *ast.GoStmt:
+					return false // runs elsewhere, or later
+				case *ast.CallExpr:
+					for _, s := range c.sendsOf(m) {
+						sites = append(sites, site{b, i, s})
+						byNode[n] = append(byNode[n], s)
+					}
+				}
+				return true
+			})
+		}
+	}
+	return sites, byNode
+}
+
+// escaping returns the variables whose address fn takes or that a
+// function literal in fn refers to: what happens to their requests is out
+// of sight.
+func (c *checker) escaping(fn *engine.Func) map[*types.Var]bool {
+	out := make(map[*types.Var]bool)
+	ast.Inspect(fn.Body(), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			ast.Inspect(n.Body, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok {
+					if v, ok := c.info.Uses[id].(*types.Var); ok && !v.IsField() {
+						out[v] = true
+					}
+				}
+				return true
+			})
+			return false
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+					if v, ok := c.info.Uses[id].(*types.Var); ok {
+						out[v] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// effect says what node n does to the request k: it sends it (sent), or
+// it may give it another body, or does something the analysis cannot
+// follow (stop). bodyKeys hold the reader of the request's body: any use
+// of one or of its fields (a Seek, a Reset) stops too; other fields of the
+// variable that holds it, and its methods, do not (the reader the request
+// holds is not reassigned by them).
+func (c *checker) effect(n ast.Node, k key, bodyKeys []key, byNode map[ast.Node][]send) (stop bool, sent []send) {
+	info := c.info
+	var skip []ast.Node // the arguments of sends of k, and req = req.WithContext(ctx)
+	for _, s := range byNode[n] {
+		if s.req == k {
+			sent = append(sent, s)
+			skip = append(skip, s.arg)
+		}
+	}
+	if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+		for j, lhs := range as.Lhs {
+			rhs := as.Rhs[j]
+			shared := sharedCopy(info, rhs)
+			if lk, ok := keyOf(info, lhs); ok && lk == k && shared != rhs {
+				if rk, ok := keyOf(info, shared); ok && rk == k {
+					skip = append(skip, lhs, rhs)
+				}
+			}
+		}
+	}
+	var stack []ast.Node
+	ast.Inspect(n, func(m ast.Node) bool {
+		if stop {
+			return false
+		}
+		if m == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		if _, ok := m.(*ast.FuncLit); ok {
+			return false
+		}
+		for _, s := range skip {
+			if m == s {
+				return false
+			}
+		}
+		if e, ok := m.(ast.Expr); ok {
+			if ck, ok := keyOf(info, e); ok {
+				if ck.root == k.root {
+					stop = c.stops(e, ck, k, stack)
+					return false
+				}
+				for _, bk := range bodyKeys {
+					if rel, _ := relate(ck, bk); rel == same || rel == inside {
+						stop = true
+						return false
+					}
+				}
+			}
+		}
+		stack = append(stack, m)
+		return true
+	})
+	if stop {
+		return true, nil
+	}
+	return false, sent
+}
+
+// harmlessMethods are the methods of *http.Request that leave its body
+// alone.
+var harmlessMethods = map[string]bool{
+	"Context": true, "Cookies": true, "CookiesNamed": true, "Cookie": true, "AddCookie": true,
+	"UserAgent": true, "Referer": true, "BasicAuth": true, "SetBasicAuth": true,
+	"ProtoAtLeast": true, "PathValue": true, "SetPathValue": true,
+}
+
+// stops reports whether e, the longest chain of fields of k's variable
+// at this place, is used in a way that may give the request k another body
+// or that the analysis cannot follow: assigned, passed to a function,
+// copied, its Body or GetBody touched. Reading or setting its other
+// fields (req.Header.Set, req.URL), harmless methods, comparisons with
+// nil and printing are not.
+func (c *checker) stops(e ast.Expr, ck, k key, stack []ast.Node) bool {
+	rel, field := relate(ck, k)
+	switch rel {
+	case unrelated:
+		return false
+	case inside:
+		return field == "Body" || field == "GetBody"
+	case outside:
+		return true
+	}
+	var child ast.Node = e
+	var parent ast.Node
+	for i := len(stack) - 1; i >= 0; i-- {
+		if _, ok := stack[i].(*ast.ParenExpr); ok {
+			child = stack[i]
+			continue
+		}
+		parent = stack[i]
+		break
+	}
+	switch p := parent.(type) {
+	case *ast.SelectorExpr:
+		return !harmlessMethods[p.Sel.Name]
+	case *ast.BinaryExpr:
+		return !((p.Op == token.EQL || p.Op == token.NEQ) && (match.IsNil(c.info, p.X) || match.IsNil(c.info, p.Y)))
+	case *ast.CallExpr:
+		if p.Fun == child {
+			return true
+		}
+		if fn := match.Callee(c.info, p); fn != nil && fn.Pkg() != nil {
+			switch fn.Pkg().Path() {
+			case "fmt", "log", "log/slog":
+				return false
+			}
+		}
+		return true
+	}
+	return true
+}
+
+// defs is what the paths that reach a send of a request say about its
+// body.
+type defs struct {
+	body       bool       // some path gives the request a body
+	rewindable bool       // every such body is one NewRequest sets GetBody for
+	entry      bool       // some path reaches the function's entry untouched
+	stops      []ast.Node // where the paths back from the send end, entry aside
+	g          *engine.Graph
+	bodyKeys   []key      // what holds the body's reader: a Seek or Reset of it rewinds
+	built      []ast.Node // where the request gets the body
+}
+
+// defsOf walks back from the send at node i of block b to where the
+// request k got its value or its body.
+func (c *checker) defsOf(g *engine.Graph, b *cfg.Block, i int, k key, byNode map[ast.Node][]send) defs {
+	d := defs{rewindable: true, g: g}
+	g.Backward(b, i, func(n ast.Node) bool {
+		if stop, _ := c.effect(n, k, nil, byNode); !stop {
+			return true
+		}
+		d.stops = append(d.stops, n)
+		c.define(&d, n, k)
+		return false
+	}, func() { d.entry = true })
+	if !d.body {
+		d.rewindable = false
+	}
+	return d
+}
+
+// define records what node n, which stops the backward walk, gives the
+// request k: a request built by NewRequest or a literal, a body assigned.
+// Anything else gives nothing the analysis can know.
+func (c *checker) define(d *defs, n ast.Node, k key) {
+	info := c.info
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for j, lhs := range n.Lhs {
+			var rhs ast.Expr
+			switch {
+			case len(n.Lhs) == len(n.Rhs):
+				rhs = n.Rhs[j]
+			case j == 0 && len(n.Rhs) == 1:
+				rhs = n.Rhs[0] // req, err := http.NewRequest(…)
+			}
+			lk, ok := keyOf(info, lhs)
+			if !ok || rhs == nil {
+				continue
+			}
+			switch lk {
+			case k:
+				c.request(d, n, rhs)
+			case k.with("Body"):
+				c.body(d, n, rhs, assignedBody)
+			}
+		}
+	case *ast.ValueSpec:
+		for j, name := range n.Names {
+			if k.path != "" || info.Defs[name] != k.root {
+				continue
+			}
+			switch {
+			case len(n.Values) == len(n.Names):
+				c.request(d, n, n.Values[j])
+			case j == 0 && len(n.Values) == 1:
+				c.request(d, n, n.Values[0])
+			}
+		}
+	}
+}
+
+// request records the body of the request e: NewRequest's body argument
+// or a literal's Body.
+func (c *checker) request(d *defs, at ast.Node, e ast.Expr) {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		if match.IsFunc(match.Callee(c.info, e), match.NetHTTP, "NewRequest", "NewRequestWithContext") && len(e.Args) >= 3 {
+			c.body(d, at, e.Args[len(e.Args)-1], newRequestBody)
+			return
+		}
+		c.builtRequest(d, at, e)
+	case *ast.CompositeLit:
+		if !match.IsNamed(c.info.TypeOf(e), match.NetHTTP, "Request") {
+			return
+		}
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Body" {
+					c.body(d, at, kv.Value, assignedBody)
+				}
+			}
+		}
+	}
+}
+
+// How a body reaches the request, which decides whether GetBody is set.
+type bodyKind int
+
+const (
+	assignedBody   bodyKind = iota // req.Body = e, Body: e: no GetBody
+	newRequestBody                 // NewRequest(…, e): GetBody for three reader types
+	wrappedBody                    // a helper's NewRequest(…, bytes.NewReader(e)): GetBody
+)
+
+// body records the body e given to a request at node at.
+func (c *checker) body(d *defs, at ast.Node, e ast.Expr, kind bodyKind) {
+	if c.emptyBody(e) || c.nilVar(d.g, at, e) {
+		return
+	}
+	d.body = true
+	d.built = append(d.built, at)
+	switch {
+	case kind == wrappedBody:
+	case kind == newRequestBody && rewindableType(c.info.TypeOf(e)):
+	default:
+		d.rewindable = false
+	}
+	if k, ok := keyOf(c.info, e); ok {
+		d.bodyKeys = append(d.bodyKeys, k)
+	}
+}
+
+// nilVar reports whether e is a local variable that holds no body on
+// every path that reaches node at: declared without a value, or assigned
+// nil, http.NoBody or an empty reader, and not otherwise assigned, nor
+// its address taken, nor referred to by a function literal.
+func (c *checker) nilVar(g *engine.Graph, at ast.Node, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || g == nil {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	fn := c.idx.Enclosing(at.Pos())
+	if !ok || fn == nil || v.Pos() < fn.Body().Pos() || v.Pos() >= fn.Body().End() {
+		return false // a parameter, a captured or package-level variable
+	}
+	b, i, ok := g.Locate(at)
+	if !ok {
+		return false
+	}
+	empty := true
+	g.Backward(b, i, func(n ast.Node) bool {
+		if !empty {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for j, lhs := range n.Lhs {
+				if match.ObjectOf(c.info, lhs) != v {
+					continue
+				}
+				if len(n.Lhs) != len(n.Rhs) || !c.emptyBody(n.Rhs[j]) {
+					empty = false
+				}
+				return false
+			}
+		case *ast.ValueSpec:
+			for j, name := range n.Names {
+				if c.info.Defs[name] != v {
+					continue
+				}
+				if len(n.Values) > 0 && (len(n.Values) != len(n.Names) || !c.emptyBody(n.Values[j])) {
+					empty = false
+				}
+				return false
+			}
+		}
+		return true
+	}, func() { empty = false })
+	if !empty {
+		return false
+	}
+	// Its address, or a closure, could give it a value out of sight.
+	ast.Inspect(fn.Body(), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && match.ObjectOf(c.info, n.X) == v {
+				empty = false
+			}
+		case *ast.FuncLit:
+			ast.Inspect(n.Body, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && c.info.Uses[id] == v {
+					empty = false
+				}
+				return empty
+			})
+			return false
+		}
+		return empty
+	})
+	return empty
+}
+
+// rewindableType reports whether NewRequest sets GetBody for a body of
+// type t: *bytes.Buffer, *bytes.Reader, *strings.Reader.
+func rewindableType(t types.Type) bool {
+	return match.IsPointerTo(t, "bytes", "Buffer") || match.IsPointerTo(t, "bytes", "Reader") ||
+		match.IsPointerTo(t, "strings", "Reader")
+}
+
+// emptyBody reports whether e is no body: nil, http.NoBody, or a reader
+// of a constant empty string or nil, which NewRequest turns into NoBody.
+func (c *checker) emptyBody(e ast.Expr) bool {
+	info := c.info
+	if match.IsNil(info, e) || match.IsPackageLevelVar(info, e, match.NetHTTP, "NoBody") {
+		return true
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	fn := match.Callee(info, call)
+	if !match.IsFunc(fn, "bytes", "NewReader", "NewBuffer", "NewBufferString") && !match.IsFunc(fn, "strings", "NewReader") {
+		return false
+	}
+	arg := call.Args[0]
+	if match.IsNil(info, arg) {
+		return true
+	}
+	tv, ok := info.Types[arg]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == ""
+}
+
+// resendFrom walks forward from the send at node i of block b and returns
+// a send of the request k that may run next without its body being reset
+// in between, or nil.
+func (c *checker) resendFrom(g *engine.Graph, b *cfg.Block, i int, k key, bodyKeys []key, byNode map[ast.Node][]send) *send {
+	seen := make(map[*cfg.Block]bool)
+	var found *send
+	var walk func(b *cfg.Block, from int) bool
+	walk = func(b *cfg.Block, from int) bool {
+		for j := from; j < len(b.Nodes); j++ {
+			stop, sent := c.effect(b.Nodes[j], k, bodyKeys, byNode)
+			if stop {
+				return false
+			}
+			if len(sent) > 0 {
+				found = &sent[0]
+				return true
+			}
+		}
+		for _, s := range b.Succs {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			if s.Kind == cfg.KindRangeLoop && c.rangeAssigns(s.Stmt, k) {
+				continue // a new request each iteration
+			}
+			if walk(s, 0) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(b, i+1)
+	return found
+}
+
+// rangeAssigns reports whether the range statement stmt assigns the
+// variable of k on each iteration.
+func (c *checker) rangeAssigns(stmt ast.Stmt, k key) bool {
+	rs, ok := stmt.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	for _, e := range []ast.Expr{rs.Key, rs.Value} {
+		if e == nil {
+			continue
+		}
+		if ek, ok := keyOf(c.info, e); ok && ek.root == k.root {
+			return true
+		}
+	}
+	return false
+}
