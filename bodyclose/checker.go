@@ -187,6 +187,9 @@ func (c *checker) computeParams(node ast.Node) *paramsFact {
 			if s.anyRead {
 				f.Reads = append(f.Reads, i)
 			}
+			if s.anyRead && s.exits > 0 && !s.exitUnread {
+				f.EOF = append(f.EOF, i)
+			}
 		}
 	}
 	if len(f.Closes)+len(f.Borrows)+len(f.Reads)+len(f.Keeps) == 0 {
