@@ -218,6 +218,15 @@ func (c *checker) leakWhere(s *search, v *types.Var) (where string, loop bool) {
 	return strings.Join(parts, ", "), loop
 }
 
+// leakPaths names the leaking exits for the advice: "that path" or
+// "those paths".
+func (c *checker) leakPaths(s *search) string {
+	if len(s.leaks) == 1 {
+		return "that path"
+	}
+	return "those paths"
+}
+
 func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt ast.Node, v *types.Var, errLhs ast.Expr, errVar *types.Var) {
 	if c.reported[call] {
 		return
@@ -231,6 +240,12 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 	switch {
 	case loop:
 		todo = fmt.Sprintf("close %s.Body before the request is sent again", v.Name())
+	case s.anyTransfer:
+		// The function hands the response or its body on elsewhere (returns
+		// it, stores it in what it returns): a deferred Close would close
+		// it under its new owner. Closing on the leaking paths is right
+		// either way.
+		todo = fmt.Sprintf("close %s.Body on %s before returning", v.Name(), c.leakPaths(s))
 	case errVar != nil:
 		todo = fmt.Sprintf("add defer %s.Body.Close() after the error check", v.Name())
 	default:
