@@ -26,7 +26,7 @@ func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.Call
 	var stmt ast.Node
 	switch p := parentCur.Node().(type) {
 	case *ast.ExprStmt:
-		if !c.headRequest(fn, call) {
+		if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
 			c.reportDiscard(call)
 		}
 		return
@@ -51,7 +51,7 @@ func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.Call
 		return // a field, an element: stored
 	}
 	if id.Name == "_" {
-		if !c.headRequest(fn, call) {
+		if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
 			c.reportDiscard(call)
 		}
 		return
@@ -91,12 +91,15 @@ func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.Call
 	s.run(b, i+1, state{errLive: errVar != nil})
 
 	if s.leak != nil || s.leakEnd {
-		c.reportLeak(fn, s, call, stmt, v, errLhs, errVar)
+		_, loop := c.leakWhere(s, v)
+		if s.anyTransfer || loop || !c.connGoesWithFunc(fn, call) {
+			c.reportLeak(fn, s, call, stmt, v, errLhs, errVar)
+		}
 	}
 	if config.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) && !mentionsUpgrade(info, fn.body()) {
 		p := c.requestPool(fn, call)
-		if p == poolNoReuse {
-			return // DisableKeepAlives: no connection is ever reused
+		if p == poolNoReuse || p == poolOneConn {
+			return // DisableKeepAlives, HTTP/2 only, one connection: no reuse to lose
 		}
 		method, _ := c.requestMethod(fn, call)
 		for _, site := range s.drainOrder {
@@ -183,6 +186,15 @@ func mentionsUpgrade(info *types.Info, body ast.Node) bool {
 	return found
 }
 
+// connGoesWithFunc reports whether the connection of call's response
+// cannot outlive fn, so that a body fn leaves open holds nothing after it
+// returns: the request goes through a Transport fn built around one
+// connection it did not dial. The caller checks that the response is not
+// handed on and that no loop piles up open bodies before the return.
+func (c *checker) connGoesWithFunc(fn *function, call *ast.CallExpr) bool {
+	return c.requestPool(fn, call) == poolOneConn
+}
+
 func (c *checker) reportDiscard(call *ast.CallExpr) {
 	suppress.Report(c.pass, analysis.Diagnostic{
 		Pos:     call.Pos(),
@@ -259,7 +271,7 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 	if !loop {
 		// A plain Close on the leaking path, which read nothing, could be
 		// the next run's drain finding: insert drain-then-close instead.
-		drain := config.drain != drainOff && !s.leakRead && c.knownMethod(fn, call) && !mentionsUpgrade(c.pass.TypesInfo, fn.body()) && c.requestPool(fn, call) != poolNoReuse
+		drain := config.drain != drainOff && !s.leakRead && c.knownMethod(fn, call) && !mentionsUpgrade(c.pass.TypesInfo, fn.body()) && !noReuse(c.requestPool(fn, call))
 		if fix, ok := c.closeFix(fn, stmt, v, errLhs, errVar, drain); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
