@@ -112,7 +112,7 @@ func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.Call
 				why = fmt.Sprintf("before the request on line %d", c.line(d.repeatPos))
 			case config.drain == drainAll && len(d.returns) > 0:
 				why = "on the " + c.lines("path returning at line", "paths returning at lines", d.returns)
-			case len(d.okReturns) > 0 && method == "GET" && p != poolFresh:
+			case len(d.okReturns) > 0 && method == "GET" && p != poolFresh && c.runsRepeatedly(fn):
 				why = "on the " + c.lines("path returning at line", "paths returning at lines", d.okReturns)
 			default: // the paths end the program, or return an error
 				continue
