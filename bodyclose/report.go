@@ -189,10 +189,11 @@ func mentionsUpgrade(info *types.Info, body ast.Node) bool {
 // connGoesWithFunc reports whether the connection of call's response
 // cannot outlive fn, so that a body fn leaves open holds nothing after it
 // returns: the request goes through a Transport fn built around one
-// connection it did not dial. The caller checks that the response is not
-// handed on and that no loop piles up open bodies before the return.
+// connection it did not dial, or its context is cancelled when fn
+// returns. The caller checks that the response is not handed on and that
+// no loop piles up open bodies before the return.
 func (c *checker) connGoesWithFunc(fn *function, call *ast.CallExpr) bool {
-	return c.requestPool(fn, call) == poolOneConn
+	return c.requestPool(fn, call) == poolOneConn || c.requestCancelled(fn, call)
 }
 
 func (c *checker) reportDiscard(call *ast.CallExpr) {
