@@ -96,7 +96,7 @@ func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.Call
 			c.reportLeak(fn, s, call, stmt, v, errLhs, errVar)
 		}
 	}
-	if config.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) && !mentionsUpgrade(info, fn.body()) {
+	if config.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) && !mentionsUpgrade(info, fn.body()) && !c.noContentURL(fn, call) {
 		p := c.requestPool(fn, call)
 		if p == poolNoReuse || p == poolOneConn {
 			return // DisableKeepAlives, HTTP/2 only, one connection: no reuse to lose
