@@ -83,10 +83,11 @@ func (c *checker) ctxParam(fn *function, e ast.Expr) (int, bool) {
 
 // callersCancel reports whether every use of fn, a function of this
 // package that is unexported (or in package main), is a call whose
-// argument i is a context the caller cancels once the call returns: with
-// a deferred cancel, or a cancel() statement right after the call
-// (reqCtx, cancel := context.WithTimeout(…); err = write(reqCtx, ts);
-// cancel()). The request's connection then ends with the call too.
+// argument i is a context the caller cancels once the call returns: a
+// cancel() statement right after the call (reqCtx, cancel :=
+// context.WithTimeout(…); err = write(reqCtx, ts); cancel()), or a
+// deferred cancel when the call is returned. The request's connection
+// then ends with the call too.
 func (c *checker) callersCancel(fn *function, i int) bool {
 	decl := fn.node.(*ast.FuncDecl)
 	obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
@@ -142,6 +143,17 @@ func callOf(stack []ast.Node, id *ast.Ident) *ast.CallExpr {
 	return nil
 }
 
+// inReturn reports whether the innermost statement of stack is a return.
+func inReturn(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if st, ok := stack[i].(ast.Stmt); ok {
+			_, isRet := st.(*ast.ReturnStmt)
+			return isRet
+		}
+	}
+	return false
+}
+
 func enclosingFuncNode(stack []ast.Node) (ast.Node, bool) {
 	for i := len(stack) - 1; i >= 0; i-- {
 		switch n := stack[i].(type) {
@@ -153,10 +165,12 @@ func enclosingFuncNode(stack []ast.Node) (ast.Node, bool) {
 }
 
 // cancelledAfter reports whether the context ctx passed to call, in fn,
-// is cancelled once call returns: when fn returns, or by a cancel()
-// statement right after the statement of the call.
+// is cancelled as soon as call returns: by a cancel() statement right
+// after the statement of the call, or by a deferred cancel when the call
+// is in a return statement. A deferred cancel elsewhere may run much
+// later (in main: at exit), the connection held until then.
 func (c *checker) cancelledAfter(fn *function, stack []ast.Node, call *ast.CallExpr, ctx ast.Expr) bool {
-	if c.cancelledAtReturn(fn, ctx, call.Pos(), 0) {
+	if inReturn(stack) && c.cancelledAtReturn(fn, ctx, call.Pos(), 0) {
 		return true
 	}
 	cancel, _ := c.cancelOf(fn, ctx, call.Pos())

@@ -179,11 +179,13 @@
 //     forms, and contexts derived by context.WithValue or
 //     httptrace.WithClientTrace) whose cancel is deferred in the function;
 //     or from a context parameter of an unexported function every caller
-//     in the package cancels, deferred or by a cancel() statement right
-//     after the call. The Transport closes the connection when the context
-//     is done (transport.go, readLoop). Still reported when the response
-//     is handed on, or the leak is in a loop, where open bodies pile up
-//     before the return;
+//     in the package cancels as soon as the call returns: a cancel()
+//     statement right after the call, or a deferred cancel when the call
+//     is in a return statement (a deferred cancel elsewhere may run much
+//     later: in main, at exit). The Transport closes the connection when
+//     the context is done (transport.go, readLoop). Still reported when
+//     the response is handed on, or the leak is in a loop, where open
+//     bodies pile up before the return;
 //   - a request through a Transport literal of the function whose dial
 //     hook (Dial, DialContext, DialTLS, DialTLSContext) is a function
 //     literal that calls nothing returning a net.Conn: it hands out a
