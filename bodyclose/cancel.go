@@ -423,7 +423,11 @@ func (c *checker) deferredCall(fn *function, cancel *types.Var, after, before to
 // interfaceNames returns the method names of the interfaces declared in
 // the package.
 func (c *checker) interfaceNames() map[string]bool {
+	if c.ifaceNames != nil {
+		return c.ifaceNames
+	}
 	names := make(map[string]bool)
+	c.ifaceNames = names
 	for _, t := range c.pass.TypesInfo.Types {
 		if it, ok := t.Type.(*types.Interface); ok {
 			for i := 0; i < it.NumMethods(); i++ {

@@ -26,6 +26,8 @@ type checker struct {
 	storedCache map[*types.Var]pool
 	lits        map[*ast.FuncLit]*paramsFact
 	closures    map[*types.Var]*ast.FuncLit // see closureOf
+	repeats     map[ast.Node]bool           // see runsRepeatedly
+	ifaceNames  map[string]bool             // see interfaceNames
 }
 
 func newChecker(pass *analysis.Pass) *checker {

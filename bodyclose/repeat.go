@@ -22,6 +22,18 @@ import (
 // called from two places or more. Test helpers never qualify: a file
 // named test*.go or a package named like test, testutil or caddytest.
 func (c *checker) runsRepeatedly(fn *function) bool {
+	if r, ok := c.repeats[fn.node]; ok {
+		return r
+	}
+	if c.repeats == nil {
+		c.repeats = make(map[ast.Node]bool)
+	}
+	r := c.computeRepeats(fn)
+	c.repeats[fn.node] = r
+	return r
+}
+
+func (c *checker) computeRepeats(fn *function) bool {
 	if c.testHelper(fn.node.Pos()) {
 		return false
 	}
