@@ -223,11 +223,14 @@ func calleeText(call *ast.CallExpr) string {
 //   - Keeps: it stores the body, or a reader over it, in the value it
 //     returns (a constructor of a streaming response): the obligation goes
 //     with that value.
+//   - EOF: on every path that returns, it read the body to EOF or to a
+//     read error (io.ReadAll): the connection is released already.
 type paramsFact struct {
 	Closes  []int
 	Borrows []int
 	Reads   []int
 	Keeps   []int
+	EOF     []int
 }
 
 func (*paramsFact) AFact() {}
@@ -238,7 +241,7 @@ func (f *paramsFact) String() string {
 	for _, part := range []struct {
 		name string
 		idx  []int
-	}{{"closes", f.Closes}, {"borrows", f.Borrows}, {"keeps", f.Keeps}, {"reads", f.Reads}} {
+	}{{"closes", f.Closes}, {"borrows", f.Borrows}, {"keeps", f.Keeps}, {"reads", f.Reads}, {"eof", f.EOF}} {
 		if len(part.idx) == 0 {
 			continue
 		}

@@ -26,6 +26,8 @@ type checker struct {
 	storedCache map[*types.Var]pool
 	lits        map[*ast.FuncLit]*paramsFact
 	closures    map[*types.Var]*ast.FuncLit // see closureOf
+	repeats     map[ast.Node]bool           // see runsRepeatedly
+	ifaceNames  map[string]bool             // see interfaceNames
 }
 
 func newChecker(pass *analysis.Pass) *checker {
@@ -186,6 +188,9 @@ func (c *checker) computeParams(node ast.Node) *paramsFact {
 			}
 			if s.anyRead {
 				f.Reads = append(f.Reads, i)
+			}
+			if s.anyRead && s.exits > 0 && !s.exitUnread {
+				f.EOF = append(f.EOF, i)
 			}
 		}
 	}

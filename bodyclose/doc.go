@@ -27,7 +27,10 @@
 //     each return line, and in a loop whose response variable is declared
 //     inside it the continue, goto or end of the loop body that goes back
 //     to the call. panic, os.Exit, log.Fatal and t.Fatal end a path
-//     without a leak;
+//     without a leak. It says what to do: add defer resp.Body.Close()
+//     after the error check, or, when the function hands the response on
+//     elsewhere (returns it), close resp.Body on the leaking paths before
+//     returning, since a deferred Close would close it under its new owner;
 //   - a response variable assigned again (a retry or polling loop) while
 //     its body is still open;
 //   - a response discarded: the call as a statement, or assigned to _;
@@ -42,9 +45,17 @@
 //   - the path sends another request in the same function after a
 //     Close statement (a deferred Close runs after that request, which
 //     could not reuse the connection anyway);
-//   - the request is a GET and the path returns no error: a status-only
-//     check called on every request, return resp.StatusCode == 200, nil,
-//     or a 404 cache miss, return nil, nil, while the 200 path reads.
+//   - the request is a GET, the path returns no error, and the function
+//     runs again and again: a status-only check called on every request,
+//     return resp.StatusCode == 200, nil, or a 404 cache miss, return nil,
+//     nil, while the 200 path reads. "Again and again" means a function
+//     literal; an exported function or method outside package main; or a
+//     function of the package called in a loop, used as a value, or,
+//     outside package main, called from two places or more. Test support
+//     never qualifies (_test.go files, files named test*.go, packages
+//     named test, testing, testutil(s), testhelper(s) or NAMEtest such as
+//     caddytest): a readiness probe or an environment probe runs once per
+//     test or per process, and one reconnection then is noise.
 //
 // Example, reported by default:
 //
@@ -62,7 +73,9 @@
 //
 // Not reported by default: paths that return a non-nil error (one
 // reconnection on a rare error path is noise to maintainers) or end the
-// program; the success path of a POST, PUT, PATCH or DELETE that does not
+// program, and in a function without an error result a return directly
+// in an if that tests resp.StatusCode with != or an ordering (its failure
+// path); the success path of a POST, PUT, PATCH or DELETE that does not
 // repeat (its answer is a 204 or a small acknowledgement); a Transport
 // built for this call (a literal in the function, or a function that
 // returns a new one on every call, which carries the freshTransport fact),
@@ -81,7 +94,14 @@
 // In both modes the drain check is silent where reuse is impossible: a
 // Transport with DisableKeepAlives set (a literal, a local variable, a
 // package variable or an unexported field the package stores such a
-// client or Transport in, or a freshTransport(noReuse) function); on a
+// client or Transport in, or a freshTransport(noReuse) function); an
+// HTTP/2-only Transport, whose Protocols get SetHTTP2(true) or
+// SetUnencryptedHTTP2(true) and never SetHTTP1(true), or
+// golang.org/x/net/http2's Transport, where an unread Close resets one
+// stream and the connection stays pooled; a Transport literal whose dial
+// hook hands out a connection it does not dial (see below); a request to
+// a URL containing /generate_204, the captive-portal check convention
+// answered by 204 No Content, which has no body; on a
 // defer resp.Body.Close() placed before the if err != nil check, which is
 // go vet's httpresponse finding (a nil response) and which a drain fix
 // would hide from vet; when the request is not known to have a body to
@@ -92,11 +112,9 @@
 // or a zero ContentLength test; in functions that deal with 101 Switching
 // Protocols. Any read counts as a drain: Read, io.ReadAll, io.Copy,
 // io.CopyN, a bounded io.LimitReader, a JSON/XML decoder, a scanner, a
-// helper that reads it. HTTP/2 is not modeled: over HTTP/2 an unread
-// Close resets one stream and the connection stays pooled, which the
-// analysis cannot know; one more reason the default reports only
-// repeating shapes. Nor is a Transport whose dial hook hands out a single
-// connection recognized.
+// helper that reads it. HTTP/2 negotiated by TLS (DefaultTransport to an
+// https URL) is not modeled: the analysis cannot know the server's
+// answer; one more reason the default reports only repeating shapes.
 //
 // Ownership moves, and the obligation with it. These hand the response
 // (or its Body, or an alias: body := resp.Body) on, and nothing is
@@ -126,6 +144,9 @@
 //     body or a reader over it (a streaming-response constructor): the
 //     obligation goes with that value;
 //   - params(reads=#i): it reads the body of parameter i on some path;
+//   - params(eof=#i): on every path that returns it read the body of
+//     parameter i to EOF or to a read error (io.ReadAll): the connection
+//     is released already;
 //   - closedResult: on some path that does not return an error it
 //     returns a response whose body it closed, replaced
 //     (resp.Body = io.NopCloser(…)), handed to a function that may close
@@ -138,8 +159,38 @@
 //     method whose implementations in its own package (test files aside)
 //     all carry the fact carries it too (an SDK interface and its client);
 //   - freshTransport: the function returns a *http.Client, *http.Transport
-//     or http.RoundTripper built on every call with a Transport of its own
-//     (noReuse: with keep-alives disabled).
+//     or http.RoundTripper, or a struct that embeds a client, built on
+//     every call with a Transport of its own (noReuse: with keep-alives
+//     disabled, HTTP/2 only, or serving one connection it did not dial).
+//
+// Not reported as leaks, because the connection does not outlive the
+// function or was released already:
+//
+//   - a body read to EOF on the path: io.ReadAll, io.Copy or CopyBuffer
+//     from it, a ReadFrom into memory, a helper with the eof fact. At EOF
+//     the Transport puts the connection back in the pool, on a read error
+//     it closes it (transport.go, bodyEOFSignal's fn): the missing Close
+//     holds nothing. Bounded reads (io.LimitReader, io.CopyN), decoders
+//     and scanners may stop short and are still reported. A write error
+//     that stops io.Copy early is not modeled;
+//   - a request whose context the function cancels when it returns: built
+//     with NewRequestWithContext, WithContext or Clone from a ctx of
+//     context.WithCancel, WithTimeout or WithDeadline (or their Cause
+//     forms, and contexts derived by context.WithValue or
+//     httptrace.WithClientTrace) whose cancel is deferred in the function;
+//     or from a context parameter of an unexported function every caller
+//     in the package cancels as soon as the call returns: a cancel()
+//     statement right after the call, or a deferred cancel when the call
+//     is in a return statement (a deferred cancel elsewhere may run much
+//     later: in main, at exit). The Transport closes the connection when
+//     the context is done (transport.go, readLoop). Still reported when
+//     the response is handed on, or the leak is in a loop, where open
+//     bodies pile up before the return;
+//   - a request through a Transport literal of the function whose dial
+//     hook (Dial, DialContext, DialTLS, DialTLSContext) is a function
+//     literal that calls nothing returning a net.Conn: it hands out a
+//     connection made elsewhere (from a channel, an in-memory conn), which
+//     the function owns and ends.
 //
 // Also not reported: httptest.ResponseRecorder.Result and
 // http.ReadResponse (no pooled connection); responses to HEAD requests

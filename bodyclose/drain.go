@@ -31,7 +31,7 @@ func (s *search) drainExit(site ast.Node, ret *ast.ReturnStmt) {
 	if !slices.Contains(d.returns, pos) {
 		d.returns = append(d.returns, pos)
 	}
-	if s.fn.errorReturn(ret) {
+	if s.fn.errorReturn(ret) || s.failureReturn(ret) {
 		d.errReturn = true
 		return
 	}
@@ -86,4 +86,60 @@ func (s *search) sendsRequest(n ast.Node) bool {
 	})
 	s.requests[n] = found
 	return found
+}
+
+// failureReturn reports whether ret, in a function without an error
+// result, is the failure branch of a status check on the response:
+// directly in the body of an if whose condition tests resp.StatusCode
+// with != or an ordering (resp.StatusCode != http.StatusOK, >= 400). A
+// bare return there is how such a function fails.
+func (s *search) failureReturn(ret *ast.ReturnStmt) bool {
+	if sig := s.fn.sig(); sig != nil {
+		for i := 0; i < sig.Results().Len(); i++ {
+			if isError(sig.Results().At(i).Type()) {
+				return false // errorReturn decides
+			}
+		}
+	}
+	found := false
+	ast.Inspect(s.fn.body(), func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		ifs, ok := n.(*ast.IfStmt)
+		if ok && slices.Contains(ifs.Body.List, ast.Stmt(ret)) && s.statusFailure(ifs.Cond) {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// statusFailure reports whether cond holds when the tracked response's
+// status is not the expected one: a != or ordering comparison of its
+// StatusCode (or StatusCode/100), possibly joined by ||.
+func (s *search) statusFailure(cond ast.Expr) bool {
+	sc := &scanner{c: s.fn.c, tr: s.tr}
+	isStatus := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.QUO {
+			e = ast.Unparen(b.X)
+		}
+		sel, ok := e.(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == "StatusCode" && sc.isResp(sel.X)
+	}
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	switch b.Op {
+	case token.LOR:
+		return s.statusFailure(b.X) && s.statusFailure(b.Y)
+	case token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+		return isStatus(b.X) || isStatus(b.Y)
+	}
+	return false
 }

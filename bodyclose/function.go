@@ -225,6 +225,8 @@ type search struct {
 	anyClose    bool
 	anyTransfer bool
 	anyRead     bool
+	exits       int                     // paths that return
+	exitUnread  bool                    // some path returns without reading the body to EOF
 	drain       map[ast.Node]*drainSite // close sites reached on a path without a read
 	drainOrder  []ast.Node
 	requests    map[ast.Node]bool // CFG nodes that send another request (cache)
@@ -250,6 +252,7 @@ type state struct {
 	errLive    bool
 	errChecked bool // a condition on the source's error was passed
 	read       bool
+	eof        bool // read to EOF or a read error: the connection is released
 	noBody     bool
 	defers     ast.Node // the deferred close, if one is registered
 	earlyDefer bool     // the deferred close was registered before the error check
@@ -311,7 +314,7 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 			}
 			if n == s.source {
 				// Back at the call (a loop): the response is overwritten.
-				if st.defers == nil {
+				if st.defers == nil && !st.eof {
 					s.recordLeak(n, false, true, st.read)
 				}
 				ended = true
@@ -321,6 +324,9 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 			if ev.read {
 				s.anyRead = true
 				st.read = true
+			}
+			if ev.readEOF {
+				st.eof = true
 			}
 			if ev.transfer {
 				s.anyTransfer = true
@@ -354,7 +360,7 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 				}
 			}
 			if ev.assign {
-				if st.defers == nil && len(s.tr.resp)+len(s.tr.body)+len(s.tr.holder) == 1 {
+				if st.defers == nil && !st.eof && len(s.tr.resp)+len(s.tr.body)+len(s.tr.holder) == 1 {
 					s.recordLeak(n, false, true, st.read)
 				}
 				ended = true
@@ -421,6 +427,10 @@ func (s *search) exit(b *cfg.Block, st state) {
 		// dead end after the last case of a select without default.
 		return
 	}
+	s.exits++
+	if !st.eof {
+		s.exitUnread = true
+	}
 	if st.closed != nil {
 		s.drainExit(st.closed, ret)
 		return
@@ -431,6 +441,9 @@ func (s *search) exit(b *cfg.Block, st state) {
 			s.drainExit(st.defers, ret)
 		}
 		return
+	}
+	if st.eof {
+		return // read to EOF: the Transport released the connection
 	}
 	if ret.Return != s.fn.body().Rbrace {
 		s.recordLeak(ret, false, false, st.read)

@@ -34,7 +34,7 @@ func (s *search) backEdge(b, succ *cfg.Block, st state) bool {
 			}
 		}
 	}
-	if st.defers != nil {
+	if st.defers != nil || st.eof {
 		return false
 	}
 	kind, pos := s.fn.edgeAt(b, loop)

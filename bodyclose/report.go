@@ -26,7 +26,7 @@ func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.Call
 	var stmt ast.Node
 	switch p := parentCur.Node().(type) {
 	case *ast.ExprStmt:
-		if !c.headRequest(fn, call) {
+		if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
 			c.reportDiscard(call)
 		}
 		return
@@ -51,7 +51,7 @@ func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.Call
 		return // a field, an element: stored
 	}
 	if id.Name == "_" {
-		if !c.headRequest(fn, call) {
+		if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
 			c.reportDiscard(call)
 		}
 		return
@@ -91,12 +91,15 @@ func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.Call
 	s.run(b, i+1, state{errLive: errVar != nil})
 
 	if s.leak != nil || s.leakEnd {
-		c.reportLeak(fn, s, call, stmt, v, errLhs, errVar)
+		_, loop := c.leakWhere(s, v)
+		if s.anyTransfer || loop || !c.connGoesWithFunc(fn, call) {
+			c.reportLeak(fn, s, call, stmt, v, errLhs, errVar)
+		}
 	}
-	if config.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) && !mentionsUpgrade(info, fn.body()) {
+	if config.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) && !mentionsUpgrade(info, fn.body()) && !c.noContentURL(fn, call) {
 		p := c.requestPool(fn, call)
-		if p == poolNoReuse {
-			return // DisableKeepAlives: no connection is ever reused
+		if p == poolNoReuse || p == poolOneConn {
+			return // DisableKeepAlives, HTTP/2 only, one connection: no reuse to lose
 		}
 		method, _ := c.requestMethod(fn, call)
 		for _, site := range s.drainOrder {
@@ -109,7 +112,7 @@ func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.Call
 				why = fmt.Sprintf("before the request on line %d", c.line(d.repeatPos))
 			case config.drain == drainAll && len(d.returns) > 0:
 				why = "on the " + c.lines("path returning at line", "paths returning at lines", d.returns)
-			case len(d.okReturns) > 0 && method == "GET" && p != poolFresh:
+			case len(d.okReturns) > 0 && method == "GET" && p != poolFresh && c.runsRepeatedly(fn):
 				why = "on the " + c.lines("path returning at line", "paths returning at lines", d.okReturns)
 			default: // the paths end the program, or return an error
 				continue
@@ -183,6 +186,16 @@ func mentionsUpgrade(info *types.Info, body ast.Node) bool {
 	return found
 }
 
+// connGoesWithFunc reports whether the connection of call's response
+// cannot outlive fn, so that a body fn leaves open holds nothing after it
+// returns: the request goes through a Transport fn built around one
+// connection it did not dial, or its context is cancelled when fn
+// returns. The caller checks that the response is not handed on and that
+// no loop piles up open bodies before the return.
+func (c *checker) connGoesWithFunc(fn *function, call *ast.CallExpr) bool {
+	return c.requestPool(fn, call) == poolOneConn || c.requestCancelled(fn, call)
+}
+
 func (c *checker) reportDiscard(call *ast.CallExpr) {
 	suppress.Report(c.pass, analysis.Diagnostic{
 		Pos:     call.Pos(),
@@ -218,6 +231,15 @@ func (c *checker) leakWhere(s *search, v *types.Var) (where string, loop bool) {
 	return strings.Join(parts, ", "), loop
 }
 
+// leakPaths names the leaking exits for the advice: "that path" or
+// "those paths".
+func (c *checker) leakPaths(s *search) string {
+	if len(s.leaks) == 1 {
+		return "that path"
+	}
+	return "those paths"
+}
+
 func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt ast.Node, v *types.Var, errLhs ast.Expr, errVar *types.Var) {
 	if c.reported[call] {
 		return
@@ -231,6 +253,12 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 	switch {
 	case loop:
 		todo = fmt.Sprintf("close %s.Body before the request is sent again", v.Name())
+	case s.anyTransfer:
+		// The function hands the response or its body on elsewhere (returns
+		// it, stores it in what it returns): a deferred Close would close
+		// it under its new owner. Closing on the leaking paths is right
+		// either way.
+		todo = fmt.Sprintf("close %s.Body on %s before returning", v.Name(), c.leakPaths(s))
 	case errVar != nil:
 		todo = fmt.Sprintf("add defer %s.Body.Close() after the error check", v.Name())
 	default:
@@ -244,7 +272,7 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 	if !loop {
 		// A plain Close on the leaking path, which read nothing, could be
 		// the next run's drain finding: insert drain-then-close instead.
-		drain := config.drain != drainOff && !s.leakRead && c.knownMethod(fn, call) && !mentionsUpgrade(c.pass.TypesInfo, fn.body()) && c.requestPool(fn, call) != poolNoReuse
+		drain := config.drain != drainOff && !s.leakRead && c.knownMethod(fn, call) && !mentionsUpgrade(c.pass.TypesInfo, fn.body()) && !noReuse(c.requestPool(fn, call))
 		if fix, ok := c.closeFix(fn, stmt, v, errLhs, errVar, drain); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}

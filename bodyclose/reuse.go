@@ -16,8 +16,13 @@ type pool int
 const (
 	poolShared  pool = iota // a pool other requests share (or unknown)
 	poolFresh               // a Transport built for this call of the function
-	poolNoReuse             // DisableKeepAlives: no connection is ever reused
+	poolNoReuse             // DisableKeepAlives or HTTP/2 only: an unread Close loses no reuse
+	poolOneConn             // a Transport of this function serving one connection it did not dial
 )
+
+// noReuse reports whether an unread Close through pool p loses no
+// connection reuse.
+func noReuse(p pool) bool { return p == poolNoReuse || p == poolOneConn }
 
 // freshTransport is the fact on a function that returns a *http.Client,
 // *http.Transport or http.RoundTripper built anew on every call, with a
@@ -34,8 +39,18 @@ func (f *freshTransport) String() string {
 	return "freshTransport"
 }
 
-// isPoolType reports whether t may carry a connection pool.
+// isPoolType reports whether t may carry a connection pool: a client,
+// transport or round tripper, or a struct that embeds one (a typed API
+// client whose promoted Do sends through it).
 func isPoolType(t types.Type) bool {
+	if isDirectPoolType(t) {
+		return true
+	}
+	_, ok := embeddedPool(t)
+	return ok
+}
+
+func isDirectPoolType(t types.Type) bool {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
@@ -79,13 +94,15 @@ func (c *checker) poolOfExpr(fn *function, e ast.Expr, depth int) pool {
 	case *ast.CompositeLit:
 		t := info.TypeOf(x)
 		switch {
+		case isH2Transport(t):
+			return poolNoReuse // HTTP/2 only
 		case match.IsNamed(t, match.NetHTTP, "Transport"):
 			for _, el := range x.Elts {
 				if kv, ok := el.(*ast.KeyValueExpr); ok && isIdent(kv.Key, "DisableKeepAlives") && isConstTrue(info, kv.Value) {
 					return poolNoReuse
 				}
 			}
-			return poolFresh
+			return c.transportLitPool(fn, x)
 		case match.IsNamed(t, match.NetHTTP, "Client"):
 			for _, el := range x.Elts {
 				if kv, ok := el.(*ast.KeyValueExpr); ok && isIdent(kv.Key, "Transport") {
@@ -93,6 +110,14 @@ func (c *checker) poolOfExpr(fn *function, e ast.Expr, depth int) pool {
 				}
 			}
 			return poolShared // DefaultTransport
+		default:
+			if name, ok := embeddedPool(t); ok {
+				for _, el := range x.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok && isIdent(kv.Key, name) {
+						return c.poolOfExpr(fn, kv.Value, depth+1)
+					}
+				}
+			}
 		}
 	case *ast.CallExpr:
 		callee := match.Callee(info, x)
@@ -145,25 +170,39 @@ func combine(ps []pool) pool {
 	if len(ps) == 0 {
 		return poolShared
 	}
-	r := poolNoReuse
+	r := poolOneConn
 	for _, p := range ps {
 		switch p {
 		case poolShared:
 			return poolShared
 		case poolFresh:
 			r = poolFresh
+		case poolNoReuse:
+			if r == poolOneConn {
+				r = poolNoReuse
+			}
 		}
 	}
 	return r
 }
 
 // poolOfLocal evaluates a local variable of fn from every value assigned
-// to it, and to its Transport or DisableKeepAlives.
+// to it, and to its Transport (or embedded client), dial hooks, Protocols
+// or DisableKeepAlives.
 func (c *checker) poolOfLocal(fn *function, v *types.Var, depth int) pool {
 	info := c.pass.TypesInfo
-	var ps []pool
-	noReuse := false
+	var ps, fields []pool
+	unset := 0 // literals that leave the Transport to a later assignment
+	noReuse, oneConn := false, false
+	embedded, _ := embeddedPool(v.Type())
 	ok := true
+	value := func(e ast.Expr) {
+		e = addrOf(e)
+		if lit, isLit := e.(*ast.CompositeLit); isLit && !c.setsPool(lit) {
+			unset++
+		}
+		ps = append(ps, c.poolOfExpr(fn, e, depth+1))
+	}
 	ast.Inspect(fn.body(), func(n ast.Node) bool {
 		if !ok {
 			return false
@@ -176,15 +215,18 @@ func (c *checker) poolOfLocal(fn *function, v *types.Var, depth int) pool {
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
 				if sel, isSel := ast.Unparen(l).(*ast.SelectorExpr); isSel && match.ObjectOf(info, sel.X) == v {
-					switch sel.Sel.Name {
-					case "DisableKeepAlives":
-						if len(n.Lhs) == len(n.Rhs) && isConstTrue(info, n.Rhs[i]) {
+					if len(n.Lhs) != len(n.Rhs) {
+						continue
+					}
+					switch name := sel.Sel.Name; {
+					case name == "DisableKeepAlives":
+						if isConstTrue(info, n.Rhs[i]) {
 							noReuse = true
 						}
-					case "Transport":
-						if len(n.Lhs) == len(n.Rhs) {
-							ps = append(ps, c.poolOfExpr(fn, n.Rhs[i], depth+1))
-						}
+					case name == "Transport" || (embedded != "" && name == embedded):
+						fields = append(fields, c.poolOfExpr(fn, n.Rhs[i], depth+1))
+					case dialHooks[name]:
+						oneConn = oneConn || c.handsOutConn(n.Rhs[i])
 					}
 					continue
 				}
@@ -192,10 +234,14 @@ func (c *checker) poolOfLocal(fn *function, v *types.Var, depth int) pool {
 					continue
 				}
 				if len(n.Lhs) != len(n.Rhs) {
-					ps = append(ps, poolShared)
+					if len(n.Rhs) == 1 && isPoolType(v.Type()) {
+						value(n.Rhs[0]) // c, err := newClient(): its fact
+					} else {
+						ps = append(ps, poolShared)
+					}
 					continue
 				}
-				ps = append(ps, c.poolOfExpr(fn, n.Rhs[i], depth+1))
+				value(n.Rhs[i])
 			}
 		case *ast.ValueSpec:
 			for i, name := range n.Names {
@@ -210,7 +256,7 @@ func (c *checker) poolOfLocal(fn *function, v *types.Var, depth int) pool {
 					}
 					continue
 				}
-				ps = append(ps, c.poolOfExpr(fn, n.Values[i], depth+1))
+				value(n.Values[i])
 			}
 		}
 		return true
@@ -221,7 +267,44 @@ func (c *checker) poolOfLocal(fn *function, v *types.Var, depth int) pool {
 	if noReuse {
 		return poolNoReuse
 	}
-	return combine(ps)
+	if len(fields) > 0 {
+		// The Transport is set after the literal: the literal's default
+		// (DefaultTransport) is not what requests use.
+		if unset == len(ps) {
+			ps = nil
+		}
+		ps = append(ps, fields...)
+	}
+	p := combine(ps)
+	if p == poolFresh && match.IsNamedOrPointer(v.Type(), match.NetHTTP, "Transport") {
+		switch {
+		case oneConn:
+			return poolOneConn
+		case c.h2Only(fn, v, true):
+			return poolNoReuse
+		}
+	}
+	return p
+}
+
+// setsPool reports whether lit, a client, a transport or a struct
+// embedding one, sets the field that decides its pool: a Client's
+// Transport, the embedded client. A Transport literal always does.
+func (c *checker) setsPool(lit *ast.CompositeLit) bool {
+	t := c.pass.TypesInfo.TypeOf(lit)
+	name := "Transport"
+	if !match.IsNamed(t, match.NetHTTP, "Client") {
+		var ok bool
+		if name, ok = embeddedPool(t); !ok {
+			return true
+		}
+	}
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok && isIdent(kv.Key, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // poolOfStored evaluates a package variable or an unexported struct field
@@ -375,7 +458,9 @@ func (c *checker) computeFresh(fn *types.Func, decl *ast.FuncDecl) *freshTranspo
 	switch combine(ps) {
 	case poolFresh:
 		return &freshTransport{}
-	case poolNoReuse:
+	case poolNoReuse, poolOneConn:
+		// A helper's single connection is its caller's to close: only
+		// the drain is moot.
 		return &freshTransport{NoReuse: true}
 	}
 	return nil

@@ -25,6 +25,7 @@ type tracked struct {
 // events says what one CFG node does with a tracked response.
 type events struct {
 	read       bool          // reads the body (or may: a reader call)
+	readEOF    bool          // reads it to EOF or to a read error: io.ReadAll, io.Copy
 	close      bool          // closes the body now
 	deferClose bool          // registers a deferred close
 	deferRead  bool          // the deferred function reads the body first
@@ -177,6 +178,7 @@ func (s *scanner) litCall(call *ast.CallExpr, lit *ast.FuncLit) events {
 
 func (ev *events) merge(o events) {
 	ev.read = ev.read || o.read
+	ev.readEOF = ev.readEOF || o.readEOF
 	ev.transfer = ev.transfer || o.transfer || o.assign
 	if o.close {
 		ev.close = true
@@ -431,9 +433,10 @@ func (s *scanner) call(call *ast.CallExpr) bool {
 	}
 	switch s.c.knownCallee(fn) {
 	case calleeReader:
-		for _, a := range call.Args {
+		for i, a := range call.Args {
 			if s.isBody(a) {
 				s.ev.read = true
+				s.ev.readEOF = s.ev.readEOF || readsToEOF(fn, i)
 			} else {
 				s.expr(a)
 			}
@@ -470,11 +473,33 @@ func (s *scanner) call(call *ast.CallExpr) bool {
 			}
 		case has(fact.Borrows, i):
 			s.ev.read = s.ev.read || has(fact.Reads, i)
+			s.ev.readEOF = s.ev.readEOF || has(fact.EOF, i)
 		default:
 			s.ev.transfer = true
 		}
 	}
 	s.expr(call.Fun)
+	return false
+}
+
+// readsToEOF reports whether fn, a known reader, reads its argument i
+// until EOF or a read error: io.ReadAll, io.Copy from it, a ReadFrom
+// into memory. After either, the Transport has released the connection
+// (to the pool on EOF, closed on an error: transport.go, bodyEOFSignal's
+// fn), so a missing Close holds nothing. Bounded reads (io.LimitReader,
+// io.CopyN) and decoders may stop short.
+func readsToEOF(fn *types.Func, i int) bool {
+	path, name := fn.Pkg().Path(), fn.Name()
+	sig, _ := fn.Type().(*types.Signature)
+	if sig != nil && sig.Recv() != nil {
+		return name == "ReadFrom" && (path == "bytes" || path == "bufio" || path == "os")
+	}
+	switch {
+	case (path == "io" || path == "io/ioutil") && name == "ReadAll":
+		return i == 0
+	case path == "io" && (name == "Copy" || name == "CopyBuffer"):
+		return i == 1
+	}
 	return false
 }
 

@@ -34,6 +34,16 @@ func Decode(r io.Reader, v any) error { // want Decode:`params\(borrows=#0 reads
 	return json.NewDecoder(r).Decode(v)
 }
 
+// ReadString reads r to EOF on every path (rclone's jwtutil
+// bodyToString): its caller's connection is released.
+func ReadString(r io.Reader) (string, error) { // want ReadString:`params\(borrows=#0 reads=#0 eof=#0\)`
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
 // Fetch reads and closes the body and returns the response for its
 // status and headers.
 func Fetch(c *http.Client, url string) (*http.Response, []byte, error) { // want Fetch:"closedResult"

@@ -1,0 +1,439 @@
+package bodyclose
+
+// Requests whose context the function cancels when it returns: the
+// Transport then closes the connection of a body left open (transport.go,
+// readLoop: case <-rc.treq.ctx.Done(): alive = false), so nothing
+// outlives the call.
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"github.com/httpvet/httpvet/internal/match"
+)
+
+// requestCancelled reports whether call sends a request, a local
+// variable of fn passed as its only *http.Request argument, whose context
+// fn cancels when it returns: built by http.NewRequestWithContext(ctx, …)
+// or req.WithContext(ctx) (or Clone) at its last assignment before the
+// call, with ctx from context.WithCancel, WithTimeout or WithDeadline (or
+// their Cause forms) in fn and its cancel deferred.
+func (c *checker) requestCancelled(fn *function, call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	var req *types.Var
+	for _, a := range call.Args {
+		if match.IsRequest(info.TypeOf(a)) {
+			if req != nil {
+				return false
+			}
+			req, _ = match.ObjectOf(info, a).(*types.Var)
+			if req == nil {
+				return false
+			}
+		}
+	}
+	if req == nil || !fn.owns(req) {
+		return false
+	}
+	rhs, ok := c.lastAssign(fn, req, call.Pos())
+	if !ok {
+		return false
+	}
+	ctx := requestContext(info, rhs)
+	if ctx == nil {
+		return false
+	}
+	if c.cancelledAtReturn(fn, ctx, call.Pos(), 0) {
+		return true
+	}
+	if i, ok := c.ctxParam(fn, ctx); ok {
+		return c.callersCancel(fn, i)
+	}
+	return false
+}
+
+// ctxParam returns the index of the parameter of fn, a declared function,
+// that e denotes.
+func (c *checker) ctxParam(fn *function, e ast.Expr) (int, bool) {
+	decl, ok := fn.node.(*ast.FuncDecl)
+	if !ok {
+		return 0, false
+	}
+	v, ok := match.ObjectOf(c.pass.TypesInfo, e).(*types.Var)
+	if !ok {
+		return 0, false
+	}
+	i := 0
+	for _, field := range decl.Type.Params.List {
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			if c.pass.TypesInfo.Defs[name] == v {
+				return i, true
+			}
+			i++
+		}
+	}
+	return 0, false
+}
+
+// callersCancel reports whether every use of fn, a function of this
+// package that is unexported (or in package main), is a call whose
+// argument i is a context the caller cancels once the call returns: a
+// cancel() statement right after the call (reqCtx, cancel :=
+// context.WithTimeout(…); err = write(reqCtx, ts); cancel()), or a
+// deferred cancel when the call is returned. The request's connection
+// then ends with the call too.
+func (c *checker) callersCancel(fn *function, i int) bool {
+	decl := fn.node.(*ast.FuncDecl)
+	obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || (obj.Exported() && c.pass.Pkg.Name() != "main") {
+		return false
+	}
+	if sig, _ := obj.Type().(*types.Signature); sig != nil && sig.Recv() != nil && (obj.Exported() || c.interfaceNames()[obj.Name()]) {
+		return false // it may be called through an interface, out of sight
+	}
+	info := c.pass.TypesInfo
+	calls, ok := 0, true
+	for _, file := range c.pass.Files {
+		var stack []ast.Node
+		ast.Inspect(file, func(n ast.Node) bool {
+			if !ok {
+				return false
+			}
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			if id, isID := n.(*ast.Ident); isID && info.Uses[id] == obj {
+				call := callOf(stack, id)
+				if call == nil || i >= len(call.Args) || call.Ellipsis.IsValid() {
+					ok = false
+					return false
+				}
+				caller, found := enclosingFuncNode(stack)
+				if !found || !c.cancelledAfter(c.function(caller), stack, call, call.Args[i]) {
+					ok = false
+					return false
+				}
+				calls++
+			}
+			stack = append(stack, n)
+			return true
+		})
+	}
+	return ok && calls > 0
+}
+
+// callOf returns the call whose function is id (f(…), x.f(…)), the last
+// node under stack, or nil.
+func callOf(stack []ast.Node, id *ast.Ident) *ast.CallExpr {
+	if !isCalled(stack, id) {
+		return nil
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		if call, ok := stack[i].(*ast.CallExpr); ok {
+			return call
+		}
+	}
+	return nil
+}
+
+// inReturn reports whether the innermost statement of stack is a return.
+func inReturn(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if st, ok := stack[i].(ast.Stmt); ok {
+			_, isRet := st.(*ast.ReturnStmt)
+			return isRet
+		}
+	}
+	return false
+}
+
+func enclosingFuncNode(stack []ast.Node) (ast.Node, bool) {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return n, true
+		}
+	}
+	return nil, false
+}
+
+// cancelledAfter reports whether the context ctx passed to call, in fn,
+// is cancelled as soon as call returns: by a cancel() statement right
+// after the statement of the call, or by a deferred cancel when the call
+// is in a return statement. A deferred cancel elsewhere may run much
+// later (in main: at exit), the connection held until then.
+func (c *checker) cancelledAfter(fn *function, stack []ast.Node, call *ast.CallExpr, ctx ast.Expr) bool {
+	if inReturn(stack) && c.cancelledAtReturn(fn, ctx, call.Pos(), 0) {
+		return true
+	}
+	cancel, _ := c.cancelOf(fn, ctx, call.Pos())
+	if cancel == nil {
+		return false
+	}
+	// The statement holding the call, and the one after it.
+	for k := len(stack) - 1; k > 0; k-- {
+		st, ok := stack[k].(ast.Stmt)
+		if !ok {
+			continue
+		}
+		var list []ast.Stmt
+		switch p := stack[k-1].(type) {
+		case *ast.BlockStmt:
+			list = p.List
+		case *ast.CaseClause:
+			list = p.Body
+		case *ast.CommClause:
+			list = p.Body
+		default:
+			return false
+		}
+		j := slices.Index(list, st)
+		if j < 0 || j+1 >= len(list) {
+			return false
+		}
+		next, ok := list[j+1].(*ast.ExprStmt)
+		if !ok {
+			return false
+		}
+		nc, ok := ast.Unparen(next.X).(*ast.CallExpr)
+		return ok && len(nc.Args) == 0 && match.ObjectOf(c.pass.TypesInfo, nc.Fun) == cancel
+	}
+	return false
+}
+
+// requestContext returns the context a request expression is built with:
+// http.NewRequestWithContext(ctx, …), r.WithContext(ctx), r.Clone(ctx).
+func requestContext(info *types.Info, e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	fn := match.Callee(info, call)
+	switch {
+	case fn == nil:
+	case match.IsFunc(fn, match.NetHTTP, "NewRequestWithContext") && len(call.Args) == 4:
+		return call.Args[0]
+	case match.IsMethod(fn, match.NetHTTP, "Request", "WithContext", "Clone") && len(call.Args) == 1:
+		return call.Args[0]
+	}
+	return nil
+}
+
+// lastAssign returns the right-hand side of the last assignment of v in
+// fn before pos (a tuple's single call counts), and false when v's
+// address is taken or it is assigned in a function literal.
+func (c *checker) lastAssign(fn *function, v *types.Var, pos token.Pos) (ast.Expr, bool) {
+	rhs, _, ok := c.lastAssignAt(fn, v, pos)
+	return rhs, ok
+}
+
+// lastAssignAt is lastAssign that also returns where the assignment
+// starts.
+func (c *checker) lastAssignAt(fn *function, v *types.Var, pos token.Pos) (ast.Expr, token.Pos, bool) {
+	info := c.pass.TypesInfo
+	var last ast.Expr
+	lastPos := token.NoPos
+	ok := true
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		set := func(at token.Pos, rhs ast.Expr) {
+			if at < pos && at > lastPos {
+				last, lastPos = rhs, at
+			}
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			if mentionsAssign(info, n.Body, v) {
+				ok = false
+			}
+			return false
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && match.ObjectOf(info, n.X) == v {
+				ok = false
+			}
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if match.ObjectOf(info, l) != v {
+					continue
+				}
+				switch {
+				case len(n.Lhs) == len(n.Rhs):
+					set(n.Pos(), n.Rhs[i])
+				case len(n.Rhs) == 1:
+					set(n.Pos(), n.Rhs[0])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if info.Defs[name] != v {
+					continue
+				}
+				switch {
+				case len(n.Values) == len(n.Names):
+					set(n.Pos(), n.Values[i])
+				case len(n.Values) == 1:
+					set(n.Pos(), n.Values[0])
+				default:
+					set(n.Pos(), nil)
+				}
+			}
+		}
+		return true
+	})
+	return last, lastPos, ok && last != nil
+}
+
+// mentionsAssign reports whether body assigns v.
+func mentionsAssign(info *types.Info, body ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if match.ObjectOf(info, l) == v {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// cancelledAtReturn reports whether the context e, used at pos, is
+// cancelled when fn returns: a local variable last assigned by a
+// context.With{Cancel,Timeout,Deadline}[Cause] whose cancel function is
+// deferred right there, or derived from such a context by
+// context.WithValue or httptrace.WithClientTrace.
+func (c *checker) cancelledAtReturn(fn *function, e ast.Expr, pos token.Pos, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok {
+		callee := match.Callee(info, call)
+		if len(call.Args) > 0 && (match.IsFunc(callee, "context", "WithValue") || match.IsFunc(callee, "net/http/httptrace", "WithClientTrace")) {
+			return c.cancelledAtReturn(fn, call.Args[0], pos, depth+1)
+		}
+		return false
+	}
+	v, ok := match.ObjectOf(info, e).(*types.Var)
+	if !ok || !fn.owns(v) {
+		return false
+	}
+	rhs, at, ok := c.lastAssignAt(fn, v, pos)
+	if !ok {
+		return false
+	}
+	if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && !isWithCancel(info, call) {
+		// ctx = httptrace.WithClientTrace(ctx, …): the context before it.
+		return c.cancelledAtReturn(fn, call, at, depth+1)
+	}
+	cancel, at := c.cancelOf(fn, e, pos)
+	return cancel != nil && c.deferredCall(fn, cancel, at, pos)
+}
+
+func isWithCancel(info *types.Info, call *ast.CallExpr) bool {
+	return match.IsFunc(match.Callee(info, call), "context", "WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause", "WithTimeoutCause", "WithDeadlineCause")
+}
+
+// cancelOf returns the cancel function of ctx, a local variable of fn
+// last assigned before pos by ctx, cancel := context.WithCancel(…) (or
+// WithTimeout, WithDeadline and their Cause forms), and the end of that
+// assignment.
+func (c *checker) cancelOf(fn *function, ctx ast.Expr, pos token.Pos) (*types.Var, token.Pos) {
+	info := c.pass.TypesInfo
+	v, ok := match.ObjectOf(info, ctx).(*types.Var)
+	if !ok || !fn.owns(v) {
+		return nil, token.NoPos
+	}
+	rhs, ok := c.lastAssign(fn, v, pos)
+	if !ok {
+		return nil, token.NoPos
+	}
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || !isWithCancel(info, call) {
+		return nil, token.NoPos
+	}
+	var cancel *types.Var
+	var at token.Pos
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 && ast.Unparen(as.Rhs[0]) == call && len(as.Lhs) == 2 {
+			cancel, _ = match.ObjectOf(info, as.Lhs[1]).(*types.Var)
+			at = as.End()
+		}
+		return cancel == nil
+	})
+	return cancel, at
+}
+
+// deferredCall reports whether fn defers a call of cancel between after
+// and before, with cancel not assigned again in between: defer cancel(),
+// or a deferred literal that calls it.
+func (c *checker) deferredCall(fn *function, cancel *types.Var, after, before token.Pos) bool {
+	info := c.pass.TypesInfo
+	found := false
+	var reassigned []token.Pos
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && as.Pos() >= after {
+			for _, l := range as.Lhs {
+				if match.ObjectOf(info, l) == cancel {
+					reassigned = append(reassigned, as.Pos())
+				}
+			}
+		}
+		return true
+	})
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		d, ok := n.(*ast.DeferStmt)
+		if !ok || d.Pos() < after || d.Pos() > before {
+			return true
+		}
+		if slices.ContainsFunc(reassigned, func(p token.Pos) bool { return p < d.Pos() }) {
+			return true
+		}
+		calls := false
+		ast.Inspect(d.Call, func(m ast.Node) bool {
+			if call, ok := m.(*ast.CallExpr); ok && len(call.Args) == 0 && match.ObjectOf(info, call.Fun) == cancel {
+				calls = true
+			}
+			return !calls
+		})
+		found = calls
+		return true
+	})
+	return found
+}
+
+// interfaceNames returns the method names of the interfaces declared in
+// the package.
+func (c *checker) interfaceNames() map[string]bool {
+	if c.ifaceNames != nil {
+		return c.ifaceNames
+	}
+	names := make(map[string]bool)
+	c.ifaceNames = names
+	for _, t := range c.pass.TypesInfo.Types {
+		if it, ok := t.Type.(*types.Interface); ok {
+			for i := 0; i < it.NumMethods(); i++ {
+				names[it.Method(i).Name()] = true
+			}
+		}
+	}
+	return names
+}
