@@ -1,0 +1,392 @@
+package reqctx
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/httpvet/httpvet/internal/engine"
+	"github.com/httpvet/httpvet/internal/match"
+)
+
+// A candidate is a context the function could give its request: a
+// context.Context parameter or local variable visible at the request, or
+// a context.Context field of the method's receiver.
+type candidate struct {
+	v     *types.Var // the variable, or the receiver
+	field *types.Var // the receiver's field, or nil
+	text  string     // how to write it: ctx, s.ctx
+}
+
+// contexts returns the contexts a request built at n, in fn, could carry:
+// the context.Context variables of fn visible there — parameters and
+// locals, not those of enclosing functions (a function literal may run
+// after its creator returned, like a goroutine, whose context would then
+// be cancelled) — or, when there are none, the receiver's context fields.
+// A variable is left out when its value is context.Background() or
+// context.TODO() (there is nothing to carry), or when it may be done
+// where n runs: its cancel function called, its Done channel received
+// from, or its Done or Err tested on the way (cleanup that runs after
+// cancellation must not use it).
+func (c *checker) contexts(fn *engine.Func, n ast.Node, stack []ast.Node) []candidate {
+	var out []candidate
+	for _, v := range c.visibleContexts(fn, n.Pos()) {
+		if c.isBackground(fn, v) {
+			continue
+		}
+		cand := candidate{v: v, text: v.Name()}
+		if c.mayBeDone(fn, n, stack, cand) {
+			continue
+		}
+		out = append(out, cand)
+	}
+	if len(out) > 0 {
+		return out
+	}
+	return c.receiverContexts(fn, n, stack)
+}
+
+// visibleContexts returns the context.Context variables of fn visible at
+// pos, innermost first.
+func (c *checker) visibleContexts(fn *engine.Func, pos token.Pos) []*types.Var {
+	fnScope := c.info.Scopes[fn.Type()]
+	if fnScope == nil {
+		return nil
+	}
+	inner := c.pass.Pkg.Scope().Innermost(pos)
+	var out []*types.Var
+	for s := inner; s != nil; s = s.Parent() {
+		for _, name := range s.Names() {
+			v, ok := s.Lookup(name).(*types.Var)
+			if !ok || name == "_" || !isContext(v.Type()) {
+				continue
+			}
+			if _, obj := inner.LookupParent(name, pos); obj != v {
+				continue // shadowed, or declared after pos
+			}
+			out = append(out, v)
+		}
+		if s == fnScope {
+			break
+		}
+	}
+	return out
+}
+
+// receiverContexts returns the context.Context fields of the receiver of
+// the method fn, when the receiver is visible at n and none of them may
+// be done there.
+func (c *checker) receiverContexts(fn *engine.Func, n ast.Node, stack []ast.Node) []candidate {
+	if fn.Lit != nil {
+		return nil
+	}
+	d := fn.Decl.(*ast.FuncDecl)
+	if d.Recv == nil || len(d.Recv.List) != 1 || len(d.Recv.List[0].Names) != 1 {
+		return nil
+	}
+	recv, ok := c.info.Defs[d.Recv.List[0].Names[0]].(*types.Var)
+	if !ok || recv.Name() == "_" {
+		return nil
+	}
+	if _, obj := c.pass.Pkg.Scope().Innermost(n.Pos()).LookupParent(recv.Name(), n.Pos()); obj != recv {
+		return nil
+	}
+	t := recv.Type()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	var out []candidate
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if f.Embedded() || !isContext(f.Type()) || f.Name() == "_" {
+			continue
+		}
+		if f.Pkg() != c.pass.Pkg && !f.Exported() {
+			continue
+		}
+		cand := candidate{v: recv, field: f, text: recv.Name() + "." + f.Name()}
+		if c.mayBeDone(fn, n, stack, cand) {
+			return nil
+		}
+		out = append(out, cand)
+	}
+	return out
+}
+
+// isBackground reports whether the local variable v is declared with
+// context.Background() or context.TODO() as its value.
+func (c *checker) isBackground(fn *engine.Func, v *types.Var) bool {
+	var value ast.Expr
+	c.walk(fn, func(n ast.Node, _ []ast.Node) bool {
+		if value != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok && c.info.Defs[id] == v {
+						value = n.Rhs[i]
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, id := range n.Names {
+					if c.info.Defs[id] == v {
+						value = n.Values[i]
+					}
+				}
+			}
+		}
+		return true
+	})
+	return value != nil && c.isBackgroundCall(value)
+}
+
+// isBackgroundCall reports whether e is context.Background() or
+// context.TODO().
+func (c *checker) isBackgroundCall(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && len(call.Args) == 0 && match.IsFunc(match.Callee(c.info, call), "context", "Background", "TODO")
+}
+
+// refersTo reports whether e denotes the candidate context.
+func (c *checker) refersTo(e ast.Expr, cand candidate) bool {
+	e = ast.Unparen(e)
+	if cand.field == nil {
+		return match.ObjectOf(c.info, e) == cand.v
+	}
+	sel, ok := e.(*ast.SelectorExpr)
+	return ok && match.ObjectOf(c.info, sel.X) == cand.v && c.info.ObjectOf(sel.Sel) == cand.field
+}
+
+// testsDone reports whether n calls the candidate's Done or Err method,
+// or context.Cause of it: code that asks whether it is done.
+func (c *checker) testsDone(n ast.Node, cand candidate) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, ok := m.(*ast.FuncLit); ok {
+			return false
+		}
+		call, ok := m.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Done" || sel.Sel.Name == "Err") && c.refersTo(sel.X, cand) {
+			found = true
+		}
+		if match.IsFunc(match.Callee(c.info, call), "context", "Cause") && len(call.Args) == 1 && c.refersTo(call.Args[0], cand) {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// receivesDone reports whether n receives from the candidate's Done
+// channel (<-ctx.Done(), as a statement or an assignment).
+func (c *checker) receivesDone(n ast.Node, cand candidate) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, ok := m.(*ast.FuncLit); ok {
+			return false
+		}
+		if u, ok := m.(*ast.UnaryExpr); ok && u.Op == token.ARROW && c.testsDone(u.X, cand) {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// mayBeDone reports whether the candidate context may be done where n
+// runs: n lies in a branch that tests it (if, switch or select case), or
+// a path to n from the candidate's definition receives from its Done
+// channel, calls its cancel function outside defer, or goes through such
+// a branch.
+func (c *checker) mayBeDone(fn *engine.Func, n ast.Node, stack []ast.Node, cand candidate) bool {
+	for i, a := range stack {
+		var inner ast.Node = n
+		if i+1 < len(stack) {
+			inner = stack[i+1]
+		}
+		switch a := a.(type) {
+		case *ast.IfStmt:
+			if (inner == a.Body || inner == a.Else) && c.testsDone(a.Cond, cand) {
+				return true
+			}
+		case *ast.CaseClause:
+			for _, e := range a.List {
+				if c.testsDone(e, cand) {
+					return true
+				}
+			}
+		case *ast.CommClause:
+			if a.Comm != nil && c.testsDone(a.Comm, cand) {
+				return true
+			}
+		}
+	}
+	g := fn.CFG()
+	if g == nil {
+		return false
+	}
+	b, i, ok := g.Locate(n)
+	if !ok {
+		return false
+	}
+	comms := selectComms(fn)
+	cancel := c.cancelFunc(fn, cand)
+	done := false
+	seen := make(map[*cfg.Block]bool)
+	var walk func(b *cfg.Block, i int)
+	walk = func(b *cfg.Block, i int) {
+		for j := i - 1; j >= 0 && !done; j-- {
+			m := b.Nodes[j]
+			if c.defines(m, cand) {
+				return
+			}
+			switch m.(type) {
+			case *ast.DeferStmt, *ast.GoStmt:
+				continue
+			}
+			if !comms[m] && c.receivesDone(m, cand) || cancel != nil && calls(c.info, m, cancel) {
+				done = true
+				return
+			}
+		}
+		if done {
+			return
+		}
+		switch b.Kind {
+		case cfg.KindSelectCaseBody:
+			if cc, ok := b.Stmt.(*ast.CommClause); ok && cc.Comm != nil && c.testsDone(cc.Comm, cand) {
+				done = true
+				return
+			}
+		case cfg.KindIfThen, cfg.KindIfElse:
+			if is, ok := b.Stmt.(*ast.IfStmt); ok && c.testsDone(is.Cond, cand) {
+				done = true
+				return
+			}
+		case cfg.KindSwitchCaseBody:
+			if cc, ok := b.Stmt.(*ast.CaseClause); ok {
+				for _, e := range cc.List {
+					if c.testsDone(e, cand) {
+						done = true
+						return
+					}
+				}
+			}
+		}
+		for _, p := range g.Preds(b) {
+			if !seen[p] {
+				seen[p] = true
+				walk(p, len(p.Nodes))
+			}
+		}
+	}
+	walk(b, i)
+	return done
+}
+
+// selectComms returns the communication statements of fn's select
+// statements: the graph evaluates them all before any case, so they say
+// nothing about the path taken.
+func selectComms(fn *engine.Func) map[ast.Node]bool {
+	comms := make(map[ast.Node]bool)
+	ast.Inspect(fn.Body(), func(n ast.Node) bool {
+		if cc, ok := n.(*ast.CommClause); ok && cc.Comm != nil {
+			comms[cc.Comm] = true
+		}
+		return true
+	})
+	return comms
+}
+
+// defines reports whether the graph node m defines or assigns the
+// candidate's variable (for a field: assigns the field).
+func (c *checker) defines(m ast.Node, cand candidate) bool {
+	switch m := m.(type) {
+	case *ast.AssignStmt:
+		for _, l := range m.Lhs {
+			if id, ok := l.(*ast.Ident); ok && cand.field == nil && c.info.ObjectOf(id) == cand.v {
+				return true
+			}
+			if cand.field != nil && c.refersTo(l, cand) {
+				return true
+			}
+		}
+	case *ast.ValueSpec:
+		for _, id := range m.Names {
+			if c.info.Defs[id] == cand.v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cancelFunc returns the cancel function declared with the local
+// candidate: the second variable of ctx, cancel := context.WithCancel(…)
+// (or WithTimeout, WithDeadline and their Cause forms).
+func (c *checker) cancelFunc(fn *engine.Func, cand candidate) *types.Var {
+	if cand.field != nil {
+		return nil
+	}
+	var cancel *types.Var
+	c.walk(fn, func(n ast.Node, _ []ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			return cancel == nil
+		}
+		id, ok := as.Lhs[0].(*ast.Ident)
+		if !ok || c.info.ObjectOf(id) != cand.v {
+			return true
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok || !match.IsFunc(match.Callee(c.info, call), "context", "WithCancel", "WithTimeout", "WithDeadline",
+			"WithCancelCause", "WithTimeoutCause", "WithDeadlineCause") {
+			return true
+		}
+		if cid, ok := as.Lhs[1].(*ast.Ident); ok {
+			if v, ok := c.info.ObjectOf(cid).(*types.Var); ok && cid.Name != "_" {
+				cancel = v
+			}
+		}
+		return cancel == nil
+	})
+	return cancel
+}
+
+// calls reports whether m calls the function variable v, outside function
+// literals.
+func calls(info *types.Info, m ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(m, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok && match.ObjectOf(info, call.Fun) == v {
+			found = true
+		}
+		return true
+	})
+	return found
+}

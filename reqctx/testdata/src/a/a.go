@@ -1,0 +1,324 @@
+package a
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// --- positives ---
+
+func newRequest(ctx context.Context, u string) error {
+	req, err := http.NewRequest("GET", u, nil) // want `http.NewRequest builds a request without ctx, which is in scope, so cancelling ctx does not stop it; use http.NewRequestWithContext\(ctx, …\)`
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func get(ctx context.Context, u string) error {
+	resp, err := http.Get(u) // want `http.Get sends a request without ctx, which is in scope`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func clientMethods(ctx context.Context, c *http.Client, u string, v url.Values) {
+	c.Head(u)                      // want `Client.Head sends a request without ctx`
+	c.Post(u, "text/plain", nil)   // want `Client.Post sends a request without ctx`
+	c.PostForm(u, v)               // want `Client.PostForm sends a request without ctx`
+	http.PostForm(u, v)            // want `http.PostForm sends a request without ctx`
+	http.Post(u, "text/plain", nil) // want `http.Post sends a request without ctx`
+}
+
+func background(ctx context.Context, u string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(context.Background(), "GET", u, nil) // want `context.Background\(\) detaches this request from ctx, which is in scope, so cancelling ctx does not stop it; pass ctx`
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req)
+}
+
+func todoWithContext(ctx context.Context, req *http.Request) (*http.Response, error) { // want todoWithContext:"attachesContext"
+	return http.DefaultClient.Do(req.WithContext(context.TODO())) // want `context.TODO\(\) detaches this request from ctx`
+}
+
+// A local derived from the parameter is the context in scope.
+func derived(ctx context.Context, u string) error {
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	resp, err := http.Get(u) // want `http.Get sends a request without ctx`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A local context with a deadline, built for this request and forgotten.
+func localTimeout(u string) error {
+	tctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	_ = tctx
+	req, err := http.NewRequest("GET", u, nil) // want `without tctx`
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type server struct {
+	ctx    context.Context
+	client *http.Client
+}
+
+// A receiver's context, when the method has none of its own.
+func (s *server) poll(u string) {
+	resp, err := s.client.Get(u) // want `Client.Get sends a request without s.ctx`
+	if err == nil {
+		resp.Body.Close()
+	}
+}
+
+// Two contexts: named, no fix.
+func two(ctx, other context.Context, u string) {
+	http.Get(u) // want `http.Get sends a request without a context while ctx and other are in scope`
+}
+
+// Sent to a function that neither takes nor attaches a context.
+func sendPlain(req *http.Request) (*http.Response, error) { return http.DefaultClient.Do(req) }
+
+func viaPlain(ctx context.Context, u string) {
+	req, _ := http.NewRequest("GET", u, nil) // want `http.NewRequest builds a request without ctx`
+	sendPlain(req)
+}
+
+// --- always reported ---
+
+func discarded(ctx context.Context, req *http.Request) (*http.Response, error) {
+	req.WithContext(ctx) // want `req.WithContext returns a new request and leaves req unchanged, so this context is lost; assign the result: req = req.WithContext\(ctx\)`
+	return http.DefaultClient.Do(req)
+}
+
+func nilContext(u string) {
+	http.NewRequestWithContext(nil, "GET", u, nil) // want `http.NewRequestWithContext with a nil context: it returns the error "net/http: nil Context"; pass the caller's context, or context.TODO\(\)`
+}
+
+func nilWithContext(ctx context.Context, req *http.Request) *http.Request { // want nilWithContext:"attachesContext"
+	return req.WithContext(nil) // want `req.WithContext with a nil context: it panics; pass ctx`
+}
+
+func cancelChannel(u string, stop chan struct{}) {
+	req, _ := http.NewRequest("GET", u, nil)
+	req.Cancel = stop // want `Request.Cancel is deprecated`
+	_ = &http.Request{Cancel: stop} // want `Request.Cancel is deprecated`
+	http.DefaultClient.Do(req)
+}
+
+// --- not reported ---
+
+// No context in scope: only -reqctx.all reports it.
+func noContext(u string) {
+	http.Get(u)
+	req, _ := http.NewRequest("GET", u, nil)
+	http.DefaultClient.Do(req)
+}
+
+func withContext(ctx context.Context, u string) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+	http.DefaultClient.Do(req)
+}
+
+func attachedLater(ctx context.Context, u string) {
+	req, err := http.NewRequest("GET", u, nil)
+	if err != nil {
+		return
+	}
+	req = req.WithContext(ctx)
+	http.DefaultClient.Do(req)
+}
+
+func cloned(ctx context.Context, u string) {
+	req, _ := http.NewRequest("GET", u, nil)
+	http.DefaultClient.Do(req.Clone(ctx))
+}
+
+// A client whose Do takes the context (go-github's shape).
+type apiClient struct{}
+
+func (apiClient) Do(ctx context.Context, req *http.Request) error { return nil }
+
+func passedWithContext(ctx context.Context, c apiClient, u string) {
+	req, _ := http.NewRequest("GET", u, nil)
+	c.Do(ctx, req)
+}
+
+// A function that attaches its own context to the request it is given.
+type ctxClient struct{ ctx context.Context }
+
+func (c *ctxClient) send(req *http.Request) (*http.Response, error) { // want send:"attachesContext"
+	return http.DefaultClient.Do(req.WithContext(c.ctx))
+}
+
+func viaAttaching(ctx context.Context, c *ctxClient, u string) {
+	req, _ := http.NewRequest("GET", u, nil)
+	c.send(req)
+}
+
+func testRequest(ctx context.Context) *http.Request {
+	return httptest.NewRequest("GET", "/", nil)
+}
+
+func passedIn(ctx context.Context, req *http.Request) (*http.Response, error) {
+	return http.DefaultClient.Do(req)
+}
+
+// Stored or captured: it may get a context out of sight.
+type job struct{ req *http.Request }
+
+func stored(ctx context.Context, u string) *job {
+	req, _ := http.NewRequest("GET", u, nil)
+	return &job{req: req}
+}
+
+func captured(ctx context.Context, u string) func() {
+	req, _ := http.NewRequest("GET", u, nil)
+	return func() { http.DefaultClient.Do(req.WithContext(ctx)) }
+}
+
+// A goroutine outlives the handler: its context would be cancelled.
+func goroutine(ctx context.Context, u string) {
+	go func() {
+		http.Get(u)
+	}()
+}
+
+// Cleanup after cancellation must not use the cancelled context.
+func afterDone(ctx context.Context, u string) {
+	<-ctx.Done()
+	http.Post(u, "text/plain", strings.NewReader("bye"))
+}
+
+func inDoneCase(ctx context.Context, u string, tick <-chan time.Time) {
+	for {
+		select {
+		case <-ctx.Done():
+			http.Post(u, "text/plain", nil)
+			return
+		case <-tick:
+		}
+	}
+}
+
+func inErrBranch(ctx context.Context, u string) {
+	if ctx.Err() != nil {
+		http.Get(u)
+	}
+}
+
+func afterCancel(ctx context.Context, u string) {
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	work(ctx)
+	cancel()
+	http.Get(u)
+}
+
+func work(context.Context) {}
+
+// The select's comm statements are not on the request's path.
+func afterSelect(ctx context.Context, u string, tick <-chan time.Time) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick:
+		}
+		http.Get(u) // want `http.Get sends a request without ctx`
+	}
+}
+
+// A local holding context.Background() carries nothing.
+func localBackground(u string) {
+	ctx := context.Background()
+	req, _ := http.NewRequest("GET", u, nil)
+	http.DefaultClient.Do(req.WithContext(ctx))
+	http.Get(u)
+}
+
+// A request's own context is not a context.Context variable.
+func handler(w http.ResponseWriter, r *http.Request) {
+	resp, err := http.Get("http://backend/")
+	if err == nil {
+		io.Copy(w, resp.Body)
+		resp.Body.Close()
+	}
+}
+
+// An unexported helper whose callers all attach a context.
+func newReq(ctx context.Context, u string) (*http.Request, error) {
+	return http.NewRequest("GET", u, nil)
+}
+
+func useNewReq(ctx context.Context, u string) {
+	req, err := newReq(ctx, u)
+	if err != nil {
+		return
+	}
+	req = req.WithContext(ctx)
+	http.DefaultClient.Do(req)
+}
+
+// An unexported helper with a context and a caller that does not attach
+// it: the helper ignores its context.
+func build(ctx context.Context, u string) (*http.Request, error) {
+	return http.NewRequest("GET", u, nil) // want `http.NewRequest builds a request without ctx`
+}
+
+func useBuild(ctx context.Context, u string) {
+	req, _ := build(ctx, u)
+	http.DefaultClient.Do(req)
+}
+
+// A helper without a context: its callers are checked.
+func plain(u string) (*http.Request, error) { // want plain:"bareRequest"
+	return http.NewRequest("GET", u, nil)
+}
+
+func usePlain(ctx context.Context, u string) {
+	req, err := plain(u) // want `plain returns a request without a context and it is sent without ctx`
+	if err != nil {
+		return
+	}
+	http.DefaultClient.Do(req)
+}
+
+func usePlainAttached(ctx context.Context, u string) {
+	req, err := plain(u)
+	if err != nil {
+		return
+	}
+	http.DefaultClient.Do(req.WithContext(ctx))
+}
+
+// A value receiver's WithContext statement is still discarded.
+func valueReq(ctx context.Context, r http.Request) {
+	r.WithContext(ctx) // want `req.WithContext returns a new request`
+}
+
+// A proxy copying Cancel from the request it forwards.
+func copyCancel(in, out *http.Request) {
+	out.Cancel = in.Cancel
+	out.Cancel = nil
+}

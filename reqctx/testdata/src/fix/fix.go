@@ -1,0 +1,73 @@
+package fix
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+func newRequest(ctx context.Context, u string) (*http.Response, error) {
+	req, err := http.NewRequest("GET", u, nil) // want `http.NewRequest builds a request without ctx`
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req)
+}
+
+func background(ctx context.Context, u string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(context.Background(), "GET", u, nil) // want `context.Background\(\) detaches this request from ctx`
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req)
+}
+
+func get(ctx context.Context, u string) error {
+	resp, err := http.Get(u) // want `http.Get sends a request without ctx`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func post(ctx context.Context, c *http.Client, u string, req int) error {
+	var resp *http.Response
+	var err error
+	resp, err = c.Post(u, "application/json", nil) // want `Client.Post sends a request without ctx`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type api struct {
+	ctx    context.Context
+	client *http.Client
+}
+
+func (a *api) postForm(u string, v url.Values) error {
+	_, err := a.client.PostForm(u, v) // want `Client.PostForm sends a request without a.ctx`
+	return err
+}
+
+// No fix: the call is an if's init.
+func inInit(ctx context.Context, u string) {
+	if resp, err := http.Head(u); err == nil { // want `http.Head sends a request without ctx`
+		resp.Body.Close()
+	}
+}
+
+// No fix: the error is dropped.
+func dropped(ctx context.Context, u string) {
+	resp, _ := http.Get(u) // want `http.Get sends a request without ctx`
+	resp.Body.Close()
+}
+
+func discarded(ctx context.Context, req *http.Request) (*http.Response, error) {
+	req.WithContext(ctx) // want `req.WithContext returns a new request`
+	return http.DefaultClient.Do(req)
+}
+
+func nilContext(ctx context.Context, u string) (*http.Request, error) {
+	return http.NewRequestWithContext(nil, "GET", u, nil) // want `http.NewRequestWithContext with a nil context`
+}
