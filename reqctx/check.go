@@ -82,8 +82,8 @@ func (c *checker) checkCall(fn *engine.Func, call *ast.CallExpr, stack []ast.Nod
 // given a context before it leaves fn, when fn has one.
 func (c *checker) checkNewRequest(fn *engine.Func, call *ast.CallExpr, stack []ast.Node) {
 	f := c.callFate(fn, call, stack)
-	if f.attached || f.escapes {
-		return
+	if f.attached || f.escapes || !f.sent && !f.returned {
+		return // not sent here: signed, dumped, or never used
 	}
 	cands := c.contexts(fn, call, stack)
 	if f.returned {

@@ -48,7 +48,7 @@ type fate struct {
 	attached bool // given a context: WithContext or Clone whose result is kept, or passed to a call that also takes a context or attaches one
 	returned bool // returned to the caller
 	escapes  bool // stored, aliased, captured, or passed where it cannot be followed
-	sent     bool // passed to a function known not to attach a context (Client.Do, RoundTrip…)
+	sent     bool // passed to Client.Do, RoundTrip, a function of their signature, or one with the sendsRequest fact
 }
 
 func (f *fate) merge(g fate) {
@@ -205,21 +205,30 @@ func (c *checker) argFate(call *ast.CallExpr, arg ast.Node) fate {
 		}
 	}
 	fn := match.Callee(c.info, call)
-	if fn == nil {
-		return fate{escapes: true} // a function value
-	}
-	if c.pass.ImportObjectFact(fn, new(attachesContext)) {
+	if fn != nil && c.pass.ImportObjectFact(fn, new(attachesContext)) {
 		return fate{attached: true}
 	}
-	if match.IsMethod(fn, match.NetHTTP, "Client", "Do") || match.IsMethod(fn, match.NetHTTP, "Transport", "RoundTrip") ||
-		match.IsMethod(fn, match.NetHTTP, "RoundTripper", "RoundTrip") {
+	if fn != nil && c.pass.ImportObjectFact(fn, new(sendsRequest)) {
 		return fate{sent: true}
+	}
+	if sig, ok := c.info.TypeOf(call.Fun).(*types.Signature); ok && isDoSignature(sig) {
+		// Client.Do, RoundTrip, a Doer interface, a do(req) helper or
+		// a field standing in for Client.Do: it sends the request.
+		return fate{sent: true}
+	}
+	if fn == nil {
+		return fate{escapes: true} // a function value
 	}
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
 		return fate{escapes: true} // an interface method: any implementation
 	}
-	if fn.Pkg() == nil || fn.Pkg().Path() == match.NetHTTP {
-		return fate{escapes: true} // net/http's own plumbing (httputil, Write…)
-	}
-	return fate{sent: true}
+	return fate{} // a function that neither sends it nor gives it a context: signing, dumping
+}
+
+// isDoSignature reports whether sig is func(*http.Request)
+// (*http.Response, error), the signature of Client.Do and RoundTrip.
+func isDoSignature(sig *types.Signature) bool {
+	return sig.Params().Len() == 1 && match.IsRequest(sig.Params().At(0).Type()) &&
+		sig.Results().Len() == 2 && match.IsResponse(sig.Results().At(0).Type()) &&
+		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
 }

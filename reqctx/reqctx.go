@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Flags:    flags(),
 	// Helpers that build a request without a context, and functions that
 	// give the request they are passed a context, across packages.
-	FactTypes: []analysis.Fact{new(bareRequest), new(attachesContext)},
+	FactTypes: []analysis.Fact{new(bareRequest), new(attachesContext), new(sendsRequest)},
 	// Runs on code with type errors too (gopls does so): it must not crash.
 	RunDespiteErrors: true,
 }
@@ -78,7 +78,16 @@ func (*attachesContext) AFact() {}
 
 func (*attachesContext) String() string { return "attachesContext" }
 
-// exportFacts computes both facts for the function declarations among
+// sendsRequest is the fact on a function that sends a *http.Request
+// parameter (to Client.Do, RoundTrip, or another such function) without
+// giving it a context: a request passed to it is sent as it is.
+type sendsRequest struct{}
+
+func (*sendsRequest) AFact() {}
+
+func (*sendsRequest) String() string { return "sendsRequest" }
+
+// exportFacts computes the facts for the function declarations among
 // fns, until no new one is found (helpers calling helpers).
 func (c *checker) exportFacts(fns []*engine.Func) {
 	var decls []*engine.Func
@@ -89,12 +98,18 @@ func (c *checker) exportFacts(fns []*engine.Func) {
 	}
 	bare := make([]bool, len(decls))
 	attaches := make([]bool, len(decls))
+	sends := make([]bool, len(decls))
 	for changed := true; changed; {
 		changed = false
 		for i, fn := range decls {
-			if !attaches[i] && c.attachesParam(fn) {
+			if attaches[i] || sends[i] {
+				// decided
+			} else if f := c.paramFate(fn); f.attached {
 				c.pass.ExportObjectFact(fn.Object(), new(attachesContext))
 				attaches[i], changed = true, true
+			} else if f.sent && !f.escapes {
+				c.pass.ExportObjectFact(fn.Object(), new(sendsRequest))
+				sends[i], changed = true, true
 			}
 			if !bare[i] && c.returnsBare(fn) {
 				c.pass.ExportObjectFact(fn.Object(), new(bareRequest))
@@ -104,20 +119,20 @@ func (c *checker) exportFacts(fns []*engine.Func) {
 	}
 }
 
-// attachesParam reports whether fn gives one of its *http.Request
-// parameters a context.
-func (c *checker) attachesParam(fn *engine.Func) bool {
+// paramFate is the fate of fn's *http.Request parameters, together.
+func (c *checker) paramFate(fn *engine.Func) fate {
+	var f fate
 	sig := fn.Signature()
 	if sig == nil {
-		return false
+		return f
 	}
 	for i := 0; i < sig.Params().Len(); i++ {
 		p := sig.Params().At(i)
-		if match.IsRequest(p.Type()) && p.Name() != "_" && c.varFate(fn, p).attached {
-			return true
+		if match.IsRequest(p.Type()) && p.Name() != "_" && p.Name() != "" {
+			f.merge(c.varFate(fn, p))
 		}
 	}
-	return false
+	return f
 }
 
 // returnsBare reports whether fn, which has no context in scope, returns a

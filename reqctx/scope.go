@@ -12,19 +12,21 @@ import (
 )
 
 // A candidate is a context the function could give its request: a
-// context.Context parameter or local variable visible at the request, or
-// a context.Context field of the method's receiver.
+// context.Context parameter or local variable visible at the request.
+// (A context stored in a struct is not one: it belongs to the call that
+// built the value, which may have ended long before, as oauth2's token
+// sources show, which keep theirs for its values only.)
 type candidate struct {
-	v     *types.Var // the variable, or the receiver
-	field *types.Var // the receiver's field, or nil
-	text  string     // how to write it: ctx, s.ctx
+	v     *types.Var // the variable
+	field *types.Var // nil; a field of v, were fields candidates
+	text  string     // how to write it: ctx
 }
 
 // contexts returns the contexts a request built at n, in fn, could carry:
 // the context.Context variables of fn visible there — parameters and
 // locals, not those of enclosing functions (a function literal may run
 // after its creator returned, like a goroutine, whose context would then
-// be cancelled) — or, when there are none, the receiver's context fields.
+// be cancelled).
 // A variable is left out when its value is context.Background() or
 // context.TODO() (there is nothing to carry), or when it may be done
 // where n runs: its cancel function called, its Done channel received
@@ -42,10 +44,7 @@ func (c *checker) contexts(fn *engine.Func, n ast.Node, stack []ast.Node) []cand
 		}
 		out = append(out, cand)
 	}
-	if len(out) > 0 {
-		return out
-	}
-	return c.receiverContexts(fn, n, stack)
+	return out
 }
 
 // visibleContexts returns the context.Context variables of fn visible at
@@ -71,50 +70,6 @@ func (c *checker) visibleContexts(fn *engine.Func, pos token.Pos) []*types.Var {
 		if s == fnScope {
 			break
 		}
-	}
-	return out
-}
-
-// receiverContexts returns the context.Context fields of the receiver of
-// the method fn, when the receiver is visible at n and none of them may
-// be done there.
-func (c *checker) receiverContexts(fn *engine.Func, n ast.Node, stack []ast.Node) []candidate {
-	if fn.Lit != nil {
-		return nil
-	}
-	d := fn.Decl.(*ast.FuncDecl)
-	if d.Recv == nil || len(d.Recv.List) != 1 || len(d.Recv.List[0].Names) != 1 {
-		return nil
-	}
-	recv, ok := c.info.Defs[d.Recv.List[0].Names[0]].(*types.Var)
-	if !ok || recv.Name() == "_" {
-		return nil
-	}
-	if _, obj := c.pass.Pkg.Scope().Innermost(n.Pos()).LookupParent(recv.Name(), n.Pos()); obj != recv {
-		return nil
-	}
-	t := recv.Type()
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	var out []candidate
-	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if f.Embedded() || !isContext(f.Type()) || f.Name() == "_" {
-			continue
-		}
-		if f.Pkg() != c.pass.Pkg && !f.Exported() {
-			continue
-		}
-		cand := candidate{v: recv, field: f, text: recv.Name() + "." + f.Name()}
-		if c.mayBeDone(fn, n, stack, cand) {
-			return nil
-		}
-		out = append(out, cand)
 	}
 	return out
 }

@@ -84,9 +84,10 @@ type server struct {
 	client *http.Client
 }
 
-// A receiver's context, when the method has none of its own.
+// A receiver's context is not reported: it belongs to the call that
+// built the value, which may be over.
 func (s *server) poll(u string) {
-	resp, err := s.client.Get(u) // want `Client.Get sends a request without s.ctx`
+	resp, err := s.client.Get(u)
 	if err == nil {
 		resp.Body.Close()
 	}
@@ -98,7 +99,9 @@ func two(ctx, other context.Context, u string) {
 }
 
 // Sent to a function that neither takes nor attaches a context.
-func sendPlain(req *http.Request) (*http.Response, error) { return http.DefaultClient.Do(req) }
+func sendPlain(req *http.Request) (*http.Response, error) { // want sendPlain:"sendsRequest"
+	return http.DefaultClient.Do(req)
+}
 
 func viaPlain(ctx context.Context, u string) {
 	req, _ := http.NewRequest("GET", u, nil) // want `http.NewRequest builds a request without ctx`
@@ -107,7 +110,7 @@ func viaPlain(ctx context.Context, u string) {
 
 // --- always reported ---
 
-func discarded(ctx context.Context, req *http.Request) (*http.Response, error) {
+func discarded(ctx context.Context, req *http.Request) (*http.Response, error) { // want discarded:"sendsRequest"
 	req.WithContext(ctx) // want `req.WithContext returns a new request and leaves req unchanged, so this context is lost; assign the result: req = req.WithContext\(ctx\)`
 	return http.DefaultClient.Do(req)
 }
@@ -181,7 +184,7 @@ func testRequest(ctx context.Context) *http.Request {
 	return httptest.NewRequest("GET", "/", nil)
 }
 
-func passedIn(ctx context.Context, req *http.Request) (*http.Response, error) {
+func passedIn(ctx context.Context, req *http.Request) (*http.Response, error) { // want passedIn:"sendsRequest"
 	return http.DefaultClient.Do(req)
 }
 
@@ -321,4 +324,47 @@ func valueReq(ctx context.Context, r http.Request) {
 func copyCancel(in, out *http.Request) {
 	out.Cancel = in.Cancel
 	out.Cancel = nil
+}
+
+// A request built to be signed, never sent (oauth2's AWS credential
+// source serializes a signed request): not reported.
+func sign(req *http.Request) { req.Header.Set("Authorization", "sig") }
+
+func signed(ctx context.Context, u string) string {
+	req, _ := http.NewRequest("POST", u, nil)
+	sign(req)
+	return req.Header.Get("Authorization")
+}
+
+// Sent through an interface with Client.Do's signature, or an unexported
+// do(req) helper: sent.
+type doer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+func viaDoer(ctx context.Context, d doer, u string) {
+	req, _ := http.NewRequest("GET", u, nil) // want `http.NewRequest builds a request without ctx`
+	d.Do(req)
+}
+
+type minioLike struct{ hc *http.Client }
+
+func (c *minioLike) do(req *http.Request) (*http.Response, error) { // want do:"sendsRequest"
+	return c.hc.Do(req)
+}
+
+func (c *minioLike) fanOut(ctx context.Context, u string) {
+	req, err := http.NewRequest(http.MethodPost, u, nil) // want `http.NewRequest builds a request without ctx`
+	if err != nil {
+		return
+	}
+	c.do(req)
+}
+
+// Passed to an interface method of another shape: out of sight.
+type queue interface{ Push(*http.Request) }
+
+func queued(ctx context.Context, q queue, u string) {
+	req, _ := http.NewRequest("GET", u, nil)
+	q.Push(req)
 }

@@ -45,3 +45,14 @@ func withContext(ctx context.Context, u string) {
 	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
 	http.DefaultClient.Do(req)
 }
+
+// A receiver's context does not count: with -reqctx.all the request is
+// reported as having none.
+type poller struct {
+	ctx    context.Context
+	client *http.Client
+}
+
+func (p *poller) poll(u string) {
+	p.client.Get(u) // want `Client.Get sends a request without a context`
+}

@@ -41,12 +41,14 @@ func post(ctx context.Context, c *http.Client, u string, req int) error {
 }
 
 type api struct {
-	ctx    context.Context
 	client *http.Client
 }
 
-func (a *api) postForm(u string, v url.Values) error {
-	_, err := a.client.PostForm(u, v) // want `Client.PostForm sends a request without a.ctx`
+// Ctx is context.Context under another name.
+type Ctx = context.Context
+
+func (a *api) postForm(ctx Ctx, u string, v url.Values) error {
+	_, err := a.client.PostForm(u, v) // want `Client.PostForm sends a request without ctx`
 	return err
 }
 
@@ -63,7 +65,7 @@ func dropped(ctx context.Context, u string) {
 	resp.Body.Close()
 }
 
-func discarded(ctx context.Context, req *http.Request) (*http.Response, error) {
+func discarded(ctx context.Context, req *http.Request) (*http.Response, error) { // want discarded:"sendsRequest"
 	req.WithContext(ctx) // want `req.WithContext returns a new request`
 	return http.DefaultClient.Do(req)
 }

@@ -33,6 +33,9 @@ func (c *Client) Send(req *http.Request) (*http.Response, error) { // want Send:
 }
 
 // Plain sends the request as it is.
-func Plain(req *http.Request) (*http.Response, error) {
+func Plain(req *http.Request) (*http.Response, error) { // want Plain:"sendsRequest"
 	return http.DefaultClient.Do(req)
 }
+
+// Sign neither sends nor attaches.
+func Sign(req *http.Request) { req.Header.Set("X-Sig", "1") }

@@ -55,3 +55,10 @@ func passedOn(ctx context.Context, u string, send func(*http.Request)) {
 	req, _ := helpers.NewRequest("GET", u)
 	send(req)
 }
+
+// Signed, not sent: not reported.
+func signed(ctx context.Context, u string) *http.Header {
+	req, _ := http.NewRequest("GET", u, nil)
+	helpers.Sign(req)
+	return &req.Header
+}
