@@ -10,22 +10,24 @@
 // client disconnect does not stop the request, which runs until the
 // server answers or the client's timeout, if any, ends it.
 //
-// Reported where a context.Context is in scope — a parameter or a local
-// variable of the function itself, or, when it has none, a
-// context.Context field of the method's receiver:
+// Reported where a context.Context parameter or local variable of the
+// function itself is in scope:
 //
-//   - http.NewRequest, when the request is not given a context before it
-//     leaves the function; the fix is http.NewRequestWithContext(ctx, …);
+//   - http.NewRequest, when the request is sent in the function (to
+//     Client.Do, RoundTrip, a function of their signature such as a Doer
+//     interface, or a function that sends the request it is given: the
+//     sendsRequest fact) without being given a context; the fix is
+//     http.NewRequestWithContext(ctx, …);
 //   - http.Get, Head, Post and PostForm, and the same methods of
 //     *http.Client; the fix builds the request with
 //     http.NewRequestWithContext(ctx, …) and sends it with Do;
 //   - context.Background() or context.TODO() given to
 //     NewRequestWithContext, WithContext or Clone; the fix passes ctx;
 //   - a request from a helper (in this package or another) that builds
-//     one without a context and has none itself, sent with Client.Do or
-//     RoundTrip without being given one: such helpers carry the
-//     bareRequest fact. No fix: the context is attached after the
-//     helper's error is checked, which the analyzer cannot place.
+//     one without a context and has none itself, sent without being given
+//     one: such helpers carry the bareRequest fact. No fix: the context
+//     must be attached after the helper's error is checked, which the
+//     analyzer cannot place.
 //
 // Reported always:
 //
@@ -45,34 +47,43 @@
 // checked; those get no fix, since there is no context to give.
 //
 // The fix of http.Get & co. applies only to `resp, err := http.Get(url)`
-// (or =) as a statement of its own: the request's construction needs
+// (or =) as a statement of its own: building the request needs
 // statements of its own, and its error must reach err as http.Get's did,
-// so a call in an expression, a return or an if's init gets the message
-// only. It also needs Post's content type to be free of calls (it is
-// evaluated after the body in the rewritten code).
+// so a call in an expression, a return or an if's init, or one whose
+// error is discarded, gets the message only. Post's content type must
+// be free of calls (it is evaluated after the body in the rewritten code).
 //
 // Not reported, on purpose:
 //
 //   - httptest.NewRequest, and requests passed in from the caller;
+//   - a request that is never sent in the function: built to be signed,
+//     dumped or serialized;
 //   - a request given a context before it is sent: req =
 //     req.WithContext(ctx) or req.Clone(ctx) anywhere in the function,
 //     or the request passed to a call that also takes a context (a
 //     client's Do(ctx, req)) or to a function that gives its request
 //     parameter a context (the attachesContext fact);
-//   - a request that is stored, aliased, captured by a closure or passed
-//     to an interface method or function value: it may get a context out
-//     of sight;
+//   - a request that is stored, aliased, captured by a closure, or passed
+//     to a function value or interface method other than a Do-shaped
+//     one: it may get a context out of sight;
 //   - a request returned by an unexported helper whose every caller
 //     gives it a context;
-//   - contexts of enclosing functions, in function literals: a goroutine
-//     or callback may outlive its creator, whose context is then
-//     cancelled;
+//   - a context stored in the receiver or another struct: it belongs to
+//     the call that built the value, which may be over (oauth2's token
+//     sources keep one for its values only; attaching it would make later
+//     refreshes fail);
+//   - contexts of enclosing functions, in function literals, and requests
+//     made by a defer or go statement: a goroutine or callback may
+//     outlive its creator, and deferred cleanup must run even when the
+//     context is done;
 //   - a context that may be done where the request is made: its cancel
 //     function called before (outside defer), <-ctx.Done() received, or
-//     the request in a branch that tests ctx.Done(), ctx.Err() or
-//     context.Cause(ctx) — cleanup that must run after cancellation;
+//     the request on a path through a branch that tests ctx.Done(),
+//     ctx.Err() or context.Cause(ctx) — cleanup after cancellation;
 //   - a local context whose value is context.Background() or
 //     context.TODO(): it carries nothing;
+//   - an unnamed or blank context parameter: the author chose not to use
+//     it;
 //   - a *http.Request parameter's Context(): only context.Context
 //     variables count as given, not contexts to be fetched;
 //   - without -reqctx.all, requests with no context in scope, and

@@ -26,13 +26,21 @@ type candidate struct {
 // the context.Context variables of fn visible there — parameters and
 // locals, not those of enclosing functions (a function literal may run
 // after its creator returned, like a goroutine, whose context would then
-// be cancelled).
+// be cancelled), and none for a request made by a defer or go statement
+// (cleanup that must run even when the context is done, or work that
+// outlives the function).
 // A variable is left out when its value is context.Background() or
 // context.TODO() (there is nothing to carry), or when it may be done
 // where n runs: its cancel function called, its Done channel received
 // from, or its Done or Err tested on the way (cleanup that runs after
 // cancellation must not use it).
 func (c *checker) contexts(fn *engine.Func, n ast.Node, stack []ast.Node) []candidate {
+	for _, a := range stack {
+		switch a.(type) {
+		case *ast.DeferStmt, *ast.GoStmt:
+			return nil // runs at exit, or after it: cleanup, or its own lifetime
+		}
+	}
 	var out []candidate
 	for _, v := range c.visibleContexts(fn, n.Pos()) {
 		if c.isBackground(fn, v) {

@@ -368,3 +368,10 @@ func queued(ctx context.Context, q queue, u string) {
 	req, _ := http.NewRequest("GET", u, nil)
 	q.Push(req)
 }
+
+// Deferred cleanup runs even when ctx is done; a go statement outlives
+// the function: neither is reported.
+func deferred(ctx context.Context, lockURL string) {
+	defer http.Post(lockURL+"/unlock", "text/plain", nil)
+	go http.Get(lockURL + "/ping")
+}
