@@ -375,3 +375,27 @@ func deferred(ctx context.Context, lockURL string) {
 	defer http.Post(lockURL+"/unlock", "text/plain", nil)
 	go http.Get(lockURL + "/ping")
 }
+
+// An unnamed or blank context parameter: the author chose not to use it.
+func unnamed(context.Context, string) {
+	http.Get("http://example.com/")
+}
+
+func blank(_ context.Context, u string) {
+	http.Get(u)
+}
+
+// A request dumped, not sent.
+func dumped(ctx context.Context, u string, w io.Writer) {
+	req, _ := http.NewRequest("GET", u, nil)
+	req.Write(w)
+}
+
+// Several contexts, and one of them shadowed by a non-context.
+func shadowed(ctx context.Context, u string) {
+	{
+		ctx := 1
+		_ = ctx
+		http.Get(u)
+	}
+}
