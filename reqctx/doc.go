@@ -79,7 +79,10 @@
 //   - a context that may be done where the request is made: its cancel
 //     function called before (outside defer), <-ctx.Done() received, or
 //     the request on a path through a branch that tests ctx.Done(),
-//     ctx.Err() or context.Cause(ctx) — cleanup after cancellation;
+//     ctx.Err() or context.Cause(ctx) (directly or through a variable
+//     assigned from them), or names context.Canceled or
+//     context.DeadlineExceeded — cleanup and error reports after
+//     cancellation;
 //   - a local context whose value is context.Background() or
 //     context.TODO(): it carries nothing;
 //   - an unnamed or blank context parameter: the author chose not to use

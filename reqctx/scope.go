@@ -156,6 +156,53 @@ func (c *checker) testsDone(n ast.Node, cand candidate) bool {
 	return found
 }
 
+// branchTestsDone reports whether the condition n of a branch may ask
+// whether the candidate is done: it tests it (testsDone), names
+// context.Canceled or context.DeadlineExceeded (an error of any context),
+// or uses a variable of fn assigned from such a test (err := ctx.Err()).
+func (c *checker) branchTestsDone(fn *engine.Func, n ast.Node, cand candidate) bool {
+	if c.testsDone(n, cand) {
+		return true
+	}
+	found := false
+	vars := make(map[*types.Var]bool)
+	ast.Inspect(n, func(m ast.Node) bool {
+		id, ok := m.(*ast.Ident)
+		if !ok || found {
+			return !found
+		}
+		switch obj := c.info.Uses[id].(type) {
+		case *types.Var:
+			if obj.Pkg() != nil && obj.Pkg().Path() == "context" && (obj.Name() == "Canceled" || obj.Name() == "DeadlineExceeded") {
+				found = true
+			} else if c.isLocal(fn, obj) {
+				vars[obj] = true
+			}
+		}
+		return true
+	})
+	if found || len(vars) == 0 {
+		return found
+	}
+	c.walk(fn, func(m ast.Node, _ []ast.Node) bool {
+		as, ok := m.(*ast.AssignStmt)
+		if !ok || found {
+			return !found
+		}
+		for _, l := range as.Lhs {
+			if v, ok := match.ObjectOf(c.info, l).(*types.Var); ok && vars[v] {
+				for _, r := range as.Rhs {
+					if c.testsDone(r, cand) {
+						found = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
 // receivesDone reports whether n receives from the candidate's Done
 // channel (<-ctx.Done(), as a statement or an assignment).
 func (c *checker) receivesDone(n ast.Node, cand candidate) bool {
@@ -188,12 +235,12 @@ func (c *checker) mayBeDone(fn *engine.Func, n ast.Node, stack []ast.Node, cand 
 		}
 		switch a := a.(type) {
 		case *ast.IfStmt:
-			if (inner == a.Body || inner == a.Else) && c.testsDone(a.Cond, cand) {
+			if (inner == a.Body || inner == a.Else) && (c.branchTestsDone(fn, a.Cond, cand) || a.Init != nil && c.branchTestsDone(fn, a.Init, cand)) {
 				return true
 			}
 		case *ast.CaseClause:
 			for _, e := range a.List {
-				if c.testsDone(e, cand) {
+				if c.branchTestsDone(fn, e, cand) {
 					return true
 				}
 			}
@@ -241,14 +288,14 @@ func (c *checker) mayBeDone(fn *engine.Func, n ast.Node, stack []ast.Node, cand 
 				return
 			}
 		case cfg.KindIfThen, cfg.KindIfElse:
-			if is, ok := b.Stmt.(*ast.IfStmt); ok && c.testsDone(is.Cond, cand) {
+			if is, ok := b.Stmt.(*ast.IfStmt); ok && (c.branchTestsDone(fn, is.Cond, cand) || is.Init != nil && c.branchTestsDone(fn, is.Init, cand)) {
 				done = true
 				return
 			}
 		case cfg.KindSwitchCaseBody:
 			if cc, ok := b.Stmt.(*ast.CaseClause); ok {
 				for _, e := range cc.List {
-					if c.testsDone(e, cand) {
+					if c.branchTestsDone(fn, e, cand) {
 						done = true
 						return
 					}

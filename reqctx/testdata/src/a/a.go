@@ -2,6 +2,7 @@ package a
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -397,5 +398,26 @@ func shadowed(ctx context.Context, u string) {
 		ctx := 1
 		_ = ctx
 		http.Get(u)
+	}
+}
+
+// The branch asks whether a context is done in other ways.
+func errFromCtx(ctx context.Context, u string) {
+	err := ctx.Err()
+	if err != nil {
+		http.Get(u)
+	}
+	if err := ctx.Err(); err != nil {
+		http.Get(u)
+	}
+}
+
+func afterCancelled(ctx context.Context, u string, err error) {
+	if errors.Is(err, context.Canceled) {
+		http.Post(u, "text/plain", nil) // report the cancellation
+	}
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		http.Post(u, "text/plain", nil)
 	}
 }
