@@ -269,6 +269,9 @@ func (c *checker) isCancelField(sel *ast.SelectorExpr) bool {
 }
 
 func (c *checker) reportCancel(n ast.Node) {
+	if c.pass.Pkg.Path() == match.NetHTTP {
+		return // Client.Timeout for RoundTrippers that predate contexts sets it
+	}
 	suppress.Reportf(c.pass, n, "Request.Cancel is deprecated: it carries no deadline, and when the request also has a context it is undefined which one is honored; cancel a context instead, given with http.NewRequestWithContext")
 }
 

@@ -89,6 +89,8 @@
 //     it;
 //   - a *http.Request parameter's Context(): only context.Context
 //     variables count as given, not contexts to be fetched;
+//   - Request.Cancel in net/http itself, which sets it to implement
+//     Client.Timeout for RoundTrippers that predate contexts;
 //   - without -reqctx.all, requests with no context in scope, and
 //     _test.go files.
 //
