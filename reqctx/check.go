@@ -156,7 +156,7 @@ func (c *checker) checkBackground(fn *engine.Func, bg *ast.CallExpr, stack []ast
 		suppress.Report(c.pass, d)
 		return
 	}
-	d.Message = fmt.Sprintf("%s detaches this request from %s, which is in scope, so cancelling %s does not stop it; pass %s", name, cands[0].text, cands[0].text, cands[0].text)
+	d.Message = fmt.Sprintf("%s detaches this request from %s, which is in scope, so cancelling %s does not stop it; pass %s, or context.WithoutCancel(%s) if the request must outlive it", name, cands[0].text, cands[0].text, cands[0].text, cands[0].text)
 	if edits := c.replaceFix(bg, cands[0].text); edits != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Pass " + cands[0].text, TextEdits: edits}}
 	}

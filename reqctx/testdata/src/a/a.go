@@ -42,7 +42,7 @@ func clientMethods(ctx context.Context, c *http.Client, u string, v url.Values) 
 }
 
 func background(ctx context.Context, u string) (*http.Response, error) {
-	req, err := http.NewRequestWithContext(context.Background(), "GET", u, nil) // want `context.Background\(\) detaches this request from ctx, which is in scope, so cancelling ctx does not stop it; pass ctx`
+	req, err := http.NewRequestWithContext(context.Background(), "GET", u, nil) // want `context.Background\(\) detaches this request from ctx, which is in scope, so cancelling ctx does not stop it; pass ctx, or context.WithoutCancel\(ctx\) if the request must outlive it`
 	if err != nil {
 		return nil, err
 	}
