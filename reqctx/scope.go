@@ -17,9 +17,8 @@ import (
 // built the value, which may have ended long before, as oauth2's token
 // sources show, which keep theirs for its values only.)
 type candidate struct {
-	v     *types.Var // the variable
-	field *types.Var // nil; a field of v, were fields candidates
-	text  string     // how to write it: ctx
+	v    *types.Var // the variable
+	text string     // how to write it: its name
 }
 
 // contexts returns the contexts a request built at n, in fn, could carry:
@@ -122,12 +121,7 @@ func (c *checker) isBackgroundCall(e ast.Expr) bool {
 
 // refersTo reports whether e denotes the candidate context.
 func (c *checker) refersTo(e ast.Expr, cand candidate) bool {
-	e = ast.Unparen(e)
-	if cand.field == nil {
-		return match.ObjectOf(c.info, e) == cand.v
-	}
-	sel, ok := e.(*ast.SelectorExpr)
-	return ok && match.ObjectOf(c.info, sel.X) == cand.v && c.info.ObjectOf(sel.Sel) == cand.field
+	return match.ObjectOf(c.info, e) == cand.v
 }
 
 // testsDone reports whether n calls the candidate's Done or Err method,
@@ -328,15 +322,12 @@ func selectComms(fn *engine.Func) map[ast.Node]bool {
 }
 
 // defines reports whether the graph node m defines or assigns the
-// candidate's variable (for a field: assigns the field).
+// candidate's variable.
 func (c *checker) defines(m ast.Node, cand candidate) bool {
 	switch m := m.(type) {
 	case *ast.AssignStmt:
 		for _, l := range m.Lhs {
-			if id, ok := l.(*ast.Ident); ok && cand.field == nil && c.info.ObjectOf(id) == cand.v {
-				return true
-			}
-			if cand.field != nil && c.refersTo(l, cand) {
+			if c.refersTo(l, cand) {
 				return true
 			}
 		}
@@ -354,9 +345,6 @@ func (c *checker) defines(m ast.Node, cand candidate) bool {
 // candidate: the second variable of ctx, cancel := context.WithCancel(…)
 // (or WithTimeout, WithDeadline and their Cause forms).
 func (c *checker) cancelFunc(fn *engine.Func, cand candidate) *types.Var {
-	if cand.field != nil {
-		return nil
-	}
 	var cancel *types.Var
 	c.walk(fn, func(n ast.Node, _ []ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
