@@ -44,7 +44,9 @@
 // With -reqctx.all, requests with no context in scope at all are reported
 // too (as sonatard/noctx reports them), and so are http.Get & co. and
 // http.NewRequest used as function values, and _test.go files are
-// checked; those get no fix, since there is no context to give.
+// checked; those get no fix, since there is no context to give. Unlike
+// noctx, it still leaves out the requests listed below as not reported
+// (given a context out of sight, stored, never sent).
 //
 // The fix of http.Get & co. applies only to `resp, err := http.Get(url)`
 // (or =) as a statement of its own: building the request needs
