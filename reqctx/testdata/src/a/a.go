@@ -421,3 +421,12 @@ func afterCancelled(ctx context.Context, u string, err error) {
 		http.Post(u, "text/plain", nil)
 	}
 }
+
+// Generic functions are checked like the others.
+func generic[T any](ctx context.Context, u string, v T) {
+	http.Get(u) // want `http.Get sends a request without ctx`
+}
+
+func useGeneric[C context.Context](c C, u string) {
+	http.Get(u) // a type parameter is not context.Context itself
+}
