@@ -175,7 +175,26 @@ func (c *checker) checkHelper(fn *engine.Func, call *ast.CallExpr, stack []ast.N
 		return
 	}
 	suppress.Reportf(c.pass, call, "%s returns a request without a context and it is sent without %s, which is in scope, so cancelling %s does not stop it; give it the context with req = req.WithContext(%s) before sending it",
-		callee.Name(), contextNames(cands), contextNames(cands), cands[0].text)
+		c.funcName(callee), contextNames(cands), contextNames(cands), cands[0].text)
+}
+
+// funcName names fn as the code calling it would: pkg.F for a function
+// of another package, T.M for a method, F otherwise.
+func (c *checker) funcName(fn *types.Func) string {
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return n.Obj().Name() + "." + fn.Name()
+		}
+		return fn.Name()
+	}
+	if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	return fn.Name()
 }
 
 // reportDiscarded reports req.WithContext(ctx) as a statement.

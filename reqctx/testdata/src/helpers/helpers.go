@@ -39,3 +39,11 @@ func Plain(req *http.Request) (*http.Response, error) { // want Plain:"sendsRequ
 
 // Sign neither sends nor attaches.
 func Sign(req *http.Request) { req.Header.Set("X-Sig", "1") }
+
+// Builder builds requests without a context.
+type Builder struct{}
+
+func (*Builder) Build(url string) *http.Request { // want Build:"bareRequest"
+	req, _ := http.NewRequest("GET", url, nil)
+	return req
+}

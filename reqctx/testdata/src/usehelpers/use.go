@@ -7,7 +7,7 @@ import (
 )
 
 func direct(ctx context.Context, u string) error {
-	req, err := helpers.NewRequest("GET", u) // want `NewRequest returns a request without a context and it is sent without ctx, which is in scope, so cancelling ctx does not stop it; give it the context with req = req.WithContext\(ctx\) before sending it`
+	req, err := helpers.NewRequest("GET", u) // want `helpers.NewRequest returns a request without a context and it is sent without ctx, which is in scope, so cancelling ctx does not stop it; give it the context with req = req.WithContext\(ctx\) before sending it`
 	if err != nil {
 		return err
 	}
@@ -19,7 +19,7 @@ func direct(ctx context.Context, u string) error {
 }
 
 func indirect(ctx context.Context, u string) {
-	http.DefaultClient.Do(helpers.Indirect(u)) // want `Indirect returns a request without a context`
+	http.DefaultClient.Do(helpers.Indirect(u)) // want `helpers.Indirect returns a request without a context`
 }
 
 func attached(ctx context.Context, u string) {
@@ -61,4 +61,10 @@ func signed(ctx context.Context, u string) *http.Header {
 	req, _ := http.NewRequest("GET", u, nil)
 	helpers.Sign(req)
 	return &req.Header
+}
+
+// A method helper is named with its type.
+func viaMethod(ctx context.Context, b *helpers.Builder, u string) {
+	req := b.Build(u) // want `Builder.Build returns a request without a context`
+	http.DefaultClient.Do(req)
 }
