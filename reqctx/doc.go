@@ -86,7 +86,8 @@
 //     context.DeadlineExceeded — cleanup and error reports after
 //     cancellation;
 //   - a local context whose value is context.Background() or
-//     context.TODO(): it carries nothing;
+//     context.TODO(), or a context.WithValue chain over one: nothing can
+//     cancel it;
 //   - an unnamed or blank context parameter: the author chose not to use
 //     it;
 //   - a *http.Request parameter's Context(): only context.Context

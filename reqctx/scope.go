@@ -82,8 +82,16 @@ func (c *checker) visibleContexts(fn *engine.Func, pos token.Pos) []*types.Var {
 }
 
 // isBackground reports whether the local variable v is declared with
-// context.Background() or context.TODO() as its value.
+// context.Background() or context.TODO() as its value, or a
+// context.WithValue chain over one: a context nothing can cancel.
 func (c *checker) isBackground(fn *engine.Func, v *types.Var) bool {
+	return c.isBackgroundVar(fn, v, 0)
+}
+
+func (c *checker) isBackgroundVar(fn *engine.Func, v *types.Var, depth int) bool {
+	if depth > 8 || !c.isLocal(fn, v) {
+		return false
+	}
 	var value ast.Expr
 	c.walk(fn, func(n ast.Node, _ []ast.Node) bool {
 		if value != nil {
@@ -109,7 +117,21 @@ func (c *checker) isBackground(fn *engine.Func, v *types.Var) bool {
 		}
 		return true
 	})
-	return value != nil && c.isBackgroundCall(value)
+	return value != nil && c.isBackgroundValue(fn, value, depth)
+}
+
+// isBackgroundValue reports whether e is context.Background(), TODO(), a
+// local declared with one, or context.WithValue of such a context.
+func (c *checker) isBackgroundValue(fn *engine.Func, e ast.Expr, depth int) bool {
+	if c.isBackgroundCall(e) {
+		return true
+	}
+	if v, ok := match.ObjectOf(c.info, e).(*types.Var); ok {
+		return c.isBackgroundVar(fn, v, depth+1)
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && len(call.Args) == 3 && match.IsFunc(match.Callee(c.info, call), "context", "WithValue") &&
+		c.isBackgroundValue(fn, call.Args[0], depth+1)
 }
 
 // isBackgroundCall reports whether e is context.Background() or

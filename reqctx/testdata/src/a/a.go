@@ -430,3 +430,21 @@ func generic[T any](ctx context.Context, u string, v T) {
 func useGeneric[C context.Context](c C, u string) {
 	http.Get(u) // a type parameter is not context.Context itself
 }
+
+// A value bag over Background cannot be cancelled either.
+type key struct{}
+
+func valueBag(u string) {
+	ctx := context.WithValue(context.Background(), key{}, 1)
+	vctx := context.WithValue(ctx, key{}, 2)
+	_ = vctx
+	http.Get(u)
+}
+
+// A detached copy of the caller's context is a context in scope, next to
+// the caller's: named, no fix.
+func detached(ctx context.Context, u string) {
+	bg := context.WithoutCancel(ctx)
+	_ = bg
+	http.Get(u) // want `http.Get sends a request without a context while bg and ctx are in scope`
+}
