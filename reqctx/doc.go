@@ -97,6 +97,9 @@
 //   - without -reqctx.all, requests with no context in scope, and
 //     _test.go files.
 //
-// When several contexts are in scope, the message names them and there is
-// no fix: which one the request belongs to is the author's choice.
+// When several contexts are in scope, the request belongs to the one that
+// derives from all the others (tctx of tctx, cancel :=
+// context.WithTimeout(ctx, …)); when none does, the message names them and
+// there is no fix: which one the request belongs to is the author's
+// choice.
 package reqctx

@@ -51,6 +51,19 @@ func (c *checker) contexts(fn *engine.Func, n ast.Node, stack []ast.Node) []cand
 		}
 		out = append(out, cand)
 	}
+	// Of ctx and tctx, cancel := context.WithTimeout(ctx, …), the request
+	// belongs to tctx: it carries both.
+	for _, child := range out {
+		all := len(out) > 1
+		for _, other := range out {
+			if other != child && !c.derivesFrom(fn, child.v, other.v, 0) {
+				all = false
+			}
+		}
+		if all {
+			return []candidate{child}
+		}
+	}
 	return out
 }
 
@@ -92,6 +105,14 @@ func (c *checker) isBackgroundVar(fn *engine.Func, v *types.Var, depth int) bool
 	if depth > 8 || !c.isLocal(fn, v) {
 		return false
 	}
+	value := c.valueOf(fn, v)
+	return value != nil && c.isBackgroundValue(fn, value, depth)
+}
+
+// valueOf returns the value the local variable v is declared with, or
+// nil: the right-hand side of its := or var declaration (the call, for
+// ctx, cancel := context.WithTimeout(…)).
+func (c *checker) valueOf(fn *engine.Func, v *types.Var) ast.Expr {
 	var value ast.Expr
 	c.walk(fn, func(n ast.Node, _ []ast.Node) bool {
 		if value != nil {
@@ -99,25 +120,53 @@ func (c *checker) isBackgroundVar(fn *engine.Func, v *types.Var, depth int) bool
 		}
 		switch n := n.(type) {
 		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) {
-				for i, l := range n.Lhs {
-					if id, ok := l.(*ast.Ident); ok && c.info.Defs[id] == v {
+			for i, l := range n.Lhs {
+				if id, ok := l.(*ast.Ident); ok && c.info.Defs[id] == v {
+					switch {
+					case len(n.Lhs) == len(n.Rhs):
 						value = n.Rhs[i]
+					case len(n.Rhs) == 1 && i == 0:
+						value = n.Rhs[0]
 					}
 				}
 			}
 		case *ast.ValueSpec:
-			if len(n.Names) == len(n.Values) {
-				for i, id := range n.Names {
-					if c.info.Defs[id] == v {
+			for i, id := range n.Names {
+				if c.info.Defs[id] == v {
+					switch {
+					case len(n.Names) == len(n.Values):
 						value = n.Values[i]
+					case len(n.Values) == 1 && i == 0:
+						value = n.Values[0]
 					}
 				}
 			}
 		}
 		return true
 	})
-	return value != nil && c.isBackgroundValue(fn, value, depth)
+	return value
+}
+
+// derivesFrom reports whether the local context v is declared as a child
+// of w — context.WithCancel, WithTimeout, WithDeadline, their Cause
+// forms or WithValue of w, or of a local that derives from w — and so
+// carries w's cancellation and more. (WithoutCancel does not: it drops
+// it.)
+func (c *checker) derivesFrom(fn *engine.Func, v, w *types.Var, depth int) bool {
+	if depth > 8 || !c.isLocal(fn, v) {
+		return false
+	}
+	value := c.valueOf(fn, v)
+	if value == nil {
+		return false
+	}
+	call, ok := ast.Unparen(value).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 || !match.IsFunc(match.Callee(c.info, call), "context", "WithCancel", "WithTimeout",
+		"WithDeadline", "WithCancelCause", "WithTimeoutCause", "WithDeadlineCause", "WithValue") {
+		return false
+	}
+	parent, ok := match.ObjectOf(c.info, call.Args[0]).(*types.Var)
+	return ok && (parent == w || c.derivesFrom(fn, parent, w, depth+1))
 }
 
 // isBackgroundValue reports whether e is context.Background(), TODO(), a

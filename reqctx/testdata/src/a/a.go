@@ -448,3 +448,11 @@ func detached(ctx context.Context, u string) {
 	_ = bg
 	http.Get(u) // want `http.Get sends a request without a context while bg and ctx are in scope`
 }
+
+// A child of the parameter carries it: the request belongs to the child.
+func child(ctx context.Context, u string) {
+	reqCtx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	vctx := context.WithValue(reqCtx, key{}, 1)
+	http.Get(u) // want `http.Get sends a request without vctx, which is in scope`
+}
