@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"time"
 )
 
 func newRequest(ctx context.Context, u string) (*http.Response, error) {
@@ -72,4 +73,15 @@ func discarded(ctx context.Context, req *http.Request) (*http.Response, error) {
 
 func nilContext(ctx context.Context, u string) (*http.Request, error) {
 	return http.NewRequestWithContext(nil, "GET", u, nil) // want `http.NewRequestWithContext with a nil context`
+}
+
+// The request belongs to the child context.
+func child(ctx context.Context, u string) (*http.Response, error) {
+	tctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	req, err := http.NewRequest(http.MethodGet, u, nil) // want `http.NewRequest builds a request without tctx`
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req)
 }
