@@ -1,0 +1,40 @@
+package reqctx_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/httpvet/httpvet/internal/analyzertest"
+	"github.com/httpvet/httpvet/internal/benchmark"
+	"github.com/httpvet/httpvet/reqctx"
+)
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), reqctx.Analyzer, "a")
+}
+
+// TestAll turns -reqctx.all on: requests with no context in scope too.
+func TestAll(t *testing.T) {
+	analyzertest.SetFlags(t, reqctx.Analyzer, "all", "true")
+	analysistest.Run(t, analysistest.TestData(), reqctx.Analyzer, "allflag")
+}
+
+// TestFacts checks the facts across packages.
+func TestFacts(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), reqctx.Analyzer, "helpers", "usehelpers")
+}
+
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), reqctx.Analyzer, "fix")
+}
+
+// TestTypeErrors runs the analyzer on code that does not type-check: it
+// must not crash.
+func TestTypeErrors(t *testing.T) {
+	analyzertest.RunDespiteTypeErrors(t, reqctx.Analyzer, "broken")
+}
+
+// BenchmarkReqctx runs the analyzer over net/http and all its
+// dependencies, next to the baseline of what it requires.
+func BenchmarkReqctx(b *testing.B) { benchmark.Run(b, reqctx.Analyzer) }
