@@ -39,6 +39,8 @@ import (
 	"github.com/httpvet/httpvet/deadlineconn"
 	"github.com/httpvet/httpvet/getbody"
 	"github.com/httpvet/httpvet/nilbody"
+	"github.com/httpvet/httpvet/reqctx"
+	"github.com/httpvet/httpvet/retrybody"
 	"github.com/httpvet/httpvet/timeouts"
 )
 
@@ -48,5 +50,7 @@ var Suite = []*analysis.Analyzer{
 	deadlineconn.Analyzer,
 	getbody.Analyzer,
 	nilbody.Analyzer,
+	reqctx.Analyzer,
+	retrybody.Analyzer,
 	timeouts.Analyzer,
 }

@@ -149,7 +149,7 @@ func TestUnknownDirectiveName(t *testing.T) {
 	bin := httpvet(t)
 	for _, args := range [][]string{{bin, "./..."}, {"go", "vet", "-vettool=" + bin, "./..."}} {
 		out, _ := run(t, copyDir(t, "testdata/directive"), args[0], args[1:]...)
-		want := `main.go:10:2: httpvet:ignore directive names unknown analyzer "getbdy": use bodyclose, deadlineconn, getbody, nilbody, timeouts or all`
+		want := `main.go:10:2: httpvet:ignore directive names unknown analyzer "getbdy": use bodyclose, deadlineconn, getbody, nilbody, reqctx, retrybody, timeouts or all`
 		if strings.Count(out, want) != 1 {
 			t.Errorf("%s: want once %q:\n%s", args[0], want, out)
 		}
@@ -188,7 +188,7 @@ func TestHelp(t *testing.T) {
 		t.Errorf("help: exit %d", code)
 	}
 	for _, want := range []string{
-		"bodyclose", "deadlineconn", "getbody", "timeouts",
+		"bodyclose", "deadlineconn", "getbody", "nilbody", "reqctx", "retrybody", "timeouts",
 		"go vet -vettool=$(which httpvet) ./...", "go tool httpvet ./...",
 		"-fix", "-sarif", "-json", "//httpvet:ignore", "Exit status", "3  findings",
 	} {

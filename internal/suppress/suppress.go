@@ -39,7 +39,7 @@ const Prefix = "//httpvet:ignore"
 // Analyzers are the names of the httpvet analyzers, which a directive may
 // name besides "all". (The package analyzers tests that they match its
 // Suite.)
-var Analyzers = []string{"bodyclose", "deadlineconn", "getbody", "nilbody", "timeouts"}
+var Analyzers = []string{"bodyclose", "deadlineconn", "getbody", "nilbody", "reqctx", "retrybody", "timeouts"}
 
 // Analyzer indexes the suppression directives and generated files of a
 // package once, for every httpvet analyzer that requires it.

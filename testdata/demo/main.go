@@ -6,7 +6,9 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"net/http"
 	"os"
 )
 
@@ -31,4 +33,8 @@ func main() {
 		page, err := bodycloseDemoFetch(os.Args[1])
 		fmt.Println(len(page), err)
 	}
+	stubbed := &http.Client{Transport: nilbodyStub{}, Timeout: demoClient.Timeout}
+	fmt.Println(stubbed.Get(os.Args[1]))
+	fmt.Println(retrybodyPost(os.Args[1], []byte("hello")))
+	fmt.Println(reqctxFetch(context.Background(), os.Args[1]))
 }

@@ -3,7 +3,7 @@ package u
 func report() {}
 
 func f() {
-	//httpvet:ignore getbdy a misspelt name // want `httpvet:ignore directive names unknown analyzer "getbdy": use bodyclose, deadlineconn, getbody, nilbody, timeouts or all`
+	//httpvet:ignore getbdy a misspelt name // want `httpvet:ignore directive names unknown analyzer "getbdy": use bodyclose, deadlineconn, getbody, nilbody, reqctx, retrybody, timeouts or all`
 	report() // want "reported"
 
 	//httpvet:ignore getbody,getbdy the right name still applies // want `unknown analyzer "getbdy"`
