@@ -35,9 +35,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	switch {
 	case cfg.listen && match.IsFunc(fn, match.NetHTTP, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
 		if len(call.Args) > 0 {
-			if strings.HasPrefix(fn.Name(), "Listen") && isLoopback(addrString(info, call.Args[0])) ||
-				strings.HasPrefix(fn.Name(), "Serve") && c.localListener(cur, call.Args[0]) {
-				return // only local clients can reach it
+			if strings.HasPrefix(fn.Name(), "Listen") && c.loopbackAddr(call.Args[0]) ||
+				strings.HasPrefix(fn.Name(), "Serve") && c.listenerReach(call.Args[0]) != publicReach {
+				return // only local clients can reach it, or the analyzer cannot know
 			}
 		}
 		c.reportListen(call, fn.Name())

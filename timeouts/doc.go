@@ -101,15 +101,42 @@
 // reported: the caller can no longer set its timeouts safely.
 //
 // Not reported, because no slow client can reach the server: servers
-// whose listen address is a loopback constant ("127.0.0.1:6060",
+// whose listen address is a loopback address ("127.0.0.1:6060",
 // "localhost:8080", "[::1]:80"; also a loopback host with any port,
-// fmt.Sprintf("localhost:%d", port) or net.JoinHostPort("127.0.0.1",
-// port)) in Addr or in http.ListenAndServe(addr, …),
-// and servers whose every Serve is on a listener made in the function by
-// net.Listen("tcp", loopback constant) or net.Listen("unix", …) (also
-// through net.ListenConfig.Listen and tls.NewListener). Public addresses
-// (":8080", "0.0.0.0:8080"), addresses from variables, and example
-// programs are reported: people copy examples.
+// fmt.Sprintf("localhost:%d", port), net.JoinHostPort("127.0.0.1",
+// port), "127.0.0.1:" + port) in Addr or in http.ListenAndServe(addr, …),
+// and servers whose every Serve is on a listener made by net.Listen("tcp",
+// loopback address) or net.Listen("unix", …) (also through
+// net.ListenConfig.Listen, tls.NewListener, netutil.LimitListener). The
+// address and the listener are followed through local variables,
+// unexported fields and package variables (every value the package
+// stores in them: a listener made loopback in a constructor and served
+// from a field), and parameters of unexported functions (the arguments
+// of every call in the package: newAuthServer(opt, bindAddress)). A flag
+// whose default is a loopback address (flag.String("addr",
+// "localhost:8080", …), fs.StringVar(&args.listen, "listen",
+// "127.0.0.1:8384", …)) counts as loopback: the program listens there
+// unless its user points it elsewhere, a choice the user made. Public
+// addresses (":8080", "0.0.0.0:8080"), addresses from exported
+// functions' parameters, from the environment or from flags with a
+// public default, and example programs are reported: people copy
+// examples.
+//
+// Not reported, because the analyzer cannot know who connects: servers
+// whose every Serve is on a listener not visibly public. A listener is
+// visibly public when it is made by net.Listen, or by any function or
+// method named Listen… called with a TCP network and an address, as
+// tsnet's Server.Listen, ListenTLS and ListenFunnel are (tailnet peers
+// are peers too), on an address not known to be loopback. A listener
+// passed in as a parameter of an exported function or of a function
+// literal, or made by another function (safesocket.Listen,
+// memnet.Listen, systemd socket activation, a splitter of a loopback
+// listener, a one-connection listener around a conn handed over by the
+// caller, a channel of connections the program dialed itself) may be a
+// unix socket, an in-memory pipe or loopback: the analyzer stays silent.
+// This misses public servers built that way (a library's
+// RunListener(ln), a per-connection server for connections a proxy
+// accepted): use a visible listener or review them by hand.
 //
 // It stays silent when it cannot see every use: values passed to a
 // function or method (configure(srv), http2.ConfigureServer), stored in

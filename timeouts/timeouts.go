@@ -176,6 +176,10 @@ type checker struct {
 	results   map[*types.Var]bool // named results, returned by a bare return
 	summaries map[*types.Var]*summary
 	calls     map[*types.Func][]inspector.Cursor // calls of the package's functions
+	// stores, params and funcValues: see buildStores.
+	stores     map[*types.Var][]ast.Expr
+	params     map[*types.Var]paramSite
+	funcValues map[*types.Func]bool
 	// testSupport holds the files that import net/http/httptest.
 	testSupport map[*token.File]bool
 }

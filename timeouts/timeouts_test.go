@@ -131,3 +131,10 @@ func TestFixFlagValues(t *testing.T) {
 		}
 	}
 }
+
+// TestReach: servers whose address or listener is followed through
+// variables, fields, parameters and flag defaults; listeners made
+// elsewhere are not reported.
+func TestReach(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "reach")
+}

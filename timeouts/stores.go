@@ -1,0 +1,200 @@
+package timeouts
+
+// The values the package stores in a variable, field or parameter: what
+// a listen address or a listener can be.
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/httpvet/httpvet/internal/match"
+)
+
+// paramSite is a parameter of a function: fn is nil for the parameters
+// and named results of methods and function literals, whose callers the
+// analyzer does not follow.
+type paramSite struct {
+	fn       *types.Func
+	idx      int
+	variadic bool
+}
+
+// valuesOf returns the values the package stores in v (nil entries for
+// stores whose value cannot be told apart), and ok=false when v may be
+// set where the analyzer cannot see: another package's variable, an
+// exported field or package variable, a parameter of an exported
+// function, of a method or of a function literal, a function used as a
+// value. The parameter of an unexported function takes the arguments of
+// its calls in the package.
+func (c *checker) valuesOf(v *types.Var) ([]ast.Expr, bool) {
+	if v == nil || v.Pkg() != c.pass.Pkg || v.Name() == "_" {
+		return nil, false
+	}
+	if v.IsField() {
+		if v.Exported() || v.Embedded() {
+			return nil, false
+		}
+	} else if v.Parent() == c.pass.Pkg.Scope() && v.Exported() {
+		return nil, false
+	}
+	c.buildStores()
+	p, isParam := c.params[v]
+	if !isParam {
+		return c.stores[v], true
+	}
+	if p.fn == nil || p.variadic || exported(p.fn) || c.funcValues[p.fn] {
+		return nil, false
+	}
+	calls := c.callsOf(p.fn)
+	if len(calls) == 0 {
+		return nil, false
+	}
+	vals := append([]ast.Expr(nil), c.stores[v]...)
+	for _, call := range calls {
+		ce := call.Node().(*ast.CallExpr)
+		if ce.Ellipsis.IsValid() || p.idx >= len(ce.Args) {
+			return nil, false
+		}
+		vals = append(vals, ce.Args[p.idx])
+	}
+	return vals, true
+}
+
+// buildStores records, once per package, every value stored in a
+// variable or field (assignments, declarations, struct literals, range
+// variables, &v taken — a flag.StringVar default counts as the value
+// stored), the parameters of functions, and the functions used as values.
+func (c *checker) buildStores() {
+	if c.stores != nil {
+		return
+	}
+	info := c.pass.TypesInfo
+	c.stores = make(map[*types.Var][]ast.Expr)
+	c.params = make(map[*types.Var]paramSite)
+	c.funcValues = make(map[*types.Func]bool)
+	store := func(e ast.Expr, val ast.Expr) {
+		if v := varOf(info, e); v != nil && v.Pkg() == c.pass.Pkg {
+			c.stores[v] = append(c.stores[v], val)
+		}
+	}
+	for cur := range c.insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil),
+		(*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.Ident)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				var val ast.Expr
+				switch {
+				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+				case len(n.Lhs) == len(n.Rhs):
+					val = n.Rhs[i]
+				case len(n.Rhs) == 1:
+					val = n.Rhs[0] // ln, err := net.Listen(…): the call
+				}
+				store(lhs, val)
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				switch {
+				case len(n.Values) == 0:
+					if b, ok := typeUnder(info.TypeOf(name)).(*types.Basic); ok && b.Info()&types.IsString != 0 {
+						store(name, nil) // "": every interface
+					}
+				case len(n.Names) == len(n.Values):
+					store(name, n.Values[i])
+				case len(n.Values) == 1:
+					store(name, n.Values[0])
+				}
+			}
+		case *ast.CompositeLit:
+			st, ok := typeUnder(info.TypeOf(n)).(*types.Struct)
+			if !ok {
+				continue
+			}
+			for i, elt := range n.Elts {
+				if kv, ok := elt.(*ast.KeyValueExpr); ok {
+					if key, ok := kv.Key.(*ast.Ident); ok {
+						if f, ok := info.Uses[key].(*types.Var); ok && f.Pkg() == c.pass.Pkg {
+							c.stores[f] = append(c.stores[f], kv.Value)
+						}
+					}
+				} else if i < st.NumFields() && st.Field(i).Pkg() == c.pass.Pkg {
+					c.stores[st.Field(i)] = append(c.stores[st.Field(i)], elt)
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op != token.AND {
+				continue
+			}
+			var val ast.Expr
+			if call, ok := cur.Parent().Node().(*ast.CallExpr); ok && isFlagString(info, call, "StringVar") && call.Args[0] == n {
+				val = call.Args[2] // fs.StringVar(&args.listen, "listen", "127.0.0.1:8384", …)
+			}
+			store(n.X, val)
+		case *ast.RangeStmt:
+			if n.Key != nil {
+				store(n.Key, nil)
+			}
+			if n.Value != nil {
+				store(n.Value, nil)
+			}
+		case *ast.FuncDecl:
+			fn, _ := info.Defs[n.Name].(*types.Func)
+			if n.Recv != nil {
+				fn = nil
+			}
+			c.recordParams(n.Type, fn)
+		case *ast.FuncLit:
+			c.recordParams(n.Type, nil)
+		case *ast.Ident:
+			if fn, ok := info.Uses[n].(*types.Func); ok && fn.Pkg() == c.pass.Pkg && !calledAt(cur) {
+				c.funcValues[fn] = true
+			}
+		}
+	}
+}
+
+// recordParams records the parameters of a function of type ft declared
+// as fn (nil: callers not followed), and its named results, never
+// followed (a return statement sets them).
+func (c *checker) recordParams(ft *ast.FuncType, fn *types.Func) {
+	info := c.pass.TypesInfo
+	idx := 0
+	for i, field := range ft.Params.List {
+		_, variadic := field.Type.(*ast.Ellipsis)
+		variadic = variadic && i == len(ft.Params.List)-1
+		names := field.Names
+		if len(names) == 0 {
+			idx++
+			continue
+		}
+		for _, name := range names {
+			if v, ok := info.Defs[name].(*types.Var); ok {
+				c.params[v] = paramSite{fn: fn, idx: idx, variadic: variadic}
+			}
+			idx++
+		}
+	}
+	if ft.Results != nil {
+		for _, field := range ft.Results.List {
+			for _, name := range field.Names {
+				if v, ok := info.Defs[name].(*types.Var); ok {
+					c.params[v] = paramSite{}
+				}
+			}
+		}
+	}
+}
+
+// calledAt reports whether the identifier at cur is the function of a
+// call (f(…), x.f(…), pkg.f(…)).
+func calledAt(cur inspector.Cursor) bool {
+	if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == cur.Node() {
+		cur = cur.Parent()
+	}
+	cur = match.OutsideParens(cur)
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	return ok && call.Fun == cur.Node()
+}

@@ -1,0 +1,173 @@
+package reach
+
+import (
+	"context"
+	"net"
+	"net/http"
+)
+
+// A listener made loopback in a constructor, kept in a field and served
+// in a method (tailscale drive/driveimpl/fileserver.go).
+type FileServer struct {
+	ln net.Listener
+}
+
+func NewFileServer() (*FileServer, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	return &FileServer{ln: ln}, nil
+}
+
+func (s *FileServer) ServeHTTP(http.ResponseWriter, *http.Request) {}
+
+func (s *FileServer) Serve() error {
+	return http.Serve(s.ln, s)
+}
+
+// A listener split off a loopback one by another function (tailscale
+// tsnet.go: proxymux.SplitSOCKSAndHTTP).
+func splitListener(ln net.Listener) (socks, web net.Listener) { return ln, ln }
+
+func localAPI(h http.Handler) error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	_, httpLn := splitListener(ln)
+	return http.Serve(httpLn, h)
+}
+
+// An in-memory listener (tailscale tsnet.go: memnet.Listen).
+type memListener struct{ net.Listener }
+
+func Listen(addr string) *memListener { return &memListener{} }
+
+type tsServer struct {
+	localAPIServer *http.Server
+}
+
+func (s *tsServer) start(h http.Handler) {
+	lal := Listen("local-tailscaled.sock:80")
+	s.localAPIServer = &http.Server{Handler: h}
+	go s.localAPIServer.Serve(lal)
+}
+
+// A listener passed in: the LocalAPI's unix socket or named pipe
+// (tailscale ipn/ipnserver/server.go: Run(ctx, ln)).
+type Server struct{}
+
+func (s *Server) serveHTTP(http.ResponseWriter, *http.Request) {}
+
+func (s *Server) Run(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{
+		Handler:     http.HandlerFunc(s.serveHTTP),
+		BaseContext: func(net.Listener) context.Context { return ctx },
+	}
+	return hs.Serve(ln)
+}
+
+// Socket activation: the listeners systemd passes (tailscale
+// cmd/nginx-auth).
+func activationListeners() ([]net.Listener, error) { return nil, nil }
+
+func nginxAuth(mux http.Handler) {
+	listeners, err := activationListeners()
+	if err != nil {
+		panic(err)
+	}
+	for _, ln := range listeners {
+		go func(ln net.Listener) {
+			panic(http.Serve(ln, mux))
+		}(ln)
+	}
+}
+
+// One connection, handed over by the caller (tailscale
+// ipn/ipnlocal/local.go: HandleQuad100Port80Conn).
+type oneConnListener struct {
+	net.Listener
+	conn net.Conn
+}
+
+func newOneConnListener(c net.Conn) net.Listener { return &oneConnListener{conn: c} }
+
+func HandleQuad100Port80Conn(h http.Handler, c net.Conn) error {
+	var s http.Server
+	s.Handler = h
+	return s.Serve(newOneConnListener(c))
+}
+
+// Connections the program dials out itself, served through a channel
+// (tailscale cmd/tta: hs.Serve(chanListener(conns))).
+type chanListener <-chan net.Conn
+
+func (l chanListener) Accept() (net.Conn, error) { return <-l, nil }
+func (l chanListener) Close() error              { return nil }
+func (l chanListener) Addr() net.Addr            { return nil }
+
+func tta(h http.Handler, conns chan net.Conn) error {
+	var hs http.Server
+	hs.Handler = h
+	return hs.Serve(chanListener(conns))
+}
+
+// Still reported: listeners visibly on a public TCP address, through a
+// field, through a parameter whose callers pass one, and tsnet's
+// Server.Listen (called with a network and an address, as net.Listen).
+type app struct {
+	ln net.Listener
+}
+
+func newApp() (*app, error) {
+	ln, err := net.Listen("tcp", ":8080")
+	if err != nil {
+		return nil, err
+	}
+	return &app{ln: ln}, nil
+}
+
+func (a *app) serve(h http.Handler) error {
+	return http.Serve(a.ln, h) // want `http.Serve starts a server`
+}
+
+func serveOn(h http.Handler, ln net.Listener) error {
+	srv := &http.Server{Handler: h} // want `http.Server without ReadHeaderTimeout`
+	return srv.Serve(ln)
+}
+
+func startPublic(h http.Handler) error {
+	ln, err := net.Listen("tcp4", "0.0.0.0:80")
+	if err != nil {
+		return err
+	}
+	return serveOn(h, ln)
+}
+
+type tailnet struct{}
+
+func (*tailnet) Listen(network, addr string) (net.Listener, error) { return nil, nil }
+
+func tshello(ts *tailnet, h http.Handler) error {
+	ln, err := ts.Listen("tcp", ":80")
+	if err != nil {
+		return err
+	}
+	return http.Serve(ln, h) // want `http.Serve starts a server`
+}
+
+// A listener that is a unix socket or a public one.
+func eitherListener(h http.Handler, path string) error {
+	var ln net.Listener
+	var err error
+	if path != "" {
+		ln, err = net.Listen("unix", path)
+	} else {
+		ln, err = net.Listen("tcp", ":8080")
+	}
+	if err != nil {
+		return err
+	}
+	return http.Serve(ln, h) // want `http.Serve starts a server`
+}
