@@ -138,6 +138,18 @@
 // RunListener(ln), a per-connection server for connections a proxy
 // accepted): use a visible listener or review them by hand.
 //
+// Not reported, because the advice would break the request: a send whose
+// response is consumed as a stream of unbounded length — its Body read in
+// a loop (a bufio.Scanner or Reader, a json or xml Decoder over it, used
+// in a for statement that does not also make it), copied out by io.Copy or
+// io.CopyBuffer to a writer other than io.Discard (a download), or the
+// response or its Body returned to the caller. A Client Timeout covers
+// reading the body, and so does a context deadline: either would cut a
+// followed log stream or a large download. Such a send can still hang
+// before its first byte; bound it with the Transport's
+// ResponseHeaderTimeout. A finite body read line by line looks the same
+// and is missed.
+//
 // It stays silent when it cannot see every use: values passed to a
 // function or method (configure(srv), http2.ConfigureServer), stored in
 // an exported field or variable, in a field of another package's type

@@ -330,10 +330,16 @@ func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 						sum.public = true
 					}
 				default:
-					sum.public = true // a method value: the listener is not seen
+					// A method value: the listener is not seen.
 				}
 			}
 			sum.sends = true
+			if k == client {
+				// A Timeout would cut a streamed response.
+				if call, ok := cur.Parent().Parent().Node().(*ast.CallExpr); ok && call.Fun == p && c.streamed(cur.Parent().Parent()) {
+					return
+				}
+			}
 			if k == client && name == "Do" {
 				// A request with a context from elsewhere may have a
 				// deadline.

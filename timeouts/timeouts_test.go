@@ -138,3 +138,9 @@ func TestFixFlagValues(t *testing.T) {
 func TestReach(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "reach")
 }
+
+// TestStream: responses consumed as streams or downloads are not
+// reported; bodies read whole are.
+func TestStream(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "stream")
+}
