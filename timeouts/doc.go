@@ -138,6 +138,14 @@
 // RunListener(ln), a per-connection server for connections a proxy
 // accepted): use a visible listener or review them by hand.
 //
+// Not reported, because its peer is a local process: an http.Client
+// literal whose Transport literal dials only a unix socket (a DialContext
+// or Dial function literal whose every net.Dial, net.DialTimeout or
+// net.Dialer dial has the constant network "unix"). No network
+// partition, lost packet or half-open connection can stall it, and a
+// peer that dies closes the socket. A dialer whose network is a variable
+// is reported.
+//
 // Not reported, because the advice would break the request: a send whose
 // response is consumed as a stream of unbounded length — its Body read in
 // a loop (a bufio.Scanner or Reader, a json or xml Decoder over it, used
@@ -163,8 +171,11 @@
 // are not reported: the context may have a deadline, the analyzer cannot
 // know. httptest servers and clients are not involved (their values are
 // made in package httptest); _test.go files, files that import
-// net/http/httptest and packages whose name ends in "test" (test support
-// code) are skipped unless -timeouts.tests is set.
+// net/http/httptest and packages whose name ends in "test", "testutil" or
+// "testutils" (test support code, whose callers are tests bounded by go
+// test -timeout) are skipped unless -timeouts.tests is set, and so are
+// the values _test.go files store in variables and pass to parameters
+// when addresses and listeners are followed.
 //
 // Fixes: a Server literal gets the missing ReadHeaderTimeout and
 // IdleTimeout (10s and 2m by default); a Client literal gets Timeout

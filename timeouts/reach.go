@@ -260,3 +260,69 @@ func (c *checker) local(lit *ast.CompositeLit, sum *summary) bool {
 	}
 	return isLoopback(addr)
 }
+
+// unixClient reports whether the http.Client literal lit sends every
+// request over a unix socket: its Transport is a Transport literal whose
+// dial hook (DialContext or Dial) is a function literal that dials only
+// "unix" (net.Dial, net.DialTimeout, net.Dialer's Dial and DialContext
+// with that constant network). Its peer is a local process: no network
+// partition, lost packet or half-open connection can stall it, and a
+// peer that dies closes the socket.
+func (c *checker) unixClient(lit *ast.CompositeLit) bool {
+	info := c.pass.TypesInfo
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, ok := kv.Key.(*ast.Ident); !ok || key.Name != "Transport" {
+			continue
+		}
+		tr := ast.Unparen(kv.Value)
+		if u, ok := tr.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			tr = ast.Unparen(u.X)
+		}
+		tlit, ok := tr.(*ast.CompositeLit)
+		if !ok || kindOf(info.TypeOf(tlit)) != transport {
+			return false
+		}
+		for _, telt := range tlit.Elts {
+			tkv, ok := telt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if key, ok := tkv.Key.(*ast.Ident); ok && (key.Name == "DialContext" || key.Name == "Dial") {
+				fl, ok := ast.Unparen(tkv.Value).(*ast.FuncLit)
+				return ok && dialsOnlyUnix(info, fl)
+			}
+		}
+	}
+	return false
+}
+
+// dialsOnlyUnix reports whether the function literal fl dials, and dials
+// only the constant network "unix".
+func dialsOnlyUnix(info *types.Info, fl *ast.FuncLit) bool {
+	dials, unix := 0, 0
+	ast.Inspect(fl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := match.Callee(info, call)
+		args := call.Args
+		switch {
+		case match.IsFunc(fn, "net", "Dial", "DialTimeout"), match.IsMethod(fn, "net", "Dialer", "Dial"):
+		case match.IsMethod(fn, "net", "Dialer", "DialContext") && len(args) > 0:
+			args = args[1:]
+		default:
+			return true
+		}
+		dials++
+		if len(args) > 0 && constString(info, args[0]) == "unix" {
+			unix++
+		}
+		return true
+	})
+	return dials > 0 && dials == unix
+}

@@ -43,7 +43,7 @@ func (c *checker) valuesOf(v *types.Var) ([]ast.Expr, bool) {
 	c.buildStores()
 	p, isParam := c.params[v]
 	if !isParam {
-		return c.stores[v], true
+		return c.notInTests(c.stores[v]), true
 	}
 	if p.fn == nil || p.variadic || exported(p.fn) || c.funcValues[p.fn] {
 		return nil, false
@@ -52,9 +52,12 @@ func (c *checker) valuesOf(v *types.Var) ([]ast.Expr, bool) {
 	if len(calls) == 0 {
 		return nil, false
 	}
-	vals := append([]ast.Expr(nil), c.stores[v]...)
+	vals := c.notInTests(c.stores[v])
 	for _, call := range calls {
 		ce := call.Node().(*ast.CallExpr)
+		if !cfg.tests && match.InTestFile(c.pass.Fset, ce.Pos()) {
+			continue
+		}
 		if ce.Ellipsis.IsValid() || p.idx >= len(ce.Args) {
 			return nil, false
 		}
@@ -197,4 +200,17 @@ func calledAt(cur inspector.Cursor) bool {
 	cur = match.OutsideParens(cur)
 	call, ok := cur.Parent().Node().(*ast.CallExpr)
 	return ok && call.Fun == cur.Node()
+}
+
+// notInTests returns the values of vals (stores) outside _test.go files,
+// unless -timeouts.tests: a test that points a flag or a field elsewhere
+// configures the test, not the program.
+func (c *checker) notInTests(vals []ast.Expr) []ast.Expr {
+	var out []ast.Expr
+	for _, val := range vals {
+		if val == nil || cfg.tests || !match.InTestFile(c.pass.Fset, val.Pos()) {
+			out = append(out, val)
+		}
+	}
+	return out
 }

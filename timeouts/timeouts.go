@@ -210,8 +210,9 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // inTestFile reports whether pos lies in a _test.go file, in a file that
-// imports net/http/httptest, or in a package whose name ends in "test"
-// (test support code: net/http/httptest itself, fstest, a servertest).
+// imports net/http/httptest, or in a package whose name ends in "test",
+// "testutil" or "testutils" (test support code: net/http/httptest
+// itself, fstest, a servertest, prometheus/testutil).
 func (c *checker) inTestFile(pos token.Pos) bool {
 	f := c.pass.Fset.File(pos)
 	if f == nil {
@@ -220,9 +221,13 @@ func (c *checker) inTestFile(pos token.Pos) bool {
 	if match.InTestFile(c.pass.Fset, pos) {
 		return true
 	}
-	// Test support packages are named so (httptest, fstest, iotest).
-	if c.pass.Pkg != nil && strings.HasSuffix(c.pass.Pkg.Name(), "test") {
-		return true
+	// Test support packages are named so (httptest, fstest, iotest,
+	// client_golang's prometheus/testutil): every caller is a test,
+	// bounded by go test -timeout.
+	if c.pass.Pkg != nil {
+		if name := c.pass.Pkg.Name(); strings.HasSuffix(name, "test") || strings.HasSuffix(name, "testutil") || strings.HasSuffix(name, "testutils") {
+			return true
+		}
 	}
 	if c.testSupport == nil {
 		c.testSupport = make(map[*token.File]bool)
@@ -256,6 +261,9 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	}
 	if k == transport {
 		c.dialerKeepAlive(lit)
+	}
+	if k == client && c.unixClient(lit) {
+		return // its peer is a local process
 	}
 	if len(missing(k, set)) == 0 {
 		return
