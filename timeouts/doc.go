@@ -100,27 +100,28 @@
 // starts serving a server (go srv.Serve(ln)) and then returns it is
 // reported: the caller can no longer set its timeouts safely.
 //
-// Not reported, because no slow client can reach the server: servers
-// whose listen address is a loopback address ("127.0.0.1:6060",
+// Not reported, because no slow client can reach the server: servers whose
+// listen address is a loopback address ("127.0.0.1:6060",
 // "localhost:8080", "[::1]:80"; also a loopback host with any port,
-// fmt.Sprintf("localhost:%d", port), net.JoinHostPort("127.0.0.1",
-// port), "127.0.0.1:" + port) in Addr or in http.ListenAndServe(addr, …),
-// and servers whose every Serve is on a listener made by net.Listen("tcp",
+// fmt.Sprintf("localhost:%d", port), net.JoinHostPort("127.0.0.1", port),
+// "127.0.0.1:" + port) in Addr or in http.ListenAndServe(addr, …), and
+// servers whose every Serve is on a listener made by net.Listen("tcp",
 // loopback address) or net.Listen("unix", …) (also through
 // net.ListenConfig.Listen, tls.NewListener, netutil.LimitListener). The
 // address and the listener are followed through local variables,
-// unexported fields and package variables (every value the package
-// stores in them: a listener made loopback in a constructor and served
-// from a field), and parameters of unexported functions (the arguments
-// of every call in the package: newAuthServer(opt, bindAddress)). A flag
-// whose default is a loopback address (flag.String("addr",
-// "localhost:8080", …), fs.StringVar(&args.listen, "listen",
-// "127.0.0.1:8384", …)) counts as loopback: the program listens there
-// unless its user points it elsewhere, a choice the user made. Public
-// addresses (":8080", "0.0.0.0:8080"), addresses from exported
-// functions' parameters, from the environment or from flags with a
-// public default, and example programs are reported: people copy
-// examples.
+// unexported fields and package variables (every value the package stores
+// in them: a listener made loopback in a constructor and served from a
+// field), and parameters of unexported functions (the arguments of every
+// call in the package: newAuthServer(opt, bindAddress)); parameters of
+// a function literal assigned to a local variable and method values (serve
+// = srv.Serve) to the calls of that variable. A flag whose default is a
+// loopback address (flag.String("addr", "localhost:8080", …),
+// fs.StringVar(&args.listen, "listen", "127.0.0.1:8384", …)) counts as
+// loopback: the program listens there unless its user points it elsewhere,
+// a choice the user made. Public addresses (":8080", "0.0.0.0:8080"),
+// addresses from exported functions' parameters, from the environment or
+// from flags with a public default, and example programs are reported:
+// people copy examples.
 //
 // Not reported, because the analyzer cannot know who connects: servers
 // whose every Serve is on a listener not visibly public. A listener is

@@ -329,8 +329,16 @@ func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 					if c.listenerReach(call.Args[0]) == publicReach {
 						sum.public = true
 					}
-				default:
-					// A method value: the listener is not seen.
+				case name == "Serve" || name == "ServeTLS":
+					// A method value (serve = srv.Serve): the
+					// listeners it is called with, if seen.
+					if args, ok := c.methodValueArgs(cur.Parent(), 0); ok {
+						for _, ln := range args {
+							if c.listenerReach(ln) == publicReach {
+								sum.public = true
+							}
+						}
+					}
 				}
 			}
 			sum.sends = true

@@ -13,11 +13,13 @@ import (
 	"github.com/httpvet/httpvet/internal/match"
 )
 
-// paramSite is a parameter of a function: fn is nil for the parameters
-// and named results of methods and function literals, whose callers the
-// analyzer does not follow.
+// paramSite is a parameter of a function fn, or of a function literal
+// assigned to the local variable lit (serve := func(ln net.Listener) …).
+// Both are nil for the parameters and named results of methods and other
+// function literals, whose callers the analyzer does not follow.
 type paramSite struct {
 	fn       *types.Func
+	lit      *types.Var
 	idx      int
 	variadic bool
 }
@@ -45,25 +47,72 @@ func (c *checker) valuesOf(v *types.Var) ([]ast.Expr, bool) {
 	if !isParam {
 		return c.notInTests(c.stores[v]), true
 	}
-	if p.fn == nil || p.variadic || exported(p.fn) || c.funcValues[p.fn] {
+	var calls []*ast.CallExpr
+	switch {
+	case p.variadic:
 		return nil, false
+	case p.lit != nil:
+		calls = c.varCalls[p.lit]
+		if c.funcVarUsed[p.lit] {
+			return nil, false
+		}
+	case p.fn == nil || exported(p.fn) || c.funcValues[p.fn]:
+		return nil, false
+	default:
+		for _, call := range c.callsOf(p.fn) {
+			calls = append(calls, call.Node().(*ast.CallExpr))
+		}
 	}
-	calls := c.callsOf(p.fn)
 	if len(calls) == 0 {
 		return nil, false
 	}
-	vals := c.notInTests(c.stores[v])
-	for _, call := range calls {
-		ce := call.Node().(*ast.CallExpr)
+	return c.argsAt(calls, p.idx, c.notInTests(c.stores[v]))
+}
+
+// argsAt appends to vals the argument idx of every call outside
+// _test.go files (unless -timeouts.tests), and ok=false when a call
+// passes a spread slice or too few arguments.
+func (c *checker) argsAt(calls []*ast.CallExpr, idx int, vals []ast.Expr) ([]ast.Expr, bool) {
+	for _, ce := range calls {
 		if !cfg.tests && match.InTestFile(c.pass.Fset, ce.Pos()) {
 			continue
 		}
-		if ce.Ellipsis.IsValid() || p.idx >= len(ce.Args) {
+		if ce.Ellipsis.IsValid() || idx >= len(ce.Args) {
 			return nil, false
 		}
-		vals = append(vals, ce.Args[p.idx])
+		vals = append(vals, ce.Args[idx])
 	}
 	return vals, true
+}
+
+// methodValueArgs returns the values the method value at cur (as in
+// serve = srv.Serve) is called with as argument idx: it must be assigned
+// to a local variable only ever called. ok=false otherwise.
+func (c *checker) methodValueArgs(cur inspector.Cursor, idx int) ([]ast.Expr, bool) {
+	cur = match.OutsideParens(cur)
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != len(as.Rhs) {
+		return nil, false
+	}
+	for i, rhs := range as.Rhs {
+		if rhs != cur.Node() {
+			continue
+		}
+		id, ok := as.Lhs[i].(*ast.Ident)
+		if !ok {
+			return nil, false
+		}
+		f, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+		if !ok || f.Parent() == nil || f.Parent() == c.pass.Pkg.Scope() {
+			return nil, false
+		}
+		c.buildStores()
+		if c.funcVarUsed[f] || len(c.varCalls[f]) == 0 {
+			return nil, false
+		}
+		return c.argsAt(c.varCalls[f], idx, nil)
+	}
+	return nil, false
 }
 
 // buildStores records, once per package, every value stored in a
@@ -78,6 +127,8 @@ func (c *checker) buildStores() {
 	c.stores = make(map[*types.Var][]ast.Expr)
 	c.params = make(map[*types.Var]paramSite)
 	c.funcValues = make(map[*types.Func]bool)
+	c.varCalls = make(map[*types.Var][]*ast.CallExpr)
+	c.funcVarUsed = make(map[*types.Var]bool)
 	store := func(e ast.Expr, val ast.Expr) {
 		if v := varOf(info, e); v != nil && v.Pkg() == c.pass.Pkg {
 			c.stores[v] = append(c.stores[v], val)
@@ -151,9 +202,26 @@ func (c *checker) buildStores() {
 			c.recordParams(n.Type, fn)
 		case *ast.FuncLit:
 			c.recordParams(n.Type, nil)
+			if f := localFuncVar(info, cur); f != nil {
+				c.recordLitParams(n.Type, f)
+			}
 		case *ast.Ident:
-			if fn, ok := info.Uses[n].(*types.Func); ok && fn.Pkg() == c.pass.Pkg && !calledAt(cur) {
-				c.funcValues[fn] = true
+			switch obj := info.Uses[n].(type) {
+			case *types.Func:
+				if obj.Pkg() == c.pass.Pkg && !calledAt(cur) {
+					c.funcValues[obj] = true
+				}
+			case *types.Var:
+				if _, isFunc := obj.Type().Underlying().(*types.Signature); !isFunc {
+					break
+				}
+				switch {
+				case calledAt(cur):
+					call := match.OutsideParens(cur).Parent().Node().(*ast.CallExpr)
+					c.varCalls[obj] = append(c.varCalls[obj], call)
+				case !assignedAt(cur):
+					c.funcVarUsed[obj] = true // passed on, stored: called elsewhere
+				}
 			}
 		}
 	}
@@ -213,4 +281,59 @@ func (c *checker) notInTests(vals []ast.Expr) []ast.Expr {
 		}
 	}
 	return out
+}
+
+// localFuncVar returns the local variable the function literal at cur is
+// assigned to (serve := func(…) {…}, serve = func…), or nil.
+func localFuncVar(info *types.Info, cur inspector.Cursor) *types.Var {
+	cur = match.OutsideParens(cur)
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != len(as.Rhs) {
+		return nil
+	}
+	for i, rhs := range as.Rhs {
+		if rhs == cur.Node() {
+			if id, ok := as.Lhs[i].(*ast.Ident); ok {
+				if v, ok := info.ObjectOf(id).(*types.Var); ok && v.Parent() != nil && !v.IsField() && v.Parent() != v.Pkg().Scope() {
+					return v
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// recordLitParams records the parameters of a function literal of type
+// ft assigned to the local variable f: followed to the calls of f.
+func (c *checker) recordLitParams(ft *ast.FuncType, f *types.Var) {
+	idx := 0
+	for i, field := range ft.Params.List {
+		_, variadic := field.Type.(*ast.Ellipsis)
+		variadic = variadic && i == len(ft.Params.List)-1
+		if len(field.Names) == 0 {
+			idx++
+			continue
+		}
+		for _, name := range field.Names {
+			if v, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok {
+				c.params[v] = paramSite{lit: f, idx: idx, variadic: variadic}
+			}
+			idx++
+		}
+	}
+}
+
+// assignedAt reports whether the identifier at cur is assigned (the left
+// side of an assignment).
+func assignedAt(cur inspector.Cursor) bool {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	for _, lhs := range as.Lhs {
+		if lhs == cur.Node() {
+			return true
+		}
+	}
+	return false
 }

@@ -180,6 +180,10 @@ type checker struct {
 	stores     map[*types.Var][]ast.Expr
 	params     map[*types.Var]paramSite
 	funcValues map[*types.Func]bool
+	// varCalls: the calls of local function variables; funcVarUsed: the
+	// ones also used otherwise (passed on, stored).
+	varCalls    map[*types.Var][]*ast.CallExpr
+	funcVarUsed map[*types.Var]bool
 	// testSupport holds the files that import net/http/httptest.
 	testSupport map[*token.File]bool
 }

@@ -171,3 +171,60 @@ func eitherListener(h http.Handler, path string) error {
 	}
 	return http.Serve(ln, h) // want `http.Serve starts a server`
 }
+
+// A serve function chosen by mode and called with a listener that may be
+// public (tailscale k8s-operator/api-proxy): a function literal assigned
+// to a local variable and a method value are followed to their calls.
+type apiProxy struct {
+	hs *http.Server
+	ts *tailnet
+}
+
+func (ap *apiProxy) Run(https bool, h http.Handler) error {
+	ap.hs = &http.Server{Handler: h} // want `http.Server without ReadHeaderTimeout`
+	var proxyLn net.Listener
+	var serve func(ln net.Listener) error
+	if https {
+		var err error
+		proxyLn, err = ap.ts.Listen("tcp", ":443")
+		if err != nil {
+			return err
+		}
+		serve = func(ln net.Listener) error {
+			return ap.hs.ServeTLS(ln, "", "")
+		}
+	} else {
+		baseLn, err := net.Listen("tcp", "localhost:80")
+		if err != nil {
+			return err
+		}
+		proxyLn = baseLn
+		serve = ap.hs.Serve
+	}
+	return serve(proxyLn)
+}
+
+// The same with only local listeners, and with a serve function passed on.
+type localProxy struct {
+	hs *http.Server
+}
+
+func (p *localProxy) Run(h http.Handler, sock string) error {
+	p.hs = &http.Server{Handler: h}
+	ln, err := net.Listen("unix", sock)
+	if err != nil {
+		return err
+	}
+	serve := func(ln net.Listener) error { return p.hs.Serve(ln) }
+	return serve(ln)
+}
+
+type handedProxy struct {
+	hs *http.Server
+}
+
+func (p *handedProxy) Run(h http.Handler, run func(func(net.Listener) error) error) error {
+	p.hs = &http.Server{Handler: h}
+	serve := p.hs.Serve
+	return run(serve)
+}
