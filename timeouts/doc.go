@@ -109,12 +109,14 @@
 // loopback address) or net.Listen("unix", …) (also through
 // net.ListenConfig.Listen, tls.NewListener, netutil.LimitListener). The
 // address and the listener are followed through local variables,
-// unexported fields and package variables (every value the package stores
-// in them: a listener made loopback in a constructor and served from a
-// field), and parameters of unexported functions (the arguments of every
-// call in the package: newAuthServer(opt, bindAddress)); parameters of
-// a function literal assigned to a local variable and method values (serve
-// = srv.Serve) to the calls of that variable. A flag whose default is a
+// unexported fields and package variables, and fields of unexported types
+// (every value the package stores in them: a listener made loopback in a
+// constructor and served from a field), the elements of a slice ranged
+// over (its literal elements and appended values), parameters of
+// unexported functions and methods (the arguments of every call in the
+// package: newAuthServer(opt, bindAddress)); parameters of a function
+// literal assigned to a local variable and method values (serve =
+// srv.Serve) to the calls of that variable. A flag whose default is a
 // loopback address (flag.String("addr", "localhost:8080", …),
 // fs.StringVar(&args.listen, "listen", "127.0.0.1:8384", …)) counts as
 // loopback: the program listens there unless its user points it elsewhere,

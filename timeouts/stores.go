@@ -35,14 +35,17 @@ func (c *checker) valuesOf(v *types.Var) ([]ast.Expr, bool) {
 	if v == nil || v.Pkg() != c.pass.Pkg || v.Name() == "_" {
 		return nil, false
 	}
+	c.buildStores()
 	if v.IsField() {
-		if v.Exported() || v.Embedded() {
+		if v.Embedded() || v.Exported() && !c.privateFields[v] {
 			return nil, false
 		}
 	} else if v.Parent() == c.pass.Pkg.Scope() && v.Exported() {
 		return nil, false
 	}
-	c.buildStores()
+	if x, ok := c.ranged[v]; ok {
+		return c.elements(x), true
+	}
 	p, isParam := c.params[v]
 	if !isParam {
 		return c.notInTests(c.stores[v]), true
@@ -128,6 +131,21 @@ func (c *checker) buildStores() {
 	c.params = make(map[*types.Var]paramSite)
 	c.funcValues = make(map[*types.Func]bool)
 	c.varCalls = make(map[*types.Var][]*ast.CallExpr)
+	c.ranged = make(map[*types.Var]ast.Expr)
+	c.privateFields = make(map[*types.Var]bool)
+	// The fields of the package's unexported struct types: other
+	// packages cannot name them, exported or not.
+	for _, name := range c.pass.Pkg.Scope().Names() {
+		tn, ok := c.pass.Pkg.Scope().Lookup(name).(*types.TypeName)
+		if !ok || tn.Exported() || tn.IsAlias() {
+			continue
+		}
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			for i := range st.NumFields() {
+				c.privateFields[st.Field(i)] = true
+			}
+		}
+	}
 	c.funcVarUsed = make(map[*types.Var]bool)
 	store := func(e ast.Expr, val ast.Expr) {
 		if v := varOf(info, e); v != nil && v.Pkg() == c.pass.Pkg {
@@ -192,12 +210,17 @@ func (c *checker) buildStores() {
 				store(n.Key, nil)
 			}
 			if n.Value != nil {
-				store(n.Value, nil)
+				// for _, ln := range lns: the elements of lns.
+				if v, ok := info.ObjectOf(identOf(n.Value)).(*types.Var); ok && n.Tok == token.DEFINE {
+					c.ranged[v] = n.X
+				} else {
+					store(n.Value, nil)
+				}
 			}
 		case *ast.FuncDecl:
 			fn, _ := info.Defs[n.Name].(*types.Func)
-			if n.Recv != nil {
-				fn = nil
+			if n.Recv != nil && n.Name.IsExported() {
+				fn = nil // may implement another package's interface
 			}
 			c.recordParams(n.Type, fn)
 		case *ast.FuncLit:
@@ -336,4 +359,41 @@ func assignedAt(cur inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// elements returns the values the package puts in the slice or array x
+// (a local variable): the elements of its literals and the values
+// appended to it; a nil entry for any other store.
+func (c *checker) elements(x ast.Expr) []ast.Expr {
+	v := varOf(c.pass.TypesInfo, x)
+	if v == nil || v.IsField() || v.Parent() == c.pass.Pkg.Scope() {
+		return []ast.Expr{nil}
+	}
+	var vals []ast.Expr
+	for _, val := range c.notInTests(c.stores[v]) {
+		switch val := ast.Unparen(val).(type) {
+		case *ast.CompositeLit:
+			for _, elt := range val.Elts {
+				if kv, ok := elt.(*ast.KeyValueExpr); ok {
+					elt = kv.Value
+				}
+				vals = append(vals, elt)
+			}
+		case *ast.CallExpr:
+			id, ok := ast.Unparen(val.Fun).(*ast.Ident)
+			if b, isB := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && isB && b.Name() == "append" && !val.Ellipsis.IsValid() && len(val.Args) > 0 && sameVar(c.pass.TypesInfo, val.Args[0], x) {
+				vals = append(vals, val.Args[1:]...)
+				continue
+			}
+			vals = append(vals, nil)
+		default:
+			vals = append(vals, nil)
+		}
+	}
+	return vals
 }

@@ -184,6 +184,10 @@ type checker struct {
 	// ones also used otherwise (passed on, stored).
 	varCalls    map[*types.Var][]*ast.CallExpr
 	funcVarUsed map[*types.Var]bool
+	// ranged: range value variables, to the ranged expression;
+	// privateFields: fields of the package's unexported struct types.
+	ranged        map[*types.Var]ast.Expr
+	privateFields map[*types.Var]bool
 	// testSupport holds the files that import net/http/httptest.
 	testSupport map[*token.File]bool
 }

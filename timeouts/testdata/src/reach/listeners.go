@@ -228,3 +228,74 @@ func (p *handedProxy) Run(h http.Handler, run func(func(net.Listener) error) err
 	serve := p.hs.Serve
 	return run(serve)
 }
+
+// Listeners collected in a slice and ranged over (tailscale cmd/tsidp: a
+// tailnet listener, a Funnel one, maybe a loopback one).
+func tsidp(ts *tailnet, h http.Handler, local bool) {
+	var lns []net.Listener
+	ln, err := ts.Listen("tcp", ":443")
+	if err != nil {
+		panic(err)
+	}
+	lns = append(lns, ln)
+	if local {
+		ln, err := net.Listen("tcp", "localhost:8080")
+		if err != nil {
+			panic(err)
+		}
+		lns = append(lns, ln)
+	}
+	for _, ln := range lns {
+		server := http.Server{Handler: h} // want `http.Server without ReadHeaderTimeout`
+		go server.Serve(ln)
+	}
+}
+
+func onlyLocal(h http.Handler, socks []string) {
+	lns := []net.Listener{}
+	for _, sock := range socks {
+		ln, err := net.Listen("unix", sock)
+		if err != nil {
+			panic(err)
+		}
+		lns = append(lns, ln)
+	}
+	for _, ln := range lns {
+		go http.Serve(ln, h)
+	}
+}
+
+// An unexported method's listener parameter, from its callers (tailscale
+// cmd/sniproxy's promoteHTTPS).
+type sniproxy struct{ ts *tailnet }
+
+func (s *sniproxy) run() {
+	ln, err := s.ts.Listen("tcp", ":80")
+	if err != nil {
+		panic(err)
+	}
+	go s.promoteHTTPS(ln)
+}
+
+func (s *sniproxy) promoteHTTPS(ln net.Listener) {
+	panic(http.Serve(ln, http.NotFoundHandler())) // want `http.Serve starts a server`
+}
+
+// An exported field of an unexported type (rclone cmd/serve/dlna).
+type dlnaServer struct {
+	HTTPConn net.Listener
+	handler  http.Handler
+}
+
+func newDLNAServer(addr string) (*dlnaServer, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	return &dlnaServer{HTTPConn: ln}, nil
+}
+
+func (s *dlnaServer) serveHTTP() error {
+	srv := &http.Server{Handler: s.handler} // want `http.Server without ReadHeaderTimeout`
+	return srv.Serve(s.HTTPConn)
+}
