@@ -238,9 +238,8 @@ func (c *checker) buildStores() {
 				if _, isFunc := obj.Type().Underlying().(*types.Signature); !isFunc {
 					break
 				}
-				switch {
-				case calledAt(cur):
-					call := match.OutsideParens(cur).Parent().Node().(*ast.CallExpr)
+				switch call := callOf(cur); {
+				case call != nil:
 					c.varCalls[obj] = append(c.varCalls[obj], call)
 				case !assignedAt(cur):
 					c.funcVarUsed[obj] = true // passed on, stored: called elsewhere
@@ -285,12 +284,20 @@ func (c *checker) recordParams(ft *ast.FuncType, fn *types.Func) {
 // calledAt reports whether the identifier at cur is the function of a
 // call (f(…), x.f(…), pkg.f(…)).
 func calledAt(cur inspector.Cursor) bool {
+	return callOf(cur) != nil
+}
+
+// callOf returns the call whose function is the identifier at cur, or
+// nil.
+func callOf(cur inspector.Cursor) *ast.CallExpr {
 	if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == cur.Node() {
 		cur = cur.Parent()
 	}
 	cur = match.OutsideParens(cur)
-	call, ok := cur.Parent().Node().(*ast.CallExpr)
-	return ok && call.Fun == cur.Node()
+	if call, ok := cur.Parent().Node().(*ast.CallExpr); ok && call.Fun == cur.Node() {
+		return call
+	}
+	return nil
 }
 
 // notInTests returns the values of vals (stores) outside _test.go files,

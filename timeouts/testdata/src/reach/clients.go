@@ -54,3 +54,10 @@ func anyNetwork(network, addr string) error {
 	}
 	return resp.Body.Close()
 }
+
+// A field of function type, called through a selector: not a crash.
+type hooks struct {
+	dial func(network, addr string) (net.Conn, error)
+}
+
+func (h *hooks) use() { _, _ = h.dial("tcp", "x") }
