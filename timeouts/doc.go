@@ -128,18 +128,19 @@
 // Not reported, because the analyzer cannot know who connects: servers
 // whose every Serve is on a listener not visibly public. A listener is
 // visibly public when it is made by net.Listen, or by any function or
-// method named Listen… called with a TCP network and an address, as
-// tsnet's Server.Listen, ListenTLS and ListenFunnel are (tailnet peers
-// are peers too), on an address not known to be loopback. A listener
-// passed in as a parameter of an exported function or of a function
-// literal, or made by another function (safesocket.Listen,
-// memnet.Listen, systemd socket activation, a splitter of a loopback
-// listener, a one-connection listener around a conn handed over by the
-// caller, a channel of connections the program dialed itself) may be a
-// unix socket, an in-memory pipe or loopback: the analyzer stays silent.
-// This misses public servers built that way (a library's
-// RunListener(ln), a per-connection server for connections a proxy
-// accepted): use a visible listener or review them by hand.
+// method named Listen… called with a TCP network (a constant, or a
+// variable whose every value is one) and an address, as tsnet's
+// Server.Listen, ListenTLS and ListenFunnel are (tailnet peers are peers
+// too), on an address not known to be loopback. A listener passed in as a
+// parameter of an exported function or of a function literal, or made by
+// another function (safesocket.Listen, memnet.Listen, systemd socket
+// activation, a splitter of a loopback listener, a one-connection listener
+// around a conn handed over by the caller, a channel of connections the
+// program dialed itself) may be a unix socket, an in-memory pipe or
+// loopback: the analyzer stays silent. This misses public servers built
+// that way (a library's RunListener(ln), a per-connection server for
+// connections a proxy accepted): use a visible listener or review them by
+// hand.
 //
 // Not reported, because its peer is a local process: an http.Client
 // literal whose Transport literal dials only a unix socket (a DialContext

@@ -193,10 +193,10 @@ func (c *checker) listenerSeen(ln ast.Expr, seen map[*types.Var]bool) reach {
 		case !strings.HasPrefix(fn.Name(), "Listen") || len(args) < 2:
 			return unknownReach
 		}
-		switch constString(info, args[0]) {
-		case "unix", "unixpacket":
+		switch c.network(args[0], 0) {
+		case "unix":
 			return localReach
-		case "tcp", "tcp4", "tcp6":
+		case "tcp":
 			if c.loopbackSeen(args[1], make(map[*types.Var]bool)) {
 				return localReach
 			}
@@ -325,4 +325,36 @@ func dialsOnlyUnix(info *types.Info, fl *ast.FuncLit) bool {
 		return true
 	})
 	return dials > 0 && dials == unix
+}
+
+// network returns the kind of network e names, "unix", "tcp" or "?": a
+// constant, or a local variable whose every value is one of the same
+// kind (network := "tcp4"; if ipv6 { network = "tcp" }).
+func (c *checker) network(e ast.Expr, depth int) string {
+	switch constString(c.pass.TypesInfo, e) {
+	case "unix", "unixpacket":
+		return "unix"
+	case "tcp", "tcp4", "tcp6":
+		return "tcp"
+	}
+	v := varOf(c.pass.TypesInfo, e)
+	if v == nil || depth > 4 {
+		return "?"
+	}
+	vals, ok := c.valuesOf(v)
+	if !ok || len(vals) == 0 {
+		return "?"
+	}
+	kind := ""
+	for _, val := range vals {
+		if val == nil {
+			return "?"
+		}
+		k := c.network(val, depth+1)
+		if k == "?" || kind != "" && k != kind {
+			return "?"
+		}
+		kind = k
+	}
+	return kind
 }

@@ -288,7 +288,11 @@ type dlnaServer struct {
 }
 
 func newDLNAServer(addr string) (*dlnaServer, error) {
-	ln, err := net.Listen("tcp", addr)
+	network := "tcp4"
+	if len(addr) > 20 {
+		network = "tcp"
+	}
+	ln, err := net.Listen(network, addr)
 	if err != nil {
 		return nil, err
 	}
