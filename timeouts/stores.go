@@ -80,6 +80,12 @@ func (c *checker) argsAt(calls []*ast.CallExpr, idx int, vals []ast.Expr) ([]ast
 		if !cfg.tests && match.InTestFile(c.pass.Fset, ce.Pos()) {
 			continue
 		}
+		if len(ce.Args) == 1 && !ce.Ellipsis.IsValid() {
+			if _, tuple := c.pass.TypesInfo.TypeOf(ce.Args[0]).(*types.Tuple); tuple {
+				vals = append(vals, nil) // f(g()): unknown, other calls may still decide
+				continue
+			}
+		}
 		if ce.Ellipsis.IsValid() || idx >= len(ce.Args) {
 			return nil, false
 		}

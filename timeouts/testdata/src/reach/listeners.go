@@ -303,3 +303,42 @@ func (s *dlnaServer) serveHTTP() error {
 	srv := &http.Server{Handler: s.handler} // want `http.Server without ReadHeaderTimeout`
 	return srv.Serve(s.HTTPConn)
 }
+
+// One caller passes a split listener (unknown), the other a listener on
+// the address the user chose (tailscale cmd/tailscaled/proxy.go).
+func mkProxyStart(socksLn, httpLn net.Listener) func() {
+	return func() {
+		hs := &http.Server{Handler: http.NotFoundHandler()} // want `http.Server without ReadHeaderTimeout`
+		go hs.Serve(httpLn)
+	}
+}
+
+func outboundProxy(httpAddr string, split bool) func() {
+	if split {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			panic(err)
+		}
+		return mkProxyStart(splitListener(ln))
+	}
+	httpLn, err := net.Listen("tcp", httpAddr)
+	if err != nil {
+		panic(err)
+	}
+	return mkProxyStart(nil, httpLn)
+}
+
+func onlySplit() func() {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic(err)
+	}
+	return mkLocalStart(splitListener(ln))
+}
+
+func mkLocalStart(socksLn, httpLn net.Listener) func() {
+	return func() {
+		hs := &http.Server{Handler: http.NotFoundHandler()}
+		go hs.Serve(httpLn)
+	}
+}
