@@ -35,13 +35,16 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	switch {
 	case cfg.listen && match.IsFunc(fn, match.NetHTTP, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
 		if len(call.Args) > 0 {
-			if strings.HasPrefix(fn.Name(), "Listen") && isLoopback(addrString(info, call.Args[0])) ||
-				strings.HasPrefix(fn.Name(), "Serve") && c.localListener(cur, call.Args[0]) {
-				return // only local clients can reach it
+			if strings.HasPrefix(fn.Name(), "Listen") && c.loopbackAddr(call.Args[0]) ||
+				strings.HasPrefix(fn.Name(), "Serve") && c.listenerReach(call.Args[0]) != publicReach {
+				return // only local clients can reach it, or the analyzer cannot know
 			}
 		}
 		c.reportListen(call, fn.Name())
 	case cfg.defaultClient && match.IsFunc(fn, match.NetHTTP, "Get", "Head", "Post", "PostForm"):
+		if c.streamed(cur) {
+			return // a Timeout or deadline would cut the stream
+		}
 		suppress.Reportf(c.pass, call.Fun, "http.%s uses http.DefaultClient, which has no Timeout: "+
 			"the request can wait forever on a slow or stuck server; use an http.Client with Timeout set "+
 			"or a request context with a deadline", fn.Name())
@@ -50,7 +53,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		if fn.Name() == "Do" && (len(call.Args) != 1 || !c.bareRequest(cur, call.Args[0])) {
 			return // the request may carry a deadline
 		}
-		if ok && match.IsPackageLevelVar(info, sel.X, match.NetHTTP, "DefaultClient") {
+		if ok && match.IsPackageLevelVar(info, sel.X, match.NetHTTP, "DefaultClient") && !c.streamed(cur) {
 			suppress.Reportf(c.pass, sel.X, "http.DefaultClient has no Timeout: "+
 				"the request can wait forever on a slow or stuck server; use an http.Client with Timeout set "+
 				"or a request context with a deadline")

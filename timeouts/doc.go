@@ -100,16 +100,67 @@
 // starts serving a server (go srv.Serve(ln)) and then returns it is
 // reported: the caller can no longer set its timeouts safely.
 //
-// Not reported, because no slow client can reach the server: servers
-// whose listen address is a loopback constant ("127.0.0.1:6060",
+// Not reported, because no slow client can reach the server: servers whose
+// listen address is a loopback address ("127.0.0.1:6060",
 // "localhost:8080", "[::1]:80"; also a loopback host with any port,
-// fmt.Sprintf("localhost:%d", port) or net.JoinHostPort("127.0.0.1",
-// port)) in Addr or in http.ListenAndServe(addr, …),
-// and servers whose every Serve is on a listener made in the function by
-// net.Listen("tcp", loopback constant) or net.Listen("unix", …) (also
-// through net.ListenConfig.Listen and tls.NewListener). Public addresses
-// (":8080", "0.0.0.0:8080"), addresses from variables, and example
-// programs are reported: people copy examples.
+// fmt.Sprintf("localhost:%d", port), net.JoinHostPort("127.0.0.1", port),
+// "127.0.0.1:" + port) in Addr or in http.ListenAndServe(addr, …), and
+// servers whose every Serve is on a listener made by net.Listen("tcp",
+// loopback address) or net.Listen("unix", …) (also through
+// net.ListenConfig.Listen, tls.NewListener, netutil.LimitListener). The
+// address and the listener are followed through local variables,
+// unexported fields and package variables, and fields of unexported types
+// (every value the package stores in them: a listener made loopback in a
+// constructor and served from a field), the elements of a slice ranged
+// over (its literal elements and appended values), parameters of
+// unexported functions and methods (the arguments of every call in the
+// package: newAuthServer(opt, bindAddress)); parameters of a function
+// literal assigned to a local variable and method values (serve =
+// srv.Serve) to the calls of that variable. A flag whose default is a
+// loopback address (flag.String("addr", "localhost:8080", …),
+// fs.StringVar(&args.listen, "listen", "127.0.0.1:8384", …)) counts as
+// loopback: the program listens there unless its user points it elsewhere,
+// a choice the user made. Public addresses (":8080", "0.0.0.0:8080"),
+// addresses from exported functions' parameters, from the environment or
+// from flags with a public default, and example programs are reported:
+// people copy examples.
+//
+// Not reported, because the analyzer cannot know who connects: servers
+// whose every Serve is on a listener not visibly public. A listener is
+// visibly public when it is made by net.Listen, or by any function or
+// method named Listen… called with a TCP network (a constant, or a
+// variable whose every value is one) and an address, as tsnet's
+// Server.Listen, ListenTLS and ListenFunnel are (tailnet peers are peers
+// too), on an address not known to be loopback. A listener passed in as a
+// parameter of an exported function or of a function literal, or made by
+// another function (safesocket.Listen, memnet.Listen, systemd socket
+// activation, a splitter of a loopback listener, a one-connection listener
+// around a conn handed over by the caller, a channel of connections the
+// program dialed itself) may be a unix socket, an in-memory pipe or
+// loopback: the analyzer stays silent. This misses public servers built
+// that way (a library's RunListener(ln), a per-connection server for
+// connections a proxy accepted): use a visible listener or review them by
+// hand.
+//
+// Not reported, because its peer is a local process: an http.Client
+// literal whose Transport literal dials only a unix socket (a DialContext
+// or Dial function literal whose every net.Dial, net.DialTimeout or
+// net.Dialer dial has the constant network "unix"). No network
+// partition, lost packet or half-open connection can stall it, and a
+// peer that dies closes the socket. A dialer whose network is a variable
+// is reported.
+//
+// Not reported, because the advice would break the request: a send whose
+// response is consumed as a stream of unbounded length — its Body read in
+// a loop (a bufio.Scanner or Reader, a json or xml Decoder over it, used
+// in a for statement that does not also make it), copied out by io.Copy or
+// io.CopyBuffer to a writer other than io.Discard (a download), or the
+// response or its Body returned to the caller. A Client Timeout covers
+// reading the body, and so does a context deadline: either would cut a
+// followed log stream or a large download. Such a send can still hang
+// before its first byte; bound it with the Transport's
+// ResponseHeaderTimeout. A finite body read line by line looks the same
+// and is missed.
 //
 // It stays silent when it cannot see every use: values passed to a
 // function or method (configure(srv), http2.ConfigureServer), stored in
@@ -124,8 +175,11 @@
 // are not reported: the context may have a deadline, the analyzer cannot
 // know. httptest servers and clients are not involved (their values are
 // made in package httptest); _test.go files, files that import
-// net/http/httptest and packages whose name ends in "test" (test support
-// code) are skipped unless -timeouts.tests is set.
+// net/http/httptest and packages whose name ends in "test", "testutil" or
+// "testutils" (test support code, whose callers are tests bounded by go
+// test -timeout) are skipped unless -timeouts.tests is set, and so are
+// the values _test.go files store in variables and pass to parameters
+// when addresses and listeners are followed.
 //
 // Fixes: a Server literal gets the missing ReadHeaderTimeout and
 // IdleTimeout (10s and 2m by default); a Client literal gets Timeout

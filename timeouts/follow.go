@@ -24,16 +24,16 @@ type summary struct {
 	returnedBy []retSite
 
 	// Servers: where they listen.
-	listens  bool   // ListenAndServe or ListenAndServeTLS: on Addr
-	nonLocal bool   // Serve or ServeTLS on a listener not known to be loopback or unix
-	addr     string // the Addr assigned ("" none, "?" unknown)
+	listens bool   // ListenAndServe or ListenAndServeTLS: on Addr
+	public  bool   // Serve or ServeTLS on a listener visibly public (listenerReach)
+	addr    string // the Addr assigned ("" none, "?" unknown)
 }
 
 func (s *summary) setAddr(a string) {
 	switch {
 	case s.addr == "":
 		s.addr = a
-	case s.addr != a:
+	case s.addr != a && !(isLoopback(s.addr) && isLoopback(a)):
 		s.addr = "?"
 	}
 }
@@ -55,7 +55,7 @@ func (s *summary) merge(o *summary) {
 	s.returned = s.returned || o.returned
 	s.returnedBy = append(s.returnedBy, o.returnedBy...)
 	s.listens = s.listens || o.listens
-	s.nonLocal = s.nonLocal || o.nonLocal
+	s.public = s.public || o.public
 	if o.addr != "" {
 		s.setAddr(o.addr)
 	}
@@ -274,7 +274,7 @@ func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 				if as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
 					for i, lhs := range as.Lhs {
 						if ast.Unparen(lhs) == p {
-							sum.setAddr(addrString(info, as.Rhs[i]))
+							sum.setAddr(c.addrKey(as.Rhs[i]))
 						}
 					}
 				} else if u, ok := cur.Parent().Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -321,12 +321,33 @@ func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
 				switch {
 				case name == "ListenAndServe" || name == "ListenAndServeTLS":
 					sum.listens = true
-				case ok && call.Fun == p && len(call.Args) > 0 && c.localListener(cur, call.Args[0]):
-				default:
-					sum.nonLocal = true
+				case ok && call.Fun == p && len(call.Args) > 0:
+					// A listener made elsewhere (a parameter,
+					// safesocket, memnet, socket activation, one
+					// conn) may be local: only a visibly public one
+					// counts.
+					if c.listenerReach(call.Args[0]) == publicReach {
+						sum.public = true
+					}
+				case name == "Serve" || name == "ServeTLS":
+					// A method value (serve = srv.Serve): the
+					// listeners it is called with, if seen.
+					if args, ok := c.methodValueArgs(cur.Parent(), 0); ok {
+						for _, ln := range args {
+							if c.listenerReach(ln) == publicReach {
+								sum.public = true
+							}
+						}
+					}
 				}
 			}
 			sum.sends = true
+			if k == client {
+				// A Timeout would cut a streamed response.
+				if call, ok := cur.Parent().Parent().Node().(*ast.CallExpr); ok && call.Fun == p && c.streamed(cur.Parent().Parent()) {
+					return
+				}
+			}
 			if k == client && name == "Do" {
 				// A request with a context from elsewhere may have a
 				// deadline.

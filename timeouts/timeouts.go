@@ -176,6 +176,18 @@ type checker struct {
 	results   map[*types.Var]bool // named results, returned by a bare return
 	summaries map[*types.Var]*summary
 	calls     map[*types.Func][]inspector.Cursor // calls of the package's functions
+	// stores, params and funcValues: see buildStores.
+	stores     map[*types.Var][]ast.Expr
+	params     map[*types.Var]paramSite
+	funcValues map[*types.Func]bool
+	// varCalls: the calls of local function variables; funcVarUsed: the
+	// ones also used otherwise (passed on, stored).
+	varCalls    map[*types.Var][]*ast.CallExpr
+	funcVarUsed map[*types.Var]bool
+	// ranged: range value variables, to the ranged expression;
+	// privateFields: fields of the package's unexported struct types.
+	ranged        map[*types.Var]ast.Expr
+	privateFields map[*types.Var]bool
 	// testSupport holds the files that import net/http/httptest.
 	testSupport map[*token.File]bool
 }
@@ -206,8 +218,9 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // inTestFile reports whether pos lies in a _test.go file, in a file that
-// imports net/http/httptest, or in a package whose name ends in "test"
-// (test support code: net/http/httptest itself, fstest, a servertest).
+// imports net/http/httptest, or in a package whose name ends in "test",
+// "testutil" or "testutils" (test support code: net/http/httptest
+// itself, fstest, a servertest, prometheus/testutil).
 func (c *checker) inTestFile(pos token.Pos) bool {
 	f := c.pass.Fset.File(pos)
 	if f == nil {
@@ -216,9 +229,13 @@ func (c *checker) inTestFile(pos token.Pos) bool {
 	if match.InTestFile(c.pass.Fset, pos) {
 		return true
 	}
-	// Test support packages are named so (httptest, fstest, iotest).
-	if c.pass.Pkg != nil && strings.HasSuffix(c.pass.Pkg.Name(), "test") {
-		return true
+	// Test support packages are named so (httptest, fstest, iotest,
+	// client_golang's prometheus/testutil): every caller is a test,
+	// bounded by go test -timeout.
+	if c.pass.Pkg != nil {
+		if name := c.pass.Pkg.Name(); strings.HasSuffix(name, "test") || strings.HasSuffix(name, "testutil") || strings.HasSuffix(name, "testutils") {
+			return true
+		}
 	}
 	if c.testSupport == nil {
 		c.testSupport = make(map[*token.File]bool)
@@ -252,6 +269,9 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	}
 	if k == transport {
 		c.dialerKeepAlive(lit)
+	}
+	if k == client && c.unixClient(lit) {
+		return // its peer is a local process
 	}
 	if len(missing(k, set)) == 0 {
 		return

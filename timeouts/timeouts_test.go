@@ -92,7 +92,7 @@ func TestFlagsOneByOne(t *testing.T) {
 }
 
 func TestTestFiles(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testsoff", "servertest")
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testsoff", "servertest", "promtestutil")
 	analyzertest.SetFlags(t, timeouts.Analyzer, "tests", "true")
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testson")
 }
@@ -130,4 +130,17 @@ func TestFixFlagValues(t *testing.T) {
 			t.Errorf("-timeouts.%s: rejected values changed it from %s to %s", name, old, got)
 		}
 	}
+}
+
+// TestReach: servers whose address or listener is followed through
+// variables, fields, parameters and flag defaults; listeners made
+// elsewhere are not reported.
+func TestReach(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "reach")
+}
+
+// TestStream: responses consumed as streams or downloads are not
+// reported; bodies read whole are.
+func TestStream(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "stream")
 }

@@ -27,6 +27,26 @@ func serveTLS(l net.Listener) error {
 
 func handle(http.ResponseWriter, *http.Request) {}
 
-func impure(mk func() http.Handler, l func() net.Listener) error {
-	return http.Serve(l(), mk()) // want `http.Serve starts a server`
+func impure(mk func() http.Handler) error {
+	return http.Serve(ListenOrDie("tcp", ":8080"), mk()) // want `http.Serve starts a server`
+}
+
+// ListenOrDie is called with a network and an address, as net.Listen is:
+// a listener on a public TCP address.
+func ListenOrDie(network, addr string) net.Listener {
+	ln, err := net.Listen(network, addr)
+	if err != nil {
+		panic(err)
+	}
+	return ln
+}
+
+// serve and serveTLS are given public listeners by their only callers.
+func start(h http.Handler) error {
+	ln, err := net.Listen("tcp", ":8080")
+	if err != nil {
+		return err
+	}
+	go serveTLS(ln)
+	return serve(h, ln)
 }
