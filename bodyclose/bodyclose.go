@@ -10,10 +10,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/httpvet/httpvet/internal/docs"
+	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
@@ -27,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "bodyclose",
 	Doc:       docs.Extract(doc, "bodyclose"),
 	URL:       "https://github.com/httpvet/httpvet/blob/main/docs/bodyclose.md",
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
+	Requires:  []*analysis.Analyzer{engine.Analyzer, suppress.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(paramsFact), new(closedResult), new(freshTransport)},
 	Flags:     flags(),
@@ -97,59 +96,16 @@ func flags() flag.FlagSet {
 
 func run(pass *analysis.Pass) (any, error) {
 	suppress.ReportMalformed(pass)
-	if !reachesNetHTTP(pass.Pkg) {
+	idx := pass.ResultOf[engine.Analyzer].(*engine.Index)
+	if !idx.Reaches(match.NetHTTP) {
 		return nil, nil // no *http.Response can appear in this package
 	}
-	c := newChecker(pass)
+	c := newChecker(pass, idx)
 	c.exportFacts()
-
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		idx, ok := c.responseIndex(call)
-		if !ok {
-			continue
-		}
-		if !config.tests && c.inTestFile(call.Pos()) {
-			continue
-		}
-		fnCur, ok := enclosingFunc(cur)
-		if !ok {
-			continue // package-level initializer
-		}
-		c.checkSource(c.function(fnCur.Node()), cur, call, idx)
+	for _, s := range c.sources() {
+		c.checkSource(c.function(s.fn), s.parent, s.call, s.idx)
 	}
 	return nil, nil
-}
-
-// reachesNetHTTP reports whether pkg is net/http or imports it, directly
-// or not: only then can a *http.Response appear in it.
-func reachesNetHTTP(pkg *types.Package) bool {
-	seen := make(map[*types.Package]bool)
-	var visit func(p *types.Package) bool
-	visit = func(p *types.Package) bool {
-		if p == nil || seen[p] {
-			return false
-		}
-		seen[p] = true
-		if p.Path() == match.NetHTTP {
-			return true
-		}
-		for _, imp := range p.Imports() {
-			if visit(imp) {
-				return true
-			}
-		}
-		return false
-	}
-	return visit(pkg)
-}
-
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return fn, true
-	}
-	return inspector.Cursor{}, false
 }
 
 func (c *checker) inTestFile(pos token.Pos) bool { return match.InTestFile(c.pass.Fset, pos) }

@@ -7,11 +7,13 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
 )
 
 type checker struct {
 	pass        *analysis.Pass
+	idx         *engine.Index
 	funcs       map[ast.Node]*function // by *ast.FuncDecl or *ast.FuncLit
 	decls       map[*types.Func]*ast.FuncDecl
 	order       []*types.Func // decls in source order, for deterministic facts
@@ -30,9 +32,10 @@ type checker struct {
 	ifaceNames  map[string]bool             // see interfaceNames
 }
 
-func newChecker(pass *analysis.Pass) *checker {
+func newChecker(pass *analysis.Pass, idx *engine.Index) *checker {
 	c := &checker{
 		pass:       pass,
+		idx:        idx,
 		funcs:      make(map[ast.Node]*function),
 		decls:      make(map[*types.Func]*ast.FuncDecl),
 		params:     make(map[*types.Func]*paramsFact),

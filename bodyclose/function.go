@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
 )
 
@@ -17,9 +18,10 @@ type function struct {
 	node     ast.Node // *ast.FuncDecl or *ast.FuncLit
 	c        *checker
 	graph    *cfg.CFG
+	shared   *engine.Graph          // the engine's graph when graph is it, for its node index
 	lits     []*ast.FuncLit         // nested function literals
 	caseTags map[ast.Expr]ast.Expr  // case expression → switch tag
-	where    map[ast.Node]nodeWhere // top-level CFG node → its place
+	where    map[ast.Node]nodeWhere // top-level CFG node → its place, when graph is not shared
 	brs      []*ast.BranchStmt      // continue and goto statements, see branches
 	barriers []token.Pos            // statement starts and block ends, see branches
 }
@@ -48,16 +50,36 @@ func (fn *function) ftype() *ast.FuncType {
 	return ftype
 }
 
-// cfg returns fn's control-flow graph, built on first use.
+// cfg returns fn's control-flow graph, on first use: the engine's, seen
+// as if only the calls match.NoReturn names ended a path (bodyclose's
+// knowledge before the engine, so its paths are unchanged), as cfg.New
+// would build it (see engine.View.Built: the walks read blocks, and the
+// return at the end of the body). It is the shared graph unless a call
+// the engine knows never returns (a function with its noReturn fact)
+// must return here.
 func (fn *function) cfg() *cfg.CFG {
 	if fn.graph != nil {
 		return fn.graph
 	}
-	fn.graph = cfg.New(fn.body(), func(call *ast.CallExpr) bool { return !match.NoReturn(fn.c.pass.TypesInfo, call) })
-	fn.where = make(map[ast.Node]nodeWhere)
-	for _, b := range fn.graph.Blocks {
-		for i, n := range b.Nodes {
-			fn.where[n] = nodeWhere{b, i}
+	info := fn.c.pass.TypesInfo
+	mayReturn := func(call *ast.CallExpr) bool { return !match.NoReturn(info, call) }
+	var g *engine.Graph
+	if f := fn.c.idx.Func(fn.node); f != nil {
+		g = f.CFG()
+	}
+	if g != nil {
+		fn.graph = g.View(mayReturn).Built()
+	} else {
+		fn.graph = cfg.New(fn.body(), mayReturn) // not a function of the package: cannot happen
+	}
+	if g != nil && fn.graph == g.CFG {
+		fn.shared = g
+	} else {
+		fn.where = make(map[ast.Node]nodeWhere)
+		for _, b := range fn.graph.Blocks {
+			for i, n := range b.Nodes {
+				fn.where[n] = nodeWhere{b, i}
+			}
 		}
 	}
 	fn.caseTags = make(map[ast.Expr]ast.Expr)
@@ -86,6 +108,9 @@ func (fn *function) cfg() *cfg.CFG {
 // contains n.
 func (fn *function) locate(n ast.Node) (*cfg.Block, int, bool) {
 	fn.cfg()
+	if fn.shared != nil {
+		return fn.shared.Locate(n) // the same lookup, on the engine's index
+	}
 	if w, ok := fn.where[n]; ok {
 		return w.b, w.i, true
 	}

@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/httpvet/httpvet/internal/fixes"
 	"github.com/httpvet/httpvet/internal/match"
@@ -19,12 +18,12 @@ import (
 )
 
 // checkSource checks the response created by call (result idx), in fn.
-func (c *checker) checkSource(fn *function, cur inspector.Cursor, call *ast.CallExpr, idx int) {
+// parent is the call's parent outside parentheses.
+func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr, idx int) {
 	info := c.pass.TypesInfo
-	parentCur := match.OutsideParens(cur).Parent()
 	var lhs, errLhs ast.Expr
 	var stmt ast.Node
-	switch p := parentCur.Node().(type) {
+	switch p := parent.(type) {
 	case *ast.ExprStmt:
 		if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
 			c.reportDiscard(call)

@@ -202,3 +202,6 @@ func NewStream(status int, body io.ReadCloser) (*json.Decoder, error) { // want 
 func NewClient() *http.Client { // want NewClient:"freshTransport"
 	return &http.Client{Transport: &http.Transport{}}
 }
+
+// FetchFunc is a named function type whose results hold a response.
+type FetchFunc func(url string) (*http.Response, error)

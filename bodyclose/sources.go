@@ -1,0 +1,162 @@
+package bodyclose
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"github.com/httpvet/httpvet/internal/match"
+)
+
+// A source is a call that creates a response its caller must close.
+type source struct {
+	call   *ast.CallExpr
+	idx    int      // the index of the *http.Response result
+	parent ast.Node // the parent of the call, outside parentheses
+	fn     ast.Node // the innermost *ast.FuncDecl or *ast.FuncLit around it
+	file   int      // the index of its file in pass.Files
+}
+
+// sources returns the calls that create a response in the package's
+// functions, in the order of a preorder walk of pass.Files. Only the
+// top-level declarations of the functions that touch net/http are
+// walked, whole: a call of a function literal that touches it lies
+// outside the literal.
+func (c *checker) sources() []source {
+	fileIndex := make(map[token.Pos]int, len(c.pass.Files))
+	for i, f := range c.pass.Files {
+		fileIndex[f.FileStart] = i
+	}
+	// The engine lists the functions with an identifier whose type
+	// mentions net/http; a named function type whose results hold a
+	// response does not count (func get(f fetchFunc) { f() } mentions
+	// only fetchFunc), so those are added from a second look at Uses and
+	// Defs.
+	fns := c.idx.Touching(match.NetHTTP)
+	memo := make(map[types.Type]bool)
+	fns = append(fns, c.idx.TouchingObjects(func(obj types.Object) bool {
+		return mentionsResponseFunc(obj.Type(), memo, 0)
+	})...)
+	var out []source
+	walked := make(map[ast.Decl]bool)
+	for _, fn := range fns {
+		if walked[fn.Decl] {
+			continue
+		}
+		walked[fn.Decl] = true
+		if !config.tests && c.inTestFile(fn.Decl.Pos()) {
+			continue
+		}
+		file := fileIndex[fn.File.FileStart]
+		var stack []ast.Node
+		ast.Inspect(fn.Decl, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			if call, ok := n.(*ast.CallExpr); ok {
+				if s, ok := c.sourceAt(call, stack); ok {
+					s.file = file
+					out = append(out, s)
+				}
+			}
+			stack = append(stack, n)
+			return true
+		})
+	}
+	// Preorder: by file, then position; of two calls at one position,
+	// the outer one (a.b().c()) first.
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.file != b.file {
+			return a.file < b.file
+		}
+		if a.call.Pos() != b.call.Pos() {
+			return a.call.Pos() < b.call.Pos()
+		}
+		return a.call.End() > b.call.End()
+	})
+	return out
+}
+
+// sourceAt returns call as a source if it creates a response, in a
+// function; stack holds its ancestors, the innermost last.
+func (c *checker) sourceAt(call *ast.CallExpr, stack []ast.Node) (source, bool) {
+	idx, ok := c.responseIndex(call)
+	if !ok {
+		return source{}, false
+	}
+	s := source{call: call, idx: idx}
+	k := len(stack) - 1
+	for k >= 0 {
+		if _, ok := stack[k].(*ast.ParenExpr); !ok {
+			break
+		}
+		k--
+	}
+	if k >= 0 {
+		s.parent = stack[k]
+	}
+	for i := len(stack) - 1; i >= 0 && s.fn == nil; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			s.fn = stack[i]
+		}
+	}
+	if s.fn == nil {
+		return source{}, false // package-level initializer
+	}
+	return s, true
+}
+
+// mentionsResponseFunc reports whether t is or mentions (in its elements,
+// fields, parameters, results or type arguments) a named function type,
+// not of net/http, whose results include a *http.Response.
+func mentionsResponseFunc(t types.Type, memo map[types.Type]bool, depth int) bool {
+	if t == nil || depth > 8 {
+		return false
+	}
+	if r, ok := memo[t]; ok {
+		return r
+	}
+	memo[t] = false // break cycles
+	r := false
+	switch t := t.(type) {
+	case *types.Alias:
+		r = mentionsResponseFunc(types.Unalias(t), memo, depth+1)
+	case *types.Named:
+		if sig, ok := t.Underlying().(*types.Signature); ok && (t.Obj().Pkg() == nil || t.Obj().Pkg().Path() != match.NetHTTP) {
+			for i := 0; i < sig.Results().Len() && !r; i++ {
+				r = match.IsResponse(sig.Results().At(i).Type())
+			}
+		}
+		if args := t.TypeArgs(); args != nil {
+			for i := 0; i < args.Len() && !r; i++ {
+				r = mentionsResponseFunc(args.At(i), memo, depth+1)
+			}
+		}
+	case *types.Pointer:
+		r = mentionsResponseFunc(t.Elem(), memo, depth+1)
+	case *types.Slice:
+		r = mentionsResponseFunc(t.Elem(), memo, depth+1)
+	case *types.Array:
+		r = mentionsResponseFunc(t.Elem(), memo, depth+1)
+	case *types.Chan:
+		r = mentionsResponseFunc(t.Elem(), memo, depth+1)
+	case *types.Map:
+		r = mentionsResponseFunc(t.Key(), memo, depth+1) || mentionsResponseFunc(t.Elem(), memo, depth+1)
+	case *types.Signature:
+		r = mentionsResponseFunc(t.Params(), memo, depth+1) || mentionsResponseFunc(t.Results(), memo, depth+1)
+	case *types.Tuple:
+		for i := 0; i < t.Len() && !r; i++ {
+			r = mentionsResponseFunc(t.At(i).Type(), memo, depth+1)
+		}
+	case *types.Struct:
+		for i := 0; i < t.NumFields() && !r; i++ {
+			r = mentionsResponseFunc(t.Field(i).Type(), memo, depth+1)
+		}
+	}
+	memo[t] = r
+	return r
+}
