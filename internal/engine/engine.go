@@ -42,7 +42,11 @@
 //     package. Values that reach a function without any identifier of such
 //     a type (an expression like f().Body whose only identifiers are f, of
 //     a signature that mentions it, and Body, a field of it, are still
-//     found) cannot exist in Go's syntax.
+//     found) cannot exist in Go's syntax, with one exception: a named type
+//     declared outside the packages is not looked through, so a call of a
+//     value of `type getFunc func() (*http.Response, error)` whose result
+//     is never named touches nothing. An analyzer that must see those
+//     (bodyclose does) adds them with [Index.TouchingObjects].
 //   - The no-return fact (noReturn) is exported, in every package, for the
 //     functions and methods whose body has no reachable return because it
 //     calls one that never returns: panic, os.Exit, log.Fatal*, log.Panic*,
