@@ -105,7 +105,9 @@ func (c *checker) checkNewRequest(fn *engine.Func, call *ast.CallExpr, stack []a
 		End:     call.End(),
 		Message: fmt.Sprintf("http.NewRequest builds a request without %s, which is in scope, so cancelling %s does not stop it; use http.NewRequestWithContext(%s, …)", contextNames(cands), contextNames(cands), cands[0].text),
 	}
-	if len(cands) == 1 {
+	if len(cands) == 1 && retriesWithoutCtx(c.info, stack, cands[0].v) {
+		d.Message += retryNote(cands[0].text)
+	} else if len(cands) == 1 {
 		if edits := c.newRequestFix(call, cands[0]); edits != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Use http.NewRequestWithContext(" + cands[0].text + ", …)", TextEdits: edits}}
 		}
@@ -136,6 +138,11 @@ func (c *checker) checkShortcut(fn *engine.Func, call *ast.CallExpr, stack []ast
 		return
 	}
 	d.Message = fmt.Sprintf("%s sends a request without %s, which is in scope, so cancelling %s does not stop it; build it with http.NewRequestWithContext(%s, …) and send it with Do", what, cands[0].text, cands[0].text, cands[0].text)
+	if retriesWithoutCtx(c.info, stack, cands[0].v) {
+		d.Message += retryNote(cands[0].text)
+		suppress.Report(c.pass, d)
+		return
+	}
 	if edits := c.shortcutFix(fn, call, stack, callee, cands[0]); edits != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Build the request with " + cands[0].text + " and send it with Do", TextEdits: edits}}
 	}
@@ -157,6 +164,11 @@ func (c *checker) checkBackground(fn *engine.Func, bg *ast.CallExpr, stack []ast
 		return
 	}
 	d.Message = fmt.Sprintf("%s detaches this request from %s, which is in scope, so cancelling %s does not stop it; pass %s, or context.WithoutCancel(%s) if the request must outlive it", name, cands[0].text, cands[0].text, cands[0].text, cands[0].text)
+	if retriesWithoutCtx(c.info, stack, cands[0].v) {
+		d.Message += retryNote(cands[0].text)
+		suppress.Report(c.pass, d)
+		return
+	}
 	if edits := c.replaceFix(bg, cands[0].text); edits != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Pass " + cands[0].text, TextEdits: edits}}
 	}

@@ -102,4 +102,10 @@
 // context.WithTimeout(ctx, …)); when none does, the message names them and
 // there is no fix: which one the request belongs to is the author's
 // choice.
+//
+// In an endless loop with an error path that goes straight back round
+// (`if err != nil { …; continue }`) without looking at the context, the
+// message also asks for a ctx.Err() check there and there is no fix: on
+// its own, giving the request the context turns one hang into a loop
+// that retries a cancelled request forever.
 package reqctx
