@@ -29,8 +29,12 @@ func (c *checker) reportResend(first, again send, d defs) {
 		msg = fmt.Sprintf("%s runs again on the same request after it consumed the body of %s, so a retry sends an empty body or fails; %s before each attempt or build a new request per attempt",
 			describe(&again), req, reset)
 	} else {
-		msg = fmt.Sprintf("%s sends %s again after the %s at line %d consumed its body, so it sends an empty body or fails; %s before it or build a new request",
-			describe(&again), req, sendName(&first), c.line(first.call), reset)
+		tail := "build a new request"
+		if !d.rewindable {
+			tail = "do not send it again when its body cannot be rewound"
+		}
+		msg = fmt.Sprintf("%s sends %s again after the %s at line %d consumed its body, so it sends an empty body or fails; %s before it, or %s",
+			describe(&again), req, sendName(&first), c.line(first.call), reset, tail)
 	}
 	diag := analysis.Diagnostic{Pos: again.call.Pos(), End: again.call.End(), Message: msg}
 	if again.call == first.call {

@@ -78,7 +78,7 @@ func unauthorized(c *http.Client, url string, buf *bytes.Buffer, refresh func() 
 	if resp.StatusCode == http.StatusUnauthorized {
 		resp.Body.Close()
 		req.Header.Set("Authorization", "Bearer "+refresh())
-		return c.Do(req) // want `this Do sends req again after the Do at line 74 consumed its body, so it sends an empty body or fails; reset req.Body from req.GetBody before it or build a new request`
+		return c.Do(req) // want `this Do sends req again after the Do at line 74 consumed its body, so it sends an empty body or fails; reset req.Body from req.GetBody before it, or build a new request`
 	}
 	return resp, nil
 }
@@ -371,7 +371,7 @@ func fieldBodyOther(c *http.Client, url string, p *payload) {
 	resp, err := c.Do(req)
 	if err == nil && resp.StatusCode == http.StatusTemporaryRedirect {
 		p.Bytes = nil
-		c.Do(req) // want `this Do sends req again after the Do at line \d+ consumed its body, so it sends an empty body or fails; give req a new body before it or build a new request`
+		c.Do(req) // want `this Do sends req again after the Do at line \d+ consumed its body, so it sends an empty body or fails; give req a new body before it, or do not send it again when its body cannot be rewound`
 	}
 }
 
