@@ -170,8 +170,10 @@
 //     from it, a ReadFrom into memory, a helper with the eof fact. At EOF
 //     the Transport puts the connection back in the pool, on a read error
 //     it closes it (transport.go, bodyEOFSignal's fn): the missing Close
-//     holds nothing. Bounded reads (io.LimitReader, io.CopyN), decoders
-//     and scanners may stop short and are still reported. A write error
+//     holds nothing. io.ReadAll of io.LimitReader(body, N), N a constant
+//     of at least the drain limit, counts too: the limit guards against a
+//     runaway response. Shorter limits, io.CopyN, decoders and scanners
+//     may stop short and are still reported. A write error
 //     that stops io.Copy early is not modeled;
 //   - a request whose context the function cancels when it returns: built
 //     with NewRequestWithContext, WithContext or Clone from a ctx of

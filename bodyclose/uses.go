@@ -2,6 +2,7 @@ package bodyclose
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -437,6 +438,9 @@ func (s *scanner) call(call *ast.CallExpr) bool {
 			if s.isBody(a) {
 				s.ev.read = true
 				s.ev.readEOF = s.ev.readEOF || readsToEOF(fn, i)
+			} else if lim := boundedRead(info, a); lim != nil && readsToEOF(fn, i) && s.isBody(lim.Args[0]) {
+				s.ev.read = true
+				s.ev.readEOF = true
 			} else {
 				s.expr(a)
 			}
@@ -480,6 +484,27 @@ func (s *scanner) call(call *ast.CallExpr) bool {
 	}
 	s.expr(call.Fun)
 	return false
+}
+
+// boundedRead returns e when it is io.LimitReader(x, N) with a constant N
+// of at least the drain limit (64 KiB by default): io.ReadAll of it is
+// taken to reach EOF. Such a limit guards against a runaway response and
+// the bodies it reads are shorter, as the bounded drain bodyclose itself
+// suggests assumes; a short limit may well stop before EOF.
+func boundedRead(info *types.Info, e ast.Expr) *ast.CallExpr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 || !match.IsFunc(match.Callee(info, call), "io", "LimitReader") {
+		return nil
+	}
+	tv, ok := info.Types[call.Args[1]]
+	if !ok || tv.Value == nil {
+		return nil
+	}
+	n, exact := constant.Int64Val(constant.ToInt(tv.Value))
+	if !exact || n < max(config.drainLimit, 64<<10) {
+		return nil
+	}
+	return call
 }
 
 // readsToEOF reports whether fn, a known reader, reads its argument i
