@@ -6,22 +6,20 @@ import (
 	"go/types"
 	"strings"
 
-	"golang.org/x/tools/go/ast/inspector"
-
 	"github.com/httpvet/httpvet/internal/match"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
 // call checks new(T), the package-level serve functions, and sends through
 // http.DefaultClient.
-func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
+func (c *checker) call(cur cursor, call *ast.CallExpr) {
 	info := c.pass.TypesInfo
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && len(call.Args) == 1 {
 		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
 			k := kindOf(info.TypeOf(call.Args[0]))
 			if k != none && k.enabled() {
 				if sum := c.follow(cur, k); sum != nil {
-					c.report(k, inspector.Cursor{}, nil, call.Pos(), call.End(), nil, sum)
+					c.report(k, cursor{}, nil, call.Pos(), call.End(), nil, sum)
 				}
 			}
 			return
@@ -64,7 +62,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 // fallback reports `x = http.DefaultClient` inside `if x == nil`: a
 // library that falls back to the default client when its caller passes
 // none.
-func (c *checker) fallback(cur inspector.Cursor, as *ast.AssignStmt) {
+func (c *checker) fallback(cur cursor, as *ast.AssignStmt) {
 	if !cfg.defaultClient || len(as.Lhs) != 1 || len(as.Rhs) != 1 ||
 		!match.IsPackageLevelVar(c.pass.TypesInfo, as.Rhs[0], match.NetHTTP, "DefaultClient") {
 		return

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/httpvet/httpvet/internal/match"
 	"github.com/httpvet/httpvet/internal/suppress"
@@ -74,7 +73,7 @@ func exported(fn *types.Func) bool {
 // gets a constructorFact for callers in other packages); an exported
 // constructor with no caller in view that serves or sends is reported at
 // its literal, where the fix belongs.
-func (c *checker) constructed(k kind, cur inspector.Cursor, lit *ast.CompositeLit, pos, end token.Pos, all map[string]bool, sum *summary) {
+func (c *checker) constructed(k kind, cur cursor, lit *ast.CompositeLit, pos, end token.Pos, all map[string]bool, sum *summary) {
 	var m []string
 	decided := false
 	for _, site := range sum.returnedBy {
@@ -125,21 +124,25 @@ func (c *checker) constructed(k kind, cur inspector.Cursor, lit *ast.CompositeLi
 }
 
 // callsOf returns the calls of fn in the package.
-func (c *checker) callsOf(fn *types.Func) []inspector.Cursor {
+func (c *checker) callsOf(fn *types.Func) []cursor {
 	if c.calls == nil {
-		c.calls = make(map[*types.Func][]inspector.Cursor)
-		for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil)) {
-			if f := match.Callee(c.pass.TypesInfo, cur.Node().(*ast.CallExpr)); f != nil && f.Pkg() == c.pass.Pkg {
+		c.calls = make(map[*types.Func][]cursor)
+		c.walk(declSet(c.idx.Decls(c.ownFunc)), func(cur cursor) {
+			call, ok := cur.Node().(*ast.CallExpr)
+			if !ok {
+				return
+			}
+			if f := match.Callee(c.pass.TypesInfo, call); f != nil && f.Pkg() == c.pass.Pkg {
 				c.calls[f] = append(c.calls[f], cur)
 			}
-		}
+		})
 	}
 	return c.calls[fn]
 }
 
 // result follows the result site.idx of the call at cur and returns what
 // the package does with it, or nil when the analyzer cannot know.
-func (c *checker) result(cur inspector.Cursor, site retSite, k kind) *summary {
+func (c *checker) result(cur cursor, site retSite, k kind) *summary {
 	if !cfg.tests && c.inTestFile(cur.Node().Pos()) {
 		return nil
 	}
@@ -166,7 +169,7 @@ func (c *checker) result(cur inspector.Cursor, site retSite, k kind) *summary {
 // importedConstructor reports a call of a function of another package
 // whose constructorFact says it returns a Server or Client without some
 // timeouts, when the caller serves or sends with it without setting them.
-func (c *checker) importedConstructor(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) {
+func (c *checker) importedConstructor(cur cursor, call *ast.CallExpr, fn *types.Func) {
 	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
 		return
 	}

@@ -4,8 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 
-	"golang.org/x/tools/go/ast/inspector"
-
 	"github.com/httpvet/httpvet/internal/match"
 )
 
@@ -15,7 +13,7 @@ import (
 // context.Background or TODO) and never given another context. A request
 // with a context from the caller may have a deadline: the analyzer cannot
 // know, and stays silent.
-func (c *checker) bareRequest(cur inspector.Cursor, arg ast.Expr) bool {
+func (c *checker) bareRequest(cur cursor, arg ast.Expr) bool {
 	info := c.pass.TypesInfo
 	switch arg := ast.Unparen(arg).(type) {
 	case *ast.CallExpr:
@@ -45,7 +43,7 @@ func (c *checker) bareRequest(cur inspector.Cursor, arg ast.Expr) bool {
 	return false
 }
 
-func (c *checker) bareRequestCall(cur inspector.Cursor, call *ast.CallExpr) bool {
+func (c *checker) bareRequestCall(cur cursor, call *ast.CallExpr) bool {
 	fn := match.Callee(c.pass.TypesInfo, call)
 	switch {
 	case match.IsFunc(fn, match.NetHTTP, "NewRequest"):
@@ -58,7 +56,7 @@ func (c *checker) bareRequestCall(cur inspector.Cursor, call *ast.CallExpr) bool
 
 // backgroundContext reports whether ctx is context.Background() or
 // context.TODO(), directly or through a local variable only assigned those.
-func (c *checker) backgroundContext(cur inspector.Cursor, ctx ast.Expr) bool {
+func (c *checker) backgroundContext(cur cursor, ctx ast.Expr) bool {
 	info := c.pass.TypesInfo
 	switch ctx := ast.Unparen(ctx).(type) {
 	case *ast.CallExpr:
@@ -86,7 +84,7 @@ func (c *checker) backgroundContext(cur inspector.Cursor, ctx ast.Expr) bool {
 
 // outerBody returns the body of the outermost function declaration
 // enclosing cur.
-func outerBody(cur inspector.Cursor) *ast.BlockStmt {
+func outerBody(cur cursor) *ast.BlockStmt {
 	var body *ast.BlockStmt
 	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		_, body = match.Func(c.Node())

@@ -4,10 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-
-	"golang.org/x/tools/go/ast/inspector"
-
-	"github.com/httpvet/httpvet/internal/match"
 )
 
 // summary is what the package does with a variable (local, package-level
@@ -63,7 +59,7 @@ func (s *summary) merge(o *summary) {
 
 // follow finds where the value created at cur goes, and returns what the
 // package does with it, or nil when the analyzer cannot know.
-func (c *checker) follow(cur inspector.Cursor, k kind) *summary {
+func (c *checker) follow(cur cursor, k kind) *summary {
 	// Go up through parentheses and &.
 	for {
 		p := cur.Parent()
@@ -222,11 +218,11 @@ func (c *checker) varSummary(v *types.Var, k kind) *summary {
 }
 
 // usesOf returns the identifiers that use v.
-func (c *checker) usesOf(v *types.Var) []inspector.Cursor {
+func (c *checker) usesOf(v *types.Var) []cursor {
 	if c.uses == nil {
-		c.uses = make(map[*types.Var][]inspector.Cursor)
+		c.uses = make(map[*types.Var][]cursor)
 		c.results = make(map[*types.Var]bool)
-		for cur := range c.insp.Root().Preorder((*ast.Ident)(nil), (*ast.FuncType)(nil)) {
+		c.walk(declSet(c.idx.Decls(trackedVar)), func(cur cursor) {
 			if ft, ok := cur.Node().(*ast.FuncType); ok {
 				if ft.Results != nil {
 					for _, f := range ft.Results.List {
@@ -237,25 +233,29 @@ func (c *checker) usesOf(v *types.Var) []inspector.Cursor {
 						}
 					}
 				}
-				continue
+				return
 			}
-			w, ok := c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)].(*types.Var)
+			id, ok := cur.Node().(*ast.Ident)
+			if !ok {
+				return
+			}
+			w, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
 			if !ok || w.Pkg() != c.pass.Pkg {
-				continue
+				return
 			}
 			if kindOf(w.Type()) != none || elemKind(w.Type()) != none {
 				c.uses[w] = append(c.uses[w], cur)
 			}
-		}
+		})
 	}
 	return c.uses[v]
 }
 
 // classify records in sum what is done with the value denoted by the
 // expression at cur.
-func (c *checker) classify(cur inspector.Cursor, k kind, sum *summary) {
+func (c *checker) classify(cur cursor, k kind, sum *summary) {
 	info := c.pass.TypesInfo
-	cur = match.OutsideParens(cur)
+	cur = outsideParens(cur)
 	e := cur.Node()
 	switch p := cur.Parent().Node().(type) {
 	case *ast.SelectorExpr:

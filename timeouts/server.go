@@ -4,8 +4,6 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // zeroVar checks var declarations of a Server or Client without a value.
@@ -30,7 +28,7 @@ func (c *checker) zeroVar(spec *ast.ValueSpec) {
 			continue
 		}
 		if sum := c.varSummary(v, k); sum != nil {
-			c.report(k, inspector.Cursor{}, nil, name.Pos(), name.End(), nil, sum)
+			c.report(k, cursor{}, nil, name.Pos(), name.End(), nil, sum)
 		}
 	}
 }

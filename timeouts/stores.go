@@ -8,8 +8,6 @@ import (
 	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/ast/inspector"
-
 	"github.com/httpvet/httpvet/internal/match"
 )
 
@@ -97,8 +95,8 @@ func (c *checker) argsAt(calls []*ast.CallExpr, idx int, vals []ast.Expr) ([]ast
 // methodValueArgs returns the values the method value at cur (as in
 // serve = srv.Serve) is called with as argument idx: it must be assigned
 // to a local variable only ever called. ok=false otherwise.
-func (c *checker) methodValueArgs(cur inspector.Cursor, idx int) ([]ast.Expr, bool) {
-	cur = match.OutsideParens(cur)
+func (c *checker) methodValueArgs(cur cursor, idx int) ([]ast.Expr, bool) {
+	cur = outsideParens(cur)
 	as, ok := cur.Parent().Node().(*ast.AssignStmt)
 	if !ok || len(as.Lhs) != len(as.Rhs) {
 		return nil, false
@@ -158,8 +156,9 @@ func (c *checker) buildStores() {
 			c.stores[v] = append(c.stores[v], val)
 		}
 	}
-	for cur := range c.insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil),
-		(*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.Ident)(nil)) {
+	// Every declaration: the values of any variable (a listen address),
+	// every function and parameter.
+	c.walk(nil, func(cur cursor) {
 		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
@@ -189,7 +188,7 @@ func (c *checker) buildStores() {
 		case *ast.CompositeLit:
 			st, ok := typeUnder(info.TypeOf(n)).(*types.Struct)
 			if !ok {
-				continue
+				return
 			}
 			for i, elt := range n.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok {
@@ -204,7 +203,7 @@ func (c *checker) buildStores() {
 			}
 		case *ast.UnaryExpr:
 			if n.Op != token.AND {
-				continue
+				return
 			}
 			var val ast.Expr
 			if call, ok := cur.Parent().Node().(*ast.CallExpr); ok && isFlagString(info, call, "StringVar") && call.Args[0] == n {
@@ -252,7 +251,7 @@ func (c *checker) buildStores() {
 				}
 			}
 		}
-	}
+	})
 }
 
 // recordParams records the parameters of a function of type ft declared
@@ -289,17 +288,17 @@ func (c *checker) recordParams(ft *ast.FuncType, fn *types.Func) {
 
 // calledAt reports whether the identifier at cur is the function of a
 // call (f(…), x.f(…), pkg.f(…)).
-func calledAt(cur inspector.Cursor) bool {
+func calledAt(cur cursor) bool {
 	return callOf(cur) != nil
 }
 
 // callOf returns the call whose function is the identifier at cur, or
 // nil.
-func callOf(cur inspector.Cursor) *ast.CallExpr {
+func callOf(cur cursor) *ast.CallExpr {
 	if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == cur.Node() {
 		cur = cur.Parent()
 	}
-	cur = match.OutsideParens(cur)
+	cur = outsideParens(cur)
 	if call, ok := cur.Parent().Node().(*ast.CallExpr); ok && call.Fun == cur.Node() {
 		return call
 	}
@@ -321,8 +320,8 @@ func (c *checker) notInTests(vals []ast.Expr) []ast.Expr {
 
 // localFuncVar returns the local variable the function literal at cur is
 // assigned to (serve := func(…) {…}, serve = func…), or nil.
-func localFuncVar(info *types.Info, cur inspector.Cursor) *types.Var {
-	cur = match.OutsideParens(cur)
+func localFuncVar(info *types.Info, cur cursor) *types.Var {
+	cur = outsideParens(cur)
 	as, ok := cur.Parent().Node().(*ast.AssignStmt)
 	if !ok || len(as.Lhs) != len(as.Rhs) {
 		return nil
@@ -361,7 +360,7 @@ func (c *checker) recordLitParams(ft *ast.FuncType, f *types.Var) {
 
 // assignedAt reports whether the identifier at cur is assigned (the left
 // side of an assignment).
-func assignedAt(cur inspector.Cursor) bool {
+func assignedAt(cur cursor) bool {
 	as, ok := cur.Parent().Node().(*ast.AssignStmt)
 	if !ok {
 		return false

@@ -4,8 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 
-	"golang.org/x/tools/go/ast/inspector"
-
 	"github.com/httpvet/httpvet/internal/match"
 )
 
@@ -19,9 +17,9 @@ import (
 // body, and so does a context deadline: either would cut the stream or the
 // download (tailscale's logreprocess follows a log stream on purpose). The
 // analyzer stays silent rather than ask for them.
-func (c *checker) streamed(cur inspector.Cursor) bool {
+func (c *checker) streamed(cur cursor) bool {
 	info := c.pass.TypesInfo
-	cur = match.OutsideParens(cur)
+	cur = outsideParens(cur)
 	as, ok := cur.Parent().Node().(*ast.AssignStmt)
 	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != cur.Node() || len(as.Lhs) == 0 {
 		return false
@@ -42,7 +40,7 @@ func (c *checker) streamed(cur inspector.Cursor) bool {
 		if info.Uses[u.Node().(*ast.Ident)] != resp {
 			continue
 		}
-		u = match.OutsideParens(u)
+		u = outsideParens(u)
 		if _, ok := u.Parent().Node().(*ast.ReturnStmt); ok {
 			return true // the caller reads the body
 		}
@@ -50,7 +48,7 @@ func (c *checker) streamed(cur inspector.Cursor) bool {
 		if !ok || sel.X != u.Node() || sel.Sel.Name != "Body" {
 			continue
 		}
-		body := match.OutsideParens(u.Parent())
+		body := outsideParens(u.Parent())
 		switch p := body.Parent().Node().(type) {
 		case *ast.ReturnStmt:
 			return true
@@ -76,10 +74,10 @@ func (c *checker) streamed(cur inspector.Cursor) bool {
 // to a local variable, has a method called in a for or range statement
 // that does not also enclose the call (a scan loop, not a poll that makes
 // a new reader each round).
-func (c *checker) readInLoop(cur inspector.Cursor) bool {
+func (c *checker) readInLoop(cur cursor) bool {
 	info := c.pass.TypesInfo
 	var r *types.Var
-	switch p := match.OutsideParens(cur).Parent().Node().(type) {
+	switch p := outsideParens(cur).Parent().Node().(type) {
 	case *ast.AssignStmt:
 		if len(p.Lhs) == 1 && len(p.Rhs) == 1 {
 			if id, ok := p.Lhs[0].(*ast.Ident); ok {
@@ -118,9 +116,9 @@ func (c *checker) readInLoop(cur inspector.Cursor) bool {
 
 // enclosingBody returns the cursor of the innermost function declaration
 // or literal enclosing cur.
-func (c *checker) enclosingBody(cur inspector.Cursor) inspector.Cursor {
+func (c *checker) enclosingBody(cur cursor) cursor {
 	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		return e
 	}
-	return inspector.Cursor{}
+	return cursor{}
 }

@@ -10,10 +10,9 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/httpvet/httpvet/internal/docs"
+	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/fixes"
 	"github.com/httpvet/httpvet/internal/match"
 	"github.com/httpvet/httpvet/internal/suppress"
@@ -28,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "timeouts",
 	Doc:      docs.Extract(doc, "timeouts"),
 	URL:      "https://github.com/httpvet/httpvet/blob/main/docs/timeouts.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
+	Requires: []*analysis.Analyzer{engine.Analyzer, suppress.Analyzer},
 	Run:      run,
 	// Constructors whose callers set the timeouts tell callers in other
 	// packages which ones they must set.
@@ -169,13 +168,13 @@ func trigger(k kind, name string) bool {
 
 type checker struct {
 	pass *analysis.Pass
-	insp *inspector.Inspector
+	idx  *engine.Index
 	// uses maps each variable of a tracked kind (or a container of them)
 	// to the identifiers that use it, built on first need.
-	uses      map[*types.Var][]inspector.Cursor
+	uses      map[*types.Var][]cursor
 	results   map[*types.Var]bool // named results, returned by a bare return
 	summaries map[*types.Var]*summary
-	calls     map[*types.Func][]inspector.Cursor // calls of the package's functions
+	calls     map[*types.Func][]cursor // calls of the package's functions
 	// stores, params and funcValues: see buildStores.
 	stores     map[*types.Var][]ast.Expr
 	params     map[*types.Var]paramSite
@@ -197,11 +196,16 @@ func run(pass *analysis.Pass) (any, error) {
 	if !match.Imports(pass.Pkg, match.NetHTTP) {
 		return nil, nil
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, insp: insp, summaries: make(map[*types.Var]*summary)}
-	for cur := range insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil)) {
+	idx := pass.ResultOf[engine.Analyzer].(*engine.Index)
+	c := &checker{pass: pass, idx: idx, summaries: make(map[*types.Var]*summary)}
+	c.walk(declSet(c.httpDecls()), func(cur cursor) {
+		switch cur.Node().(type) {
+		case *ast.CompositeLit, *ast.CallExpr, *ast.ValueSpec, *ast.AssignStmt:
+		default:
+			return
+		}
 		if !cfg.tests && c.inTestFile(cur.Node().Pos()) {
-			continue
+			return
 		}
 		switch n := cur.Node().(type) {
 		case *ast.CompositeLit:
@@ -213,7 +217,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.AssignStmt:
 			c.fallback(cur, n)
 		}
-	}
+	})
 	return nil, nil
 }
 
@@ -251,7 +255,7 @@ func (c *checker) inTestFile(pos token.Pos) bool {
 }
 
 // compositeLit checks a Server, Client or Transport literal.
-func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
+func (c *checker) compositeLit(cur cursor, lit *ast.CompositeLit) {
 	k := kindOf(c.pass.TypesInfo.TypeOf(lit))
 	if k == none || !k.enabled() {
 		return
@@ -308,7 +312,7 @@ func missing(k kind, set map[string]bool) []string {
 
 // report reports the value created at [pos, end) (by lit, when it is a
 // literal) if its fields lack timeouts, and the value is used.
-func (c *checker) report(k kind, cur inspector.Cursor, lit *ast.CompositeLit, pos, end token.Pos, set map[string]bool, sum *summary) {
+func (c *checker) report(k kind, cur cursor, lit *ast.CompositeLit, pos, end token.Pos, set map[string]bool, sum *summary) {
 	if sum.escapes {
 		return
 	}
@@ -337,7 +341,7 @@ func (c *checker) report(k kind, cur inspector.Cursor, lit *ast.CompositeLit, po
 }
 
 // diagnose reports the value created at [pos, end) without the fields m.
-func (c *checker) diagnose(k kind, cur inspector.Cursor, lit *ast.CompositeLit, pos, end token.Pos, all map[string]bool, m []string) {
+func (c *checker) diagnose(k kind, cur cursor, lit *ast.CompositeLit, pos, end token.Pos, all map[string]bool, m []string) {
 	d := analysis.Diagnostic{Pos: pos, End: end, Message: message(k, m)}
 	if lit != nil {
 		if k == transport {

@@ -144,3 +144,10 @@ func TestReach(t *testing.T) {
 func TestStream(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "stream")
 }
+
+// TestDecls: declarations without an identifier of net/http are walked
+// when they hold its values (a literal of another package's named slice
+// type) or call a function of the package (a listen address).
+func TestDecls(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "decls")
+}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/httpvet/httpvet/internal/fixes"
 	"github.com/httpvet/httpvet/internal/match"
@@ -140,7 +139,7 @@ func transportMessage(m []string) string {
 // them does not (net/http's Transport.protocols), and Clone() sets
 // ForceAttemptHTTP2, so the fixes set ForceAttemptHTTP2 to what the
 // literal did.
-func (c *checker) transportFix(cur inspector.Cursor, lit *ast.CompositeLit, set map[string]bool, m []string) []analysis.SuggestedFix {
+func (c *checker) transportFix(cur cursor, lit *ast.CompositeLit, set map[string]bool, m []string) []analysis.SuggestedFix {
 	own := make(map[string]ast.Expr)
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
@@ -184,7 +183,7 @@ func (c *checker) transportFix(cur inspector.Cursor, lit *ast.CompositeLit, set 
 // followed by v.F = x, or nil when the literal is not so assigned.
 // noH2 adds v.ForceAttemptHTTP2 = false, for a literal that did not
 // attempt HTTP/2.
-func (c *checker) cloneFix(cur inspector.Cursor, lit *ast.CompositeLit, own map[string]ast.Expr, noH2 bool) *analysis.SuggestedFix {
+func (c *checker) cloneFix(cur cursor, lit *ast.CompositeLit, own map[string]ast.Expr, noH2 bool) *analysis.SuggestedFix {
 	info := c.pass.TypesInfo
 	tsel, ok := lit.Type.(*ast.SelectorExpr)
 	if !ok {
@@ -346,7 +345,7 @@ func (c *checker) isRoundTripperField(v *types.Var) bool {
 // x.Transport = tr) has a Timeout in view: x is a variable of the
 // function whose every value is a Client literal setting Timeout, or
 // x.Timeout is assigned in the function.
-func (c *checker) clientTimeout(cur inspector.Cursor, x ast.Expr) bool {
+func (c *checker) clientTimeout(cur cursor, x ast.Expr) bool {
 	info := c.pass.TypesInfo
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	if !ok {

@@ -7,15 +7,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-
-	"golang.org/x/tools/go/ast/inspector"
-
-	"github.com/httpvet/httpvet/internal/match"
 )
 
 // container follows a slice, array or map literal holding values of kind
 // k: it must be stored in a variable.
-func (c *checker) container(cur inspector.Cursor, k kind) *summary {
+func (c *checker) container(cur cursor, k kind) *summary {
 	if elemKind(c.pass.TypesInfo.TypeOf(cur.Node().(ast.Expr))) != k {
 		return nil
 	}
@@ -81,8 +77,8 @@ func (c *checker) varSummaryIn(v *types.Var, k kind, from, to token.Pos) *summar
 
 // classifyContainer records in sum what is done with the container
 // variable used at cur.
-func (c *checker) classifyContainer(cur inspector.Cursor, k kind, sum *summary) {
-	cur = match.OutsideParens(cur)
+func (c *checker) classifyContainer(cur cursor, k kind, sum *summary) {
+	cur = outsideParens(cur)
 	e := cur.Node()
 	switch p := cur.Parent().Node().(type) {
 	case *ast.RangeStmt:
@@ -161,7 +157,7 @@ type retSite struct {
 // enclosingFunc returns the function declared by the innermost function
 // declaration enclosing cur, and ok=false when a function literal is
 // closer.
-func (c *checker) enclosingFunc(cur inspector.Cursor) (*types.Func, bool) {
+func (c *checker) enclosingFunc(cur cursor) (*types.Func, bool) {
 	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		fd, ok := e.Node().(*ast.FuncDecl)
 		if !ok {
