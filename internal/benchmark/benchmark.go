@@ -67,7 +67,7 @@ func Run(b *testing.B, a *analysis.Analyzer) {
 
 // Each benchmarks each analyzer (a sub-benchmark named after it) over
 // net/http and its dependencies, loaded once, reporting allocations: to
-// compare what analyzers require, such as the engine and inspect.Analyzer.
+// compare what analyzers require, such as the engine and suppress.
 func Each(b *testing.B, as ...*analysis.Analyzer) {
 	var list []named
 	for _, a := range as {

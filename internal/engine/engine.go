@@ -23,6 +23,9 @@
 //     already built: no file is walked. [Index.TouchingObjects] does the
 //     same for any predicate on objects (a function carrying a fact).
 //     [Index.Inits] lists the package-level declarations that touch them.
+//     [Index.Decls] lists the whole top-level declarations, functions and
+//     package-level ones, holding an identifier that matches a predicate,
+//     for an analyzer that walks its syntax itself (timeouts).
 //   - [Func.CFG] is the control-flow graph (golang.org/x/tools/go/cfg) of
 //     one function, built the first time any analyzer asks for it, with
 //     predecessors and a node-to-block index for backward walks. A call
