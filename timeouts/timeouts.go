@@ -342,7 +342,7 @@ func (c *checker) report(k kind, cur cursor, lit *ast.CompositeLit, pos, end tok
 
 // diagnose reports the value created at [pos, end) without the fields m.
 func (c *checker) diagnose(k kind, cur cursor, lit *ast.CompositeLit, pos, end token.Pos, all map[string]bool, m []string) {
-	d := analysis.Diagnostic{Pos: pos, End: end, Message: message(k, m)}
+	d := analysis.Diagnostic{Pos: pos, End: end, Message: message(k, m) + advice(k, m)}
 	if lit != nil {
 		if k == transport {
 			d.SuggestedFixes = c.transportFix(cur, lit, all, m)
@@ -351,6 +351,19 @@ func (c *checker) diagnose(k kind, cur cursor, lit *ast.CompositeLit, pos, end t
 		}
 	}
 	suppress.Report(c.pass, d)
+}
+
+// advice is what the message of a literal's finding ends with: the
+// fields to set. A Transport's message names its remedy already, and a
+// constructor's finding says where to set them instead.
+func advice(k kind, m []string) string {
+	switch k {
+	case server:
+		return "; set " + strings.Join(m, " and ")
+	case client:
+		return "; set Timeout, or give each request a context with a deadline"
+	}
+	return ""
 }
 
 func message(k kind, m []string) string {

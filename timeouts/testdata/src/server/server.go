@@ -18,7 +18,7 @@ func onlyHeader(h http.Handler) error {
 }
 
 func onlyIdle(h http.Handler) error {
-	srv := http.Server{Addr: ":8080", Handler: h, IdleTimeout: time.Minute} // want `http.Server without ReadHeaderTimeout or ReadTimeout: a client can hold a connection forever by sending its headers slowly \(Slowloris\)$`
+	srv := http.Server{Addr: ":8080", Handler: h, IdleTimeout: time.Minute} // want `http.Server without ReadHeaderTimeout or ReadTimeout: a client can hold a connection forever by sending its headers slowly \(Slowloris\); set ReadHeaderTimeout$`
 	return srv.ListenAndServe()
 }
 
