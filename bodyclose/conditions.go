@@ -17,7 +17,7 @@ import (
 func (s *search) pruned(cond ast.Expr, branch bool, st state) bool {
 	if tag, ok := s.fn.caseTags[cond]; ok {
 		// case value of a tag switch: tag == cond
-		if s.errVar != nil && st.errLive && mentionsVar(s.fn.c.pass.TypesInfo, tag, s.errVar) {
+		if s.errVar != nil && st.errLive && match.Mentions(s.fn.c.pass.TypesInfo, tag, s.errVar) {
 			return true
 		}
 		return false
@@ -65,7 +65,7 @@ func (s *search) nilOn(e ast.Expr, branch bool, st state) bool {
 			}
 		}
 	case *ast.CallExpr:
-		if s.errVar != nil && st.errLive && mentionsVar(info, e, s.errVar) {
+		if s.errVar != nil && st.errLive && match.Mentions(info, e, s.errVar) {
 			if fn := match.Callee(info, e); fn != nil {
 				switch fn.Name() {
 				case "NoError", "NoErrorf", "Nil", "Nilf", "Succeeded":
@@ -75,11 +75,11 @@ func (s *search) nilOn(e ast.Expr, branch bool, st state) bool {
 			return true // some predicate of the error: cannot tell
 		}
 	}
-	if s.errVar != nil && st.errLive && mentionsVar(info, e, s.errVar) {
+	if s.errVar != nil && st.errLive && match.Mentions(info, e, s.errVar) {
 		return true
 	}
 	for v := range s.derived {
-		if mentionsVar(info, e, v) {
+		if match.Mentions(info, e, v) {
 			return true
 		}
 	}

@@ -407,7 +407,7 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 		if len(b.Succs) == 2 && len(b.Nodes) > 0 {
 			last := b.Nodes[len(b.Nodes)-1]
 			if cond, ok := last.(ast.Expr); ok {
-				checks := s.errVar != nil && st.errLive && mentionsVar(s.fn.c.pass.TypesInfo, cond, s.errVar)
+				checks := s.errVar != nil && st.errLive && match.Mentions(s.fn.c.pass.TypesInfo, cond, s.errVar)
 				for k, succ := range b.Succs {
 					branch := k == 0
 					if s.pruned(cond, branch, st) {
@@ -427,7 +427,7 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 				}
 				continue
 			}
-			if s.errVar != nil && st.errLive && mentionsVar(s.fn.c.pass.TypesInfo, last, s.errVar) {
+			if s.errVar != nil && st.errLive && match.Mentions(s.fn.c.pass.TypesInfo, last, s.errVar) {
 				continue // a type switch on the error: stay silent
 			}
 		}
@@ -490,7 +490,7 @@ func (s *search) derive(n ast.Node) bool {
 	}
 	derived := false
 	for _, r := range as.Rhs {
-		if mentionsVar(info, r, s.errVar) {
+		if match.Mentions(info, r, s.errVar) {
 			derived = true
 		}
 	}
@@ -574,17 +574,6 @@ func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
 		}
 	}
 	return false
-}
-
-func mentionsVar(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // sig returns fn's signature, or nil.

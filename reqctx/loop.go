@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/httpvet/httpvet/internal/match"
 )
 
 // retriesWithoutCtx reports whether the request at the end of stack is
@@ -38,7 +40,7 @@ func retriesWithoutCtx(info *types.Info, stack []ast.Node, ctx *types.Var) bool 
 		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
 			return false // their continue is not this loop's
 		case *ast.IfStmt:
-			if k := len(n.Body.List); k > 0 && isContinue(n.Body.List[k-1]) && !mentions(info, n, ctx) {
+			if k := len(n.Body.List); k > 0 && isContinue(n.Body.List[k-1]) && !match.Mentions(info, n, ctx) {
 				found = true
 			}
 		}
@@ -50,18 +52,6 @@ func retriesWithoutCtx(info *types.Info, stack []ast.Node, ctx *types.Var) bool 
 func isContinue(s ast.Stmt) bool {
 	b, ok := s.(*ast.BranchStmt)
 	return ok && b.Tok == token.CONTINUE && b.Label == nil
-}
-
-// mentions reports whether n refers to v.
-func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
-	seen := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			seen = true
-		}
-		return !seen
-	})
-	return seen
 }
 
 // retryNote is what the message adds where retriesWithoutCtx holds.

@@ -464,12 +464,9 @@ func (c *checker) nilVar(g *engine.Graph, at ast.Node, e ast.Expr) bool {
 				empty = false
 			}
 		case *ast.FuncLit:
-			ast.Inspect(n.Body, func(m ast.Node) bool {
-				if id, ok := m.(*ast.Ident); ok && c.info.Uses[id] == v {
-					empty = false
-				}
-				return empty
-			})
+			if match.Mentions(c.info, n.Body, v) {
+				empty = false
+			}
 			return false
 		}
 		return empty

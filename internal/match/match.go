@@ -229,3 +229,15 @@ func OutsideParens(cur inspector.Cursor) inspector.Cursor {
 		cur = cur.Parent()
 	}
 }
+
+// Mentions reports whether the syntax under n uses the variable v.
+func Mentions(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
