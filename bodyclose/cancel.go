@@ -48,20 +48,112 @@ func (c *checker) requestCancelled(fn *function, call *ast.CallExpr) bool {
 	if c.cancelledAtReturn(fn, ctx, call.Pos(), 0) {
 		return true
 	}
-	if i, ok := c.ctxParam(fn, ctx); ok {
-		return c.callersCancel(fn, i)
+	if i, ok := c.paramOrigin(fn, ctx, call.Pos(), 0); ok {
+		return c.callersCancel(fn, i, 0)
 	}
 	return false
+}
+
+// paramOrigin returns the index of the parameter of fn, a declared
+// function, whose context the context e (used at pos) is or derives from:
+// the parameter itself, or any call that takes it first and returns a
+// context.Context (context.WithValue, httptrace.WithClientTrace, a
+// package's own WithX(ctx, …)), but for context.WithoutCancel, whose
+// context outlives its parent's.
+func (c *checker) paramOrigin(fn *function, e ast.Expr, pos token.Pos, depth int) (int, bool) {
+	if depth > 4 {
+		return 0, false
+	}
+	info := c.pass.TypesInfo
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok {
+		if parent := derivedFrom(info, call); parent != nil {
+			return c.paramOrigin(fn, parent, pos, depth+1)
+		}
+		return 0, false
+	}
+	i, ok := c.ctxParam(fn, e)
+	if !ok {
+		return 0, false
+	}
+	v := match.ObjectOf(info, e).(*types.Var)
+	rhs, at, assigned := c.lastAssignAt(fn, v, pos)
+	if !assigned {
+		if rhs != nil || c.assignedInLit(fn, v) {
+			return 0, false
+		}
+		return i, true // never assigned: the caller's context
+	}
+	if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
+		if parent := derivedFrom(info, call); parent != nil {
+			return c.paramOrigin(fn, parent, at, depth+1)
+		}
+	}
+	return 0, false
+}
+
+// assignedInLit reports whether a function literal of fn assigns v, or
+// fn takes its address (what makes lastAssignAt give up).
+func (c *checker) assignedInLit(fn *function, v *types.Var) bool {
+	found := false
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			found = mentionsAssign(c.pass.TypesInfo, n.Body, v)
+		case *ast.UnaryExpr:
+			found = n.Op == token.AND && match.ObjectOf(c.pass.TypesInfo, n.X) == v
+		}
+		return !found
+	})
+	return found
+}
+
+// derivedFrom returns the context a call derives the context it returns
+// from: its first argument, when that is a context.Context and the call
+// returns one, but for context.WithoutCancel.
+func derivedFrom(info *types.Info, call *ast.CallExpr) ast.Expr {
+	if len(call.Args) == 0 || !isContext(info.TypeOf(call)) || !isContext(info.TypeOf(call.Args[0])) {
+		return nil
+	}
+	if fn := match.Callee(info, call); fn == nil || match.IsFunc(fn, "context", "WithoutCancel") {
+		return nil
+	}
+	return call.Args[0]
+}
+
+func isContext(t types.Type) bool {
+	if tuple, ok := t.(*types.Tuple); ok && tuple.Len() > 0 {
+		t = tuple.At(0).Type()
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+// localOrParam reports whether v is a local variable of fn or one of its
+// parameters (ctx, cancel := context.WithCancel(ctx) assigns the
+// parameter).
+func (c *checker) localOrParam(fn *function, v *types.Var) bool {
+	if fn.owns(v) {
+		return true
+	}
+	_, ok := c.paramIndex(fn, v)
+	return ok
 }
 
 // ctxParam returns the index of the parameter of fn, a declared function,
 // that e denotes.
 func (c *checker) ctxParam(fn *function, e ast.Expr) (int, bool) {
-	decl, ok := fn.node.(*ast.FuncDecl)
+	v, ok := match.ObjectOf(c.pass.TypesInfo, e).(*types.Var)
 	if !ok {
 		return 0, false
 	}
-	v, ok := match.ObjectOf(c.pass.TypesInfo, e).(*types.Var)
+	return c.paramIndex(fn, v)
+}
+
+// paramIndex returns the index of v among the parameters of fn, a
+// declared function.
+func (c *checker) paramIndex(fn *function, v *types.Var) (int, bool) {
+	decl, ok := fn.node.(*ast.FuncDecl)
 	if !ok {
 		return 0, false
 	}
@@ -83,12 +175,13 @@ func (c *checker) ctxParam(fn *function, e ast.Expr) (int, bool) {
 
 // callersCancel reports whether every use of fn, a function of this
 // package that is unexported (or in package main), is a call whose
-// argument i is a context the caller cancels once the call returns: a
-// cancel() statement right after the call (reqCtx, cancel :=
-// context.WithTimeout(…); err = write(reqCtx, ts); cancel()), or a
-// deferred cancel when the call is returned. The request's connection
-// then ends with the call too.
-func (c *checker) callersCancel(fn *function, i int) bool {
+// argument i is a context the caller cancels soon after the call returns
+// (see callerCancels). The request's connection then ends with the call
+// too.
+func (c *checker) callersCancel(fn *function, i, depth int) bool {
+	if depth > 3 {
+		return false
+	}
 	decl := fn.node.(*ast.FuncDecl)
 	obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
 	if !ok || (obj.Exported() && c.pass.Pkg.Name() != "main") {
@@ -115,8 +208,7 @@ func (c *checker) callersCancel(fn *function, i int) bool {
 					ok = false
 					return false
 				}
-				caller, found := enclosingFuncNode(stack)
-				if !found || !c.cancelledAfter(c.function(caller), stack, call, call.Args[i]) {
+				if !c.callerCancels(stack, call, call.Args[i], depth) {
 					ok = false
 					return false
 				}
@@ -162,6 +254,74 @@ func enclosingFuncNode(stack []ast.Node) (ast.Node, bool) {
 		}
 	}
 	return nil, false
+}
+
+// callerCancels reports whether the context ctx, passed to call (the
+// last node under stack), is cancelled soon after the call returns:
+//   - by a cancel() statement right after the call's statement, or by a
+//     deferred cancel when the call is returned (cancelledAfter);
+//   - by a deferred cancel of the declared function around the call,
+//     which made the context for what it does (ctx, cancel :=
+//     context.WithCancel(ctx); defer cancel()), when the call is in no
+//     loop there and that function is not main or init, which return only
+//     at exit: the connection then lives as long as that one operation;
+//   - or because ctx is the caller's own context parameter (or derives
+//     from it), and the caller's callers cancel it in turn, as far as three
+//     calls up, none of them in a loop.
+func (c *checker) callerCancels(stack []ast.Node, call *ast.CallExpr, ctx ast.Expr, depth int) bool {
+	caller, found := enclosingFuncNode(stack)
+	if !found {
+		return false
+	}
+	if c.cancelledAfter(c.function(caller), stack, call, ctx) {
+		return true
+	}
+	if inLoop(stack) {
+		return false
+	}
+	var decl *ast.FuncDecl
+	for _, n := range stack {
+		if d, ok := n.(*ast.FuncDecl); ok {
+			decl = d
+			break
+		}
+	}
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	outer := c.function(decl)
+	if !isProgramLifetime(c.pass.Pkg, decl) && c.cancelledAtReturn(outer, ctx, call.Pos(), 0) {
+		return true
+	}
+	if ast.Node(decl) != caller {
+		return false // a context parameter of a literal: its calls are out of sight
+	}
+	if j, ok := c.paramOrigin(outer, ctx, call.Pos(), 0); ok {
+		return c.callersCancel(outer, j, depth+1)
+	}
+	return false
+}
+
+// inLoop reports whether a for or range statement encloses the last node
+// of stack.
+func inLoop(stack []ast.Node) bool {
+	for _, n := range stack {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		}
+	}
+	return false
+}
+
+// isProgramLifetime reports whether decl is main or init of package main,
+// or any init: functions that return only when the program ends (or
+// before it starts), so that what they defer runs at exit.
+func isProgramLifetime(pkg *types.Package, decl *ast.FuncDecl) bool {
+	if decl.Recv != nil {
+		return false
+	}
+	return decl.Name.Name == "init" || (decl.Name.Name == "main" && pkg.Name() == "main")
 }
 
 // cancelledAfter reports whether the context ctx passed to call, in fn,
@@ -309,10 +469,10 @@ func mentionsAssign(info *types.Info, body ast.Node, v *types.Var) bool {
 }
 
 // cancelledAtReturn reports whether the context e, used at pos, is
-// cancelled when fn returns: a local variable last assigned by a
-// context.With{Cancel,Timeout,Deadline}[Cause] whose cancel function is
-// deferred right there, or derived from such a context by
-// context.WithValue or httptrace.WithClientTrace.
+// cancelled when fn returns: a local variable (or parameter) last
+// assigned by a context.With{Cancel,Timeout,Deadline}[Cause] whose cancel
+// function is deferred right there, or derived from such a context
+// (derivedFrom).
 func (c *checker) cancelledAtReturn(fn *function, e ast.Expr, pos token.Pos, depth int) bool {
 	if depth > 4 {
 		return false
@@ -320,14 +480,13 @@ func (c *checker) cancelledAtReturn(fn *function, e ast.Expr, pos token.Pos, dep
 	info := c.pass.TypesInfo
 	e = ast.Unparen(e)
 	if call, ok := e.(*ast.CallExpr); ok {
-		callee := match.Callee(info, call)
-		if len(call.Args) > 0 && (match.IsFunc(callee, "context", "WithValue") || match.IsFunc(callee, "net/http/httptrace", "WithClientTrace")) {
-			return c.cancelledAtReturn(fn, call.Args[0], pos, depth+1)
+		if parent := derivedFrom(info, call); parent != nil {
+			return c.cancelledAtReturn(fn, parent, pos, depth+1)
 		}
 		return false
 	}
 	v, ok := match.ObjectOf(info, e).(*types.Var)
-	if !ok || !fn.owns(v) {
+	if !ok || !c.localOrParam(fn, v) {
 		return false
 	}
 	rhs, at, ok := c.lastAssignAt(fn, v, pos)
@@ -353,7 +512,7 @@ func isWithCancel(info *types.Info, call *ast.CallExpr) bool {
 func (c *checker) cancelOf(fn *function, ctx ast.Expr, pos token.Pos) (*types.Var, token.Pos) {
 	info := c.pass.TypesInfo
 	v, ok := match.ObjectOf(info, ctx).(*types.Var)
-	if !ok || !fn.owns(v) {
+	if !ok || !c.localOrParam(fn, v) {
 		return nil, token.NoPos
 	}
 	rhs, ok := c.lastAssign(fn, v, pos)

@@ -91,7 +91,10 @@ func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr,
 
 	if s.leak != nil || s.leakEnd {
 		_, loop := c.leakWhere(s, v)
-		if s.anyTransfer || loop || !c.connGoesWithFunc(fn, call) {
+		// A body left open on the leaking paths is released when the
+		// function's connection goes with it, whether or not other paths
+		// hand the response on; a loop piles bodies up before that.
+		if loop || !c.connGoesWithFunc(fn, call) {
 			c.reportLeak(fn, s, call, stmt, v, errLhs, errVar)
 		}
 	}
@@ -189,8 +192,8 @@ func mentionsUpgrade(info *types.Info, body ast.Node) bool {
 // cannot outlive fn, so that a body fn leaves open holds nothing after it
 // returns: the request goes through a Transport fn built around one
 // connection it did not dial, or its context is cancelled when fn
-// returns. The caller checks that the response is not handed on and that
-// no loop piles up open bodies before the return.
+// returns. The caller checks that no loop piles up open bodies before the
+// return.
 func (c *checker) connGoesWithFunc(fn *function, call *ast.CallExpr) bool {
 	return c.requestPool(fn, call) == poolOneConn || c.requestCancelled(fn, call)
 }

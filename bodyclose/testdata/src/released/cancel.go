@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptrace"
 	"time"
@@ -83,7 +84,7 @@ func (w *writer) send(ctx context.Context, url string) error {
 	if err != nil {
 		return err
 	}
-	resp, err := w.c.Do(req) // want `response body of w.c.Do is not closed on every path, so the connection leaks at the return on line 91; add defer resp.Body.Close\(\) after the error check`
+	resp, err := w.c.Do(req) // want `response body of w.c.Do is not closed on every path, so the connection leaks at the return on line 92; add defer resp.Body.Close\(\) after the error check`
 	if err != nil {
 		return err
 	}
@@ -122,7 +123,7 @@ func pollCancelled(c *http.Client, url string) {
 		return
 	}
 	for i := 0; i < 10; i++ {
-		resp, err := c.Do(req) // want `not closed on every path, so the connection leaks at the end of the loop body on line 133; close resp.Body before the request is sent again`
+		resp, err := c.Do(req) // want `not closed on every path, so the connection leaks at the end of the loop body on line 134; close resp.Body before the request is sent again`
 		if err != nil {
 			return
 		}
@@ -133,9 +134,8 @@ func pollCancelled(c *http.Client, url string) {
 	}
 }
 
-// The caller's deferred cancel runs when main returns, much later: the
-// connection is held until then (tailscale's checkmetrics getKB).
-// Reported.
+// A caller that polls with one context cancelled only when it returns
+// piles up a connection per round: reported.
 func getKB(ctx context.Context, c *http.Client, url string) (string, error) {
 	req, err := http.NewRequestWithContext(ctx, "GET", url, nil)
 	if err != nil {
@@ -149,16 +149,88 @@ func getKB(ctx context.Context, c *http.Client, url string) (string, error) {
 		return "", fmt.Errorf("status %d", resp.StatusCode)
 	}
 	defer resp.Body.Close()
-	return "", nil
+	b, err := io.ReadAll(resp.Body)
+	return string(b), err
 }
 
-func checkKB(c *http.Client, url string) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+func pollKB(c *http.Client, url string, tick <-chan time.Time) error {
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	kb, err := getKB(ctx, c, url)
+	for range tick {
+		if _, err := getKB(ctx, c, url); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A context made for one operation and cancelled when it ends, three
+// calls and a goroutine up (tailscale's controlhttp dialHostOpt →
+// dialURL → tryURLUpgrade): the connection ends with the operation.
+type dialer struct{ tr http.RoundTripper }
+
+func (d *dialer) dial(ctx context.Context, urls []string) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ctx = withLabel(ctx, "dial")
+	errc := make(chan error)
+	try := func(u string) {
+		errc <- d.dialURL(ctx, u)
+	}
+	go try(urls[0])
+	go try(urls[1])
+	err := <-errc
+	if err == nil {
+		return nil
+	}
+	return <-errc
+}
+
+type labelKey struct{}
+
+func withLabel(ctx context.Context, label string) context.Context {
+	return context.WithValue(ctx, labelKey{}, label)
+}
+
+func (d *dialer) dialURL(ctx context.Context, u string) error {
+	return d.upgrade(ctx, u)
+}
+
+func (d *dialer) upgrade(ctx context.Context, u string) error {
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{})
+	req, err := http.NewRequest("POST", u, nil)
 	if err != nil {
 		return err
 	}
-	fmt.Println(kb)
-	return nil
+	req = req.WithContext(ctx)
+	resp, err := d.tr.RoundTrip(req)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusSwitchingProtocols {
+		return errors.New(resp.Status)
+	}
+	return resp.Body.Close()
+}
+
+// context.WithoutCancel outlives the operation: reported.
+func (d *dialer) detached(ctx context.Context, u string) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	return d.upgradeDetached(context.WithoutCancel(ctx), u)
+}
+
+func (d *dialer) upgradeDetached(ctx context.Context, u string) error {
+	req, err := http.NewRequestWithContext(ctx, "POST", u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := d.tr.RoundTrip(req) // want `response body of d.tr.RoundTrip is not closed on every path, so the connection leaks at the return on line 233`
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusSwitchingProtocols {
+		return errors.New(resp.Status)
+	}
+	return resp.Body.Close()
 }
