@@ -23,6 +23,9 @@ func vet() {
 	flag.CommandLine.SetOutput(prefixWriter{os.Stderr})
 	flag.CommandLine.Usage = func() {}
 	flag.CommandLine.Var(vetVersion{}, "V", "print version and exit")
+	if args := os.Args[1:]; len(args) > 0 && skipFactsOnly(args[len(args)-1]) {
+		return
+	}
 	unitchecker.Main(analyzers.Suite...)
 }
 

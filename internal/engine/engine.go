@@ -84,7 +84,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:              "https://github.com/httpvet/httpvet/tree/main/internal/engine",
 	Run:              run,
 	ResultType:       reflect.TypeFor[*Index](),
-	FactTypes:        []analysis.Fact{new(noReturn)},
+	FactTypes:        []analysis.Fact{new(noReturn), new(NetPackage)},
 	RunDespiteErrors: true,
 }
 
@@ -127,8 +127,23 @@ func run(pass *analysis.Pass) (any, error) {
 		touch:    make(map[string]*touchEntry),
 	}
 	idx.computeNoReturn(pass)
+	if idx.Reaches("net") {
+		pass.ExportPackageFact(new(NetPackage))
+	}
 	return idx, nil
 }
+
+// NetPackage is the fact on a package that is net or imports it, directly
+// or not: the only packages where an httpvet analyzer can find anything,
+// or export a fact of its own. Its use is outside the analysis: under go
+// vet, a dependency none of whose imports carries a fact (an empty facts
+// file) and that does not import net itself cannot reach net, and the
+// vet tool skips it without type-checking it (see cmd/httpvet).
+type NetPackage struct{}
+
+func (*NetPackage) AFact() {}
+
+func (*NetPackage) String() string { return "netPackage" }
 
 // Pkg returns the package the index describes.
 func (idx *Index) Pkg() *types.Package { return idx.pkg }

@@ -42,6 +42,15 @@ func intrinsic(fn *types.Func) bool {
 				return true
 			}
 		}
+	case "github.com/sirupsen/logrus":
+		// Loggers that import no net: under go vet their facts are not
+		// computed (see NetPackage), so they are known here by name.
+		names := []string{"Fatal", "Fatalf", "Fatalln", "Exit"}
+		return match.IsFunc(fn, fn.Pkg().Path(), names...) ||
+			match.IsMethod(fn, fn.Pkg().Path(), "Logger", names...) ||
+			match.IsMethod(fn, fn.Pkg().Path(), "Entry", names[:3]...)
+	case "github.com/golang/glog":
+		return match.IsFunc(fn, fn.Pkg().Path(), "Exit", "ExitDepth", "Exitf", "Exitln", "Fatal", "FatalDepth", "Fatalf", "Fatalln")
 	case "k8s.io/klog", "k8s.io/klog/v2":
 		return match.IsFunc(fn, fn.Pkg().Path(), "Exit", "ExitDepth", "Exitf", "Exitln", "Fatal", "FatalDepth", "Fatalf", "Fatalln")
 	}

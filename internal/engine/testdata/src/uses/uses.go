@@ -1,4 +1,4 @@
-package uses
+package uses // want package:"netPackage"
 
 import (
 	"die"
