@@ -54,11 +54,17 @@
 //     functions and methods whose body has no reachable return because it
 //     calls one that never returns: panic, os.Exit, log.Fatal*, log.Panic*,
 //     runtime.Goexit, syscall.Exit, the testing methods FailNow, Fatal*,
-//     SkipNow, Skip* (on *testing.T, B, F, common and testing.TB), or a
-//     function that carries the fact, in this package or another. Like
-//     ctrlflow's, it crosses packages; unlike ctrlflow, it only builds the
-//     graphs of functions that call such a function, so a function that
-//     never returns only because it loops forever is not marked.
+//     SkipNow, Skip* (on *testing.T, B, F, common and testing.TB), klog's,
+//     logrus's and glog's Fatal and Exit functions, or a function that
+//     carries the fact, in this package or another. Like ctrlflow's, it
+//     crosses packages; unlike ctrlflow, it only builds the graphs of
+//     functions that call such a function, so a function that never
+//     returns only because it loops forever is not marked. Under go vet,
+//     httpvet does not analyze a dependency that cannot reach package net
+//     at all (see [NetPackage]), so a dependency's own Fatal that imports
+//     no net is not known unless it is one of those named here.
+//   - The NetPackage fact is exported on every package that is net or
+//     imports it, directly or not.
 //   - CFGs end a path at those calls, and, for the analyzers that relied
 //     on it before the engine, at calls that match [match.NoReturn] by
 //     name (a wrong guess there only makes an analyzer report less).
