@@ -190,34 +190,13 @@ func (c *checker) callersCancel(fn *function, i, depth int) bool {
 	if sig, _ := obj.Type().(*types.Signature); sig != nil && sig.Recv() != nil && (obj.Exported() || c.interfaceNames()[obj.Name()]) {
 		return false // it may be called through an interface, out of sight
 	}
-	info := c.pass.TypesInfo
 	calls, ok := 0, true
-	for _, file := range c.pass.Files {
-		var stack []ast.Node
-		ast.Inspect(file, func(n ast.Node) bool {
-			if !ok {
-				return false
-			}
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return true
-			}
-			if id, isID := n.(*ast.Ident); isID && info.Uses[id] == obj {
-				call := callOf(stack, id)
-				if call == nil || i >= len(call.Args) || call.Ellipsis.IsValid() {
-					ok = false
-					return false
-				}
-				if !c.callerCancels(stack, call, call.Args[i], depth) {
-					ok = false
-					return false
-				}
-				calls++
-			}
-			stack = append(stack, n)
-			return true
-		})
-	}
+	c.forEachUse(obj, func(stack []ast.Node, id *ast.Ident) bool {
+		call := callOf(stack, id)
+		ok = call != nil && i < len(call.Args) && !call.Ellipsis.IsValid() && c.callerCancels(stack, call, call.Args[i], depth)
+		calls++
+		return ok
+	})
 	return ok && calls > 0
 }
 

@@ -178,16 +178,22 @@
 //   - a request whose context the function cancels when it returns: built
 //     with NewRequestWithContext, WithContext or Clone from a ctx of
 //     context.WithCancel, WithTimeout or WithDeadline (or their Cause
-//     forms, and contexts derived by context.WithValue or
-//     httptrace.WithClientTrace) whose cancel is deferred in the function;
-//     or from a context parameter of an unexported function every caller
-//     in the package cancels as soon as the call returns: a cancel()
-//     statement right after the call, or a deferred cancel when the call
-//     is in a return statement (a deferred cancel elsewhere may run much
-//     later: in main, at exit). The Transport closes the connection when
-//     the context is done (transport.go, readLoop). Still reported when
-//     the response is handed on, or the leak is in a loop, where open
-//     bodies pile up before the return;
+//     forms, and contexts derived by any call that takes a context first
+//     and returns one, but context.WithoutCancel) whose cancel is deferred
+//     in the function; or from a context parameter of an unexported
+//     function every caller in the package cancels soon after the call
+//     returns: a cancel() statement right after the call, a deferred
+//     cancel when the call is in a return statement, a deferred cancel of
+//     the declared function around the call (not main or init, whose
+//     defers run at exit) when the call is in no loop there, or callers
+//     that pass their own context parameter on to callers that cancel it,
+//     up to three calls up. The Transport closes the connection when the
+//     context is done (transport.go, readLoop). Still reported when the
+//     leak is in a loop, where open bodies pile up before the return;
+//   - leaks whose every exit returns a non-nil error that ends the
+//     program: a function of package main called only from main, each
+//     call followed by an if that exits on the error, or the entry point
+//     of an ffcli, cobra or urfave/cli Command (Exec, Run, RunE, Action);
 //   - a request through a Transport literal of the function whose dial
 //     hook (Dial, DialContext, DialTLS, DialTLSContext) is a function
 //     literal that calls nothing returning a net.Conn: it hands out a

@@ -51,36 +51,22 @@ func (c *checker) computeRepeats(fn *function) bool {
 	}
 	calls := 0
 	repeated := false
-	info := c.pass.TypesInfo
-	for _, file := range c.pass.Files {
-		var stack []ast.Node
-		ast.Inspect(file, func(n ast.Node) bool {
-			if repeated {
-				return false
+	c.forEachUse(obj, func(stack []ast.Node, id *ast.Ident) bool {
+		if !isCalled(stack, id) {
+			repeated = true // a value: a callback, a handler
+			return false
+		}
+		calls++
+		for i := len(stack) - 1; i >= 0; i-- {
+			switch stack[i].(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				repeated = true
+			case *ast.FuncDecl, *ast.FuncLit:
+				i = 0 // the loop must be in the calling function
 			}
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return true
-			}
-			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
-				if !isCalled(stack, id) {
-					repeated = true // a value: a callback, a handler
-					return false
-				}
-				calls++
-				for i := len(stack) - 1; i >= 0; i-- {
-					switch stack[i].(type) {
-					case *ast.ForStmt, *ast.RangeStmt:
-						repeated = true
-					case *ast.FuncDecl, *ast.FuncLit:
-						i = 0 // the loop must be in the calling function
-					}
-				}
-			}
-			stack = append(stack, n)
-			return true
-		})
-	}
+		}
+		return !repeated
+	})
 	return repeated || (calls >= 2 && !isMain)
 }
 

@@ -246,6 +246,9 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 	if c.reported[call] {
 		return
 	}
+	if c.leaksOnlyOnErrors(fn, s) && c.errorEndsProgram(fn) {
+		return // the error ends the program: nothing is held for long
+	}
 	c.reported[call] = true
 	where, loop := c.leakWhere(s, v)
 	if s.leakRead {
