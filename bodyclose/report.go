@@ -255,7 +255,10 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 		where += " unless the body was read to EOF"
 	}
 	var todo string
+	stale := c.staleHolder(fn, v, stmt)
 	switch {
+	case stale != nil:
+		todo = fmt.Sprintf("the function returns %s, which still holds the earlier response: hand this one on instead, or close %s.Body", stale.Name(), v.Name())
 	case loop:
 		todo = fmt.Sprintf("close %s.Body before the request is sent again", v.Name())
 	case s.anyTransfer:
@@ -274,7 +277,7 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 		End:     call.End(),
 		Message: fmt.Sprintf("response body of %s is not closed on every path, so the connection leaks %s; %s", calleeText(call), where, todo),
 	}
-	if !loop {
+	if !loop && stale == nil {
 		// A plain Close on the leaking path, which read nothing, could be
 		// the next run's drain finding: insert drain-then-close instead.
 		drain := config.drain != drainOff && !s.leakRead && c.knownMethod(fn, call) && !mentionsUpgrade(c.pass.TypesInfo, fn.body()) && !noReuse(c.requestPool(fn, call))
