@@ -4,9 +4,7 @@ import (
 	_ "embed"
 	"flag"
 	"fmt"
-	"go/ast"
 	"go/token"
-	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -109,64 +107,6 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 func (c *checker) inTestFile(pos token.Pos) bool { return match.InTestFile(c.pass.Fset, pos) }
-
-// responseIndex returns the index of the *http.Response result of call
-// (0 for a single result) if call creates a response its caller must
-// close.
-func (c *checker) responseIndex(call *ast.CallExpr) (int, bool) {
-	info := c.pass.TypesInfo
-	tv, ok := info.Types[call]
-	if !ok || tv.Type == nil || tv.IsType() {
-		return 0, false
-	}
-	idx := -1
-	switch t := tv.Type.(type) {
-	case *types.Tuple:
-		for i := 0; i < t.Len(); i++ {
-			if match.IsResponse(t.At(i).Type()) {
-				if idx >= 0 {
-					return 0, false // two responses: too clever for us
-				}
-				idx = i
-			}
-		}
-	default:
-		if match.IsResponse(t) {
-			idx = 0
-		}
-	}
-	if idx < 0 {
-		return 0, false
-	}
-	for _, a := range call.Args {
-		if match.IsResponse(info.TypeOf(a)) {
-			return 0, false // f(resp) *http.Response: likely the same response
-		}
-	}
-	fn := match.Callee(info, call)
-	if fn == nil {
-		return idx, true // a function value
-	}
-	switch {
-	case match.IsMethod(fn, "net/http/httptest", "ResponseRecorder", "Result"):
-		return 0, false // in-memory body
-	case match.IsFunc(fn, match.NetHTTP, "ReadResponse"):
-		return 0, false // reads from a connection the caller owns, no pool
-	}
-	if c.returnsClosed(fn) {
-		return 0, false // the wrapper closed or replaced the body
-	}
-	return idx, true
-}
-
-// calleeText names the function call calls, as written.
-func calleeText(call *ast.CallExpr) string {
-	s := types.ExprString(call.Fun)
-	if len(s) > 40 {
-		s = s[:37] + "..."
-	}
-	return s
-}
 
 // A paramsFact describes what a function does with its parameters that
 // hold a response (*http.Response) or a body (io.ReadCloser, io.Closer,
