@@ -2,7 +2,7 @@ package bodyclose
 
 // Checking one response: how the source's result is bound (pickLHS),
 // whether a local variable of the function carries the obligation, the
-// path search from the call (search.run), and which of its findings are
+// path search from the call (paths.go), and which of its findings are
 // reported (report.go): a leak, a discarded response, a body closed
 // unread.
 
