@@ -1,5 +1,9 @@
 package bodyclose
 
+// The analyzer, its flags (-drain, -drain-limit, -tests) and its run:
+// the package's facts first (facts.go), then every source of a response
+// (sources.go), checked one by one (check.go).
+
 import (
 	_ "embed"
 	"flag"

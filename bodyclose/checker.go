@@ -1,5 +1,10 @@
 package bodyclose
 
+// The checker holds one package's run: the pass, the engine's index, and
+// the caches of what it learns on the way (functions and their graphs,
+// facts computed here, tracked variables, pools, closures) and of what
+// it has reported.
+
 import (
 	"go/ast"
 	"go/types"

@@ -1,5 +1,9 @@
 package bodyclose
 
+// Reports: the message of each finding (a leak naming every leaking
+// exit, a discarded response, a body closed unread), saying what to do
+// in one sentence, with its suggested fix from fixes.go.
+
 import (
 	"fmt"
 	"go/ast"

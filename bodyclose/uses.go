@@ -1,5 +1,11 @@
 package bodyclose
 
+// Uses: what one node does with a tracked response or its body (reads
+// it, closes it, defers a close, hands it on, assigns the variable
+// again), as the events the path search follows. A call is read through
+// the known std callees (callees.go), the body of a closure
+// (closures.go) or the callee's facts (facts.go).
+
 import (
 	"go/ast"
 	"go/token"
