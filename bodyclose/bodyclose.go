@@ -1,12 +1,14 @@
 package bodyclose
 
+// The analyzer, its flags (-drain, -drain-limit, -tests) and its run:
+// the package's facts first (facts.go), then every source of a response
+// (sources.go), checked one by one (check.go).
+
 import (
 	_ "embed"
 	"flag"
 	"fmt"
-	"go/ast"
 	"go/token"
-	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -109,123 +111,3 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 func (c *checker) inTestFile(pos token.Pos) bool { return match.InTestFile(c.pass.Fset, pos) }
-
-// responseIndex returns the index of the *http.Response result of call
-// (0 for a single result) if call creates a response its caller must
-// close.
-func (c *checker) responseIndex(call *ast.CallExpr) (int, bool) {
-	info := c.pass.TypesInfo
-	tv, ok := info.Types[call]
-	if !ok || tv.Type == nil || tv.IsType() {
-		return 0, false
-	}
-	idx := -1
-	switch t := tv.Type.(type) {
-	case *types.Tuple:
-		for i := 0; i < t.Len(); i++ {
-			if match.IsResponse(t.At(i).Type()) {
-				if idx >= 0 {
-					return 0, false // two responses: too clever for us
-				}
-				idx = i
-			}
-		}
-	default:
-		if match.IsResponse(t) {
-			idx = 0
-		}
-	}
-	if idx < 0 {
-		return 0, false
-	}
-	for _, a := range call.Args {
-		if match.IsResponse(info.TypeOf(a)) {
-			return 0, false // f(resp) *http.Response: likely the same response
-		}
-	}
-	fn := match.Callee(info, call)
-	if fn == nil {
-		return idx, true // a function value
-	}
-	switch {
-	case match.IsMethod(fn, "net/http/httptest", "ResponseRecorder", "Result"):
-		return 0, false // in-memory body
-	case match.IsFunc(fn, match.NetHTTP, "ReadResponse"):
-		return 0, false // reads from a connection the caller owns, no pool
-	}
-	if c.returnsClosed(fn) {
-		return 0, false // the wrapper closed or replaced the body
-	}
-	return idx, true
-}
-
-// calleeText names the function call calls, as written.
-func calleeText(call *ast.CallExpr) string {
-	s := types.ExprString(call.Fun)
-	if len(s) > 40 {
-		s = s[:37] + "..."
-	}
-	return s
-}
-
-// A paramsFact describes what a function does with its parameters that
-// hold a response (*http.Response) or a body (io.ReadCloser, io.Closer,
-// io.Reader). Indices count the parameters, receiver excluded.
-//   - Closes: on every path the function closes the body (or hands it
-//     on): its caller owes nothing.
-//   - Borrows: on no path does it close the body or let it escape: its
-//     caller still owes the Close.
-//   - Reads: it reads the body on some path.
-//   - Keeps: it stores the body, or a reader over it, in the value it
-//     returns (a constructor of a streaming response): the obligation goes
-//     with that value.
-//   - EOF: on every path that returns, it read the body to EOF or to a
-//     read error (io.ReadAll): the connection is released already.
-type paramsFact struct {
-	Closes  []int
-	Borrows []int
-	Reads   []int
-	Keeps   []int
-	EOF     []int
-}
-
-func (*paramsFact) AFact() {}
-
-func (f *paramsFact) String() string {
-	s := "params("
-	sep := ""
-	for _, part := range []struct {
-		name string
-		idx  []int
-	}{{"closes", f.Closes}, {"borrows", f.Borrows}, {"keeps", f.Keeps}, {"reads", f.Reads}, {"eof", f.EOF}} {
-		if len(part.idx) == 0 {
-			continue
-		}
-		s += sep + part.name + "="
-		for i, x := range part.idx {
-			if i > 0 {
-				s += ","
-			}
-			s += fmt.Sprintf("#%d", x)
-		}
-		sep = " "
-	}
-	return s + ")"
-}
-
-func has(list []int, i int) bool {
-	for _, x := range list {
-		if x == i {
-			return true
-		}
-	}
-	return false
-}
-
-// closedResult is the fact on a function that returns a response whose
-// body it closed, replaced, or built itself: its callers owe nothing.
-type closedResult struct{}
-
-func (*closedResult) AFact() {}
-
-func (*closedResult) String() string { return "closedResult" }

@@ -1,5 +1,9 @@
 package bodyclose
 
+// Keeping: whether a function returns a value that holds a response or
+// body parameter (a constructor of a streaming response), so that the
+// obligation goes with what it returns (paramsFact.Keeps).
+
 import (
 	"go/ast"
 	"go/token"

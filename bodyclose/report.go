@@ -1,7 +1,10 @@
 package bodyclose
 
+// Reports: the message of each finding (a leak naming every leaking
+// exit, a discarded response, a body closed unread), saying what to do
+// in one sentence, with its suggested fix from fixes.go.
+
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -12,117 +15,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/httpvet/httpvet/internal/fixes"
-	"github.com/httpvet/httpvet/internal/match"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
-
-// checkSource checks the response created by call (result idx), in fn.
-// parent is the call's parent outside parentheses.
-func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr, idx int) {
-	info := c.pass.TypesInfo
-	var lhs, errLhs ast.Expr
-	var stmt ast.Node
-	switch p := parent.(type) {
-	case *ast.ExprStmt:
-		if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
-			c.reportDiscard(call)
-		}
-		return
-	case *ast.AssignStmt:
-		stmt = p
-		lhs, errLhs = pickLHS(info, p.Lhs, p.Rhs, call, idx)
-	case *ast.ValueSpec:
-		stmt = p
-		names := make([]ast.Expr, len(p.Names))
-		for i, n := range p.Names {
-			names[i] = n
-		}
-		lhs, errLhs = pickLHS(info, names, p.Values, call, idx)
-	default:
-		return // an argument, a return, a field: handed on
-	}
-	if lhs == nil {
-		return
-	}
-	id, ok := ast.Unparen(lhs).(*ast.Ident)
-	if !ok {
-		return // a field, an element: stored
-	}
-	if id.Name == "_" {
-		if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
-			c.reportDiscard(call)
-		}
-		return
-	}
-	v, _ := info.ObjectOf(id).(*types.Var)
-	if v == nil || !fn.owns(v) {
-		return // a parameter, a result, a captured or package variable
-	}
-	if c.headRequest(fn, call) {
-		return // no body: an unclosed HEAD response holds no connection
-	}
-	var errVar *types.Var
-	if eid, ok := ast.Unparen(errLhs).(*ast.Ident); ok && eid.Name != "_" {
-		errVar, _ = info.ObjectOf(eid).(*types.Var)
-	}
-	b, i, ok := fn.locate(stmt)
-	if !ok {
-		return
-	}
-	tr := c.tracks[v]
-	if tr == nil {
-		tr = fn.track(v, false)
-		c.tracks[v] = tr
-	}
-	tr = tr.from(call.Pos())
-	// A closure written before the call that uses the response (a deferred
-	// close registered early, a retry closure) is out of our sight.
-	sc := &scanner{c: c, tr: tr}
-	for _, lit := range fn.lits {
-		if lit.Pos() < call.Pos() && sc.mentions(lit.Body) {
-			return
-		}
-	}
-	s := fn.newSearch(tr)
-	s.errVar = errVar
-	s.source = b.Nodes[i]
-	s.run(b, i+1, state{errLive: errVar != nil})
-
-	if s.leak != nil || s.leakEnd {
-		_, loop := c.leakWhere(s, v)
-		// A body left open on the leaking paths is released when the
-		// function's connection goes with it, whether or not other paths
-		// hand the response on; a loop piles bodies up before that.
-		if loop || !c.connGoesWithFunc(fn, call) {
-			c.reportLeak(fn, s, call, stmt, v, errLhs, errVar)
-		}
-	}
-	if config.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) && !mentionsUpgrade(info, fn.body()) && !c.noContentURL(fn, call) {
-		p := c.requestPool(fn, call)
-		if p == poolNoReuse || p == poolOneConn {
-			return // DisableKeepAlives, HTTP/2 only, one connection: no reuse to lose
-		}
-		method, _ := c.requestMethod(fn, call)
-		for _, site := range s.drainOrder {
-			d := s.drain[site]
-			var why string
-			switch {
-			case d.repeat && d.againLoop:
-				why = "before the loop sends the request again"
-			case d.repeat:
-				why = fmt.Sprintf("before the request on line %d", c.line(d.repeatPos))
-			case config.drain == drainAll && len(d.returns) > 0:
-				why = "on the " + c.lines("path returning at line", "paths returning at lines", d.returns)
-			case len(d.okReturns) > 0 && method == "GET" && p != poolFresh && c.runsRepeatedly(fn):
-				why = "on the " + c.lines("path returning at line", "paths returning at lines", d.okReturns)
-			default: // the paths end the program, or return an error
-				continue
-			}
-			c.reportDrain(fn, site, why)
-		}
-	}
-}
 
 // lines formats positions as "one line 12" or "many lines 12, 15".
 func (c *checker) lines(one, many string, pos []token.Pos) string {
@@ -144,58 +38,13 @@ func (c *checker) lines(one, many string, pos []token.Pos) string {
 	return many + " " + strings.Join(strs, ", ")
 }
 
-// pickLHS returns the expressions that receive the response (result idx
-// of call) and the error of a tuple assignment.
-func pickLHS(info *types.Info, lhs, rhs []ast.Expr, call *ast.CallExpr, idx int) (resp, err ast.Expr) {
-	if len(rhs) == 1 && len(lhs) > 1 && ast.Unparen(rhs[0]) == call {
-		if idx >= len(lhs) {
-			return nil, nil
-		}
-		last := lhs[len(lhs)-1]
-		if t := info.TypeOf(call); t != nil {
-			if tup, ok := t.(*types.Tuple); ok && tup.Len() == len(lhs) && isError(tup.At(tup.Len()-1).Type()) && idx != len(lhs)-1 {
-				err = last
-			}
-		}
-		return lhs[idx], err
+// calleeText names the function call calls, as written.
+func calleeText(call *ast.CallExpr) string {
+	s := types.ExprString(call.Fun)
+	if len(s) > 40 {
+		s = s[:37] + "..."
 	}
-	if len(lhs) == len(rhs) {
-		for i := range rhs {
-			if ast.Unparen(rhs[i]) == call {
-				return lhs[i], nil
-			}
-		}
-	}
-	return nil, nil
-}
-
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
-// mentionsUpgrade reports whether body deals with 101 Switching Protocols,
-// where the body is the connection itself and is not drained.
-func mentionsUpgrade(info *types.Info, body ast.Node) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if e, ok := n.(ast.Expr); ok && !found {
-			if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.String() == "101" {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-// connGoesWithFunc reports whether the connection of call's response
-// cannot outlive fn, so that a body fn leaves open holds nothing after it
-// returns: the request goes through a Transport fn built around one
-// connection it did not dial, or its context is cancelled when fn
-// returns. The caller checks that no loop piles up open bodies before the
-// return.
-func (c *checker) connGoesWithFunc(fn *function, call *ast.CallExpr) bool {
-	return c.requestPool(fn, call) == poolOneConn || c.requestCancelled(fn, call)
+	return s
 }
 
 func (c *checker) reportDiscard(call *ast.CallExpr) {
@@ -288,199 +137,6 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 	suppress.Report(c.pass, d)
 }
 
-// limitText writes the -drain-limit value as Go source: 64<<10.
-func limitText() string {
-	n := config.drainLimit
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d<<20", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d<<10", n>>10)
-	}
-	return strconv.FormatInt(n, 10)
-}
-
-// drainCall returns the bounded drain of body, with io the local name of
-// package io: io.Copy(io.Discard, io.LimitReader(body, N)), unbounded
-// when -drain-limit is not positive.
-func drainCall(io, body string) string {
-	if config.drainLimit <= 0 {
-		return fmt.Sprintf("%[1]s.Copy(%[1]s.Discard, %[2]s)", io, body)
-	}
-	return fmt.Sprintf("%[1]s.Copy(%[1]s.Discard, %[1]s.LimitReader(%[2]s, %[3]s))", io, body, limitText())
-}
-
-// closeFix inserts defer v.Body.Close() after stmt, or after the
-// if err != nil {…} that follows it; with drain, a deferred drain and
-// close.
-func (c *checker) closeFix(fn *function, stmt ast.Node, v *types.Var, errLhs ast.Expr, errVar *types.Var, drain bool) (analysis.SuggestedFix, bool) {
-	var fix analysis.SuggestedFix
-	st, ok := stmt.(ast.Stmt)
-	if !ok {
-		if spec, isSpec := stmt.(*ast.ValueSpec); isSpec {
-			st = c.declOf(fn, spec)
-		}
-		if st == nil {
-			return fix, false
-		}
-	}
-	list, pos, inLoop := c.stmtList(fn, st)
-	if list == nil || inLoop {
-		return fix, false
-	}
-	// Only when the function does nothing else with the response: no
-	// close, hand-off or alias anywhere.
-	tr := c.tracks[v]
-	if len(tr.resp)+len(tr.body) != 1 {
-		return fix, false
-	}
-	sc := &scanner{c: c, tr: tr, ev: new(events)}
-	ast.Inspect(fn.body(), func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.AssignStmt, *ast.ValueSpec, *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt, *ast.ReturnStmt, *ast.SendStmt:
-			sc.scan(n)
-			return false
-		case ast.Expr:
-			sc.expr(n)
-			return false
-		}
-		return true
-	})
-	if sc.ev.close || sc.ev.deferClose || sc.ev.transfer || len(tr.holder) > 0 {
-		return fix, false
-	}
-	for _, lit := range fn.lits {
-		if sc.mentions(lit.Body) {
-			return fix, false // a goroutine reading it, a cleanup closure: not ours to close
-		}
-	}
-	after := st
-	if errLhs != nil && errVar == nil {
-		return fix, false // the error is ignored: resp may be nil
-	}
-	if errVar != nil {
-		if pos+1 >= len(list) {
-			return fix, false
-		}
-		ifs, ok := list[pos+1].(*ast.IfStmt)
-		if !ok || ifs.Init != nil || ifs.Else != nil || !isErrNotNil(c.pass.TypesInfo, ifs.Cond, errVar) {
-			return fix, false
-		}
-		after = ifs
-	}
-	indent, ok := c.indent(st.Pos())
-	if !ok {
-		return fix, false
-	}
-	// Insert at the end of the line, after a trailing comment.
-	tf := c.pass.Fset.File(after.End())
-	line := tf.Line(after.End())
-	if line >= tf.LineCount() {
-		return fix, false
-	}
-	at := tf.LineStart(line+1) - 1
-	if drain {
-		file := fixes.File(c.pass, st.Pos())
-		if file == nil {
-			return fix, false
-		}
-		io, edits, ok := fixes.AddImport(c.pass.TypesInfo, c.pass.Pkg, file, at, "io", "io")
-		if !ok {
-			return fix, false
-		}
-		text := fmt.Sprintf("\n%[1]sdefer func() {\n%[1]s\t_, _ = %[2]s\n%[1]s\t_ = %[3]s.Body.Close()\n%[1]s}()", indent, drainCall(io, v.Name()+".Body"), v.Name())
-		return analysis.SuggestedFix{
-			Message:   fmt.Sprintf("Add a deferred drain and close of %s.Body", v.Name()),
-			TextEdits: append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)}),
-		}, true
-	}
-	text := "\n" + indent + "defer " + v.Name() + ".Body.Close()"
-	return analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Add defer %s.Body.Close()", v.Name()),
-		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
-	}, true
-}
-
-func isErrNotNil(info *types.Info, e ast.Expr, errVar *types.Var) bool {
-	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
-	return ok && b.Op == token.NEQ && match.ObjectOf(info, b.X) == errVar && match.IsNil(info, b.Y)
-}
-
-// declOf returns the DeclStmt holding spec.
-func (c *checker) declOf(fn *function, spec *ast.ValueSpec) ast.Stmt {
-	var found ast.Stmt
-	ast.Inspect(fn.body(), func(n ast.Node) bool {
-		if ds, ok := n.(*ast.DeclStmt); ok {
-			if gd, ok := ds.Decl.(*ast.GenDecl); ok && len(gd.Specs) == 1 && gd.Specs[0] == spec {
-				found = ds
-			}
-		}
-		return found == nil
-	})
-	return found
-}
-
-// stmtList returns the statement list holding st, its index, and whether
-// st is inside a loop of fn.
-func (c *checker) stmtList(fn *function, st ast.Stmt) (list []ast.Stmt, idx int, inLoop bool) {
-	var stack []ast.Node
-	ast.Inspect(fn.body(), func(n ast.Node) bool {
-		if list != nil {
-			return false
-		}
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		var stmts []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			stmts = n.List
-		case *ast.CaseClause:
-			stmts = n.Body
-		case *ast.CommClause:
-			stmts = n.Body
-		}
-		for i, s := range stmts {
-			if s == st {
-				list, idx = stmts, i
-				for _, a := range stack {
-					switch a.(type) {
-					case *ast.ForStmt, *ast.RangeStmt:
-						inLoop = true
-					}
-				}
-				return false
-			}
-		}
-		stack = append(stack, n)
-		return true
-	})
-	return list, idx, inLoop
-}
-
-// indent returns the white space that starts the line of pos.
-func (c *checker) indent(pos token.Pos) (string, bool) {
-	tf := c.pass.Fset.File(pos)
-	if tf == nil {
-		return "", false
-	}
-	content, err := c.pass.ReadFile(tf.Name())
-	if err != nil || len(content) != tf.Size() {
-		return "", false
-	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := tf.Offset(pos)
-	ws := content[start:end]
-	if len(bytes.TrimSpace(ws)) != 0 {
-		return "", false
-	}
-	return string(ws), true
-}
-
 // reportDrain reports the close call site, closed unread where the lost
 // reuse matters (why).
 func (c *checker) reportDrain(fn *function, site ast.Node, why string) {
@@ -503,62 +159,4 @@ func (c *checker) reportDrain(fn *function, site ast.Node, why string) {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	suppress.Report(c.pass, d)
-}
-
-// drainFix turns defer body.Close() into a deferred drain-then-close, or
-// inserts a drain before a body.Close() statement.
-func (c *checker) drainFix(fn *function, call *ast.CallExpr, bodyText string) (analysis.SuggestedFix, bool) {
-	var fix analysis.SuggestedFix
-	var parent ast.Node
-	ast.Inspect(fn.body(), func(n ast.Node) bool {
-		if parent != nil {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.DeferStmt:
-			if n.Call == call {
-				parent = n
-			}
-		case *ast.ExprStmt:
-			if n.X == call {
-				parent = n
-			}
-		}
-		return true
-	})
-	if parent == nil {
-		return fix, false
-	}
-	file := fixes.File(c.pass, call.Pos())
-	if file == nil {
-		return fix, false
-	}
-	io, edits, ok := fixes.AddImport(c.pass.TypesInfo, c.pass.Pkg, file, call.Pos(), "io", "io")
-	if !ok {
-		return fix, false
-	}
-	drain := "_, _ = " + drainCall(io, bodyText)
-	switch p := parent.(type) {
-	case *ast.DeferStmt:
-		text := fmt.Sprintf("defer func() {\n%[1]s\t%[2]s\n%[1]s\t_ = %[3]s.Close()\n%[1]s}()", c.mustIndent(p.Pos()), drain, bodyText)
-		if _, ok := c.indent(p.Pos()); !ok {
-			return fix, false
-		}
-		edits = append(edits, analysis.TextEdit{Pos: p.Pos(), End: p.End(), NewText: []byte(text)})
-	case *ast.ExprStmt:
-		indent, ok := c.indent(p.Pos())
-		if !ok {
-			return fix, false
-		}
-		edits = append(edits, analysis.TextEdit{Pos: p.Pos(), End: p.Pos(), NewText: []byte(drain + "\n" + indent)})
-	}
-	return analysis.SuggestedFix{
-		Message:   "Drain the body before closing it",
-		TextEdits: edits,
-	}, true
-}
-
-func (c *checker) mustIndent(pos token.Pos) string {
-	s, _ := c.indent(pos)
-	return s
 }

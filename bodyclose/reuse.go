@@ -1,5 +1,12 @@
 package bodyclose
 
+// Connection reuse: what the pool of a request's Transport allows (one
+// shared, one built for this call, no keep-alives or HTTP/2 only, one
+// connection it did not dial), read from the client or transport the
+// request goes through, and the freshTransport fact on functions that
+// build one anew; whether two requests share a client. Transports built
+// in the function are read in transports.go.
+
 import (
 	"go/ast"
 	"go/constant"

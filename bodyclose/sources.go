@@ -1,5 +1,10 @@
 package bodyclose
 
+// Where responses come from: the calls whose result, or one result of
+// its tuple, is a *http.Response the caller must close (responseIndex),
+// and where they are in the package's functions (sources). Each one is
+// then checked on its own (check.go).
+
 import (
 	"go/ast"
 	"go/token"
@@ -159,4 +164,53 @@ func mentionsResponseFunc(t types.Type, memo map[types.Type]bool, depth int) boo
 	}
 	memo[t] = r
 	return r
+}
+
+// responseIndex returns the index of the *http.Response result of call
+// (0 for a single result) if call creates a response its caller must
+// close.
+func (c *checker) responseIndex(call *ast.CallExpr) (int, bool) {
+	info := c.pass.TypesInfo
+	tv, ok := info.Types[call]
+	if !ok || tv.Type == nil || tv.IsType() {
+		return 0, false
+	}
+	idx := -1
+	switch t := tv.Type.(type) {
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			if match.IsResponse(t.At(i).Type()) {
+				if idx >= 0 {
+					return 0, false // two responses: too clever for us
+				}
+				idx = i
+			}
+		}
+	default:
+		if match.IsResponse(t) {
+			idx = 0
+		}
+	}
+	if idx < 0 {
+		return 0, false
+	}
+	for _, a := range call.Args {
+		if match.IsResponse(info.TypeOf(a)) {
+			return 0, false // f(resp) *http.Response: likely the same response
+		}
+	}
+	fn := match.Callee(info, call)
+	if fn == nil {
+		return idx, true // a function value
+	}
+	switch {
+	case match.IsMethod(fn, "net/http/httptest", "ResponseRecorder", "Result"):
+		return 0, false // in-memory body
+	case match.IsFunc(fn, match.NetHTTP, "ReadResponse"):
+		return 0, false // reads from a connection the caller owns, no pool
+	}
+	if c.returnsClosed(fn) {
+		return 0, false // the wrapper closed or replaced the body
+	}
+	return idx, true
 }

@@ -1,0 +1,174 @@
+package bodyclose
+
+// Checking one response: how the source's result is bound (pickLHS),
+// whether a local variable of the function carries the obligation, the
+// path search from the call (paths.go), and which of its findings are
+// reported (report.go): a leak, a discarded response, a body closed
+// unread.
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+)
+
+// checkSource checks the response created by call (result idx), in fn.
+// parent is the call's parent outside parentheses.
+func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr, idx int) {
+	info := c.pass.TypesInfo
+	var lhs, errLhs ast.Expr
+	var stmt ast.Node
+	switch p := parent.(type) {
+	case *ast.ExprStmt:
+		if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
+			c.reportDiscard(call)
+		}
+		return
+	case *ast.AssignStmt:
+		stmt = p
+		lhs, errLhs = pickLHS(info, p.Lhs, p.Rhs, call, idx)
+	case *ast.ValueSpec:
+		stmt = p
+		names := make([]ast.Expr, len(p.Names))
+		for i, n := range p.Names {
+			names[i] = n
+		}
+		lhs, errLhs = pickLHS(info, names, p.Values, call, idx)
+	default:
+		return // an argument, a return, a field: handed on
+	}
+	if lhs == nil {
+		return
+	}
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		return // a field, an element: stored
+	}
+	if id.Name == "_" {
+		if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
+			c.reportDiscard(call)
+		}
+		return
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	if v == nil || !fn.owns(v) {
+		return // a parameter, a result, a captured or package variable
+	}
+	if c.headRequest(fn, call) {
+		return // no body: an unclosed HEAD response holds no connection
+	}
+	var errVar *types.Var
+	if eid, ok := ast.Unparen(errLhs).(*ast.Ident); ok && eid.Name != "_" {
+		errVar, _ = info.ObjectOf(eid).(*types.Var)
+	}
+	b, i, ok := fn.locate(stmt)
+	if !ok {
+		return
+	}
+	tr := c.tracks[v]
+	if tr == nil {
+		tr = fn.track(v, false)
+		c.tracks[v] = tr
+	}
+	tr = tr.from(call.Pos())
+	// A closure written before the call that uses the response (a deferred
+	// close registered early, a retry closure) is out of our sight.
+	sc := &scanner{c: c, tr: tr}
+	for _, lit := range fn.lits {
+		if lit.Pos() < call.Pos() && sc.mentions(lit.Body) {
+			return
+		}
+	}
+	s := fn.newSearch(tr)
+	s.errVar = errVar
+	s.source = b.Nodes[i]
+	s.run(b, i+1, state{errLive: errVar != nil})
+
+	if s.leak != nil || s.leakEnd {
+		_, loop := c.leakWhere(s, v)
+		// A body left open on the leaking paths is released when the
+		// function's connection goes with it, whether or not other paths
+		// hand the response on; a loop piles bodies up before that.
+		if loop || !c.connGoesWithFunc(fn, call) {
+			c.reportLeak(fn, s, call, stmt, v, errLhs, errVar)
+		}
+	}
+	if config.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) && !mentionsUpgrade(info, fn.body()) && !c.noContentURL(fn, call) {
+		p := c.requestPool(fn, call)
+		if p == poolNoReuse || p == poolOneConn {
+			return // DisableKeepAlives, HTTP/2 only, one connection: no reuse to lose
+		}
+		method, _ := c.requestMethod(fn, call)
+		for _, site := range s.drainOrder {
+			d := s.drain[site]
+			var why string
+			switch {
+			case d.repeat && d.againLoop:
+				why = "before the loop sends the request again"
+			case d.repeat:
+				why = fmt.Sprintf("before the request on line %d", c.line(d.repeatPos))
+			case config.drain == drainAll && len(d.returns) > 0:
+				why = "on the " + c.lines("path returning at line", "paths returning at lines", d.returns)
+			case len(d.okReturns) > 0 && method == "GET" && p != poolFresh && c.runsRepeatedly(fn):
+				why = "on the " + c.lines("path returning at line", "paths returning at lines", d.okReturns)
+			default: // the paths end the program, or return an error
+				continue
+			}
+			c.reportDrain(fn, site, why)
+		}
+	}
+}
+
+// pickLHS returns the expressions that receive the response (result idx
+// of call) and the error of a tuple assignment.
+func pickLHS(info *types.Info, lhs, rhs []ast.Expr, call *ast.CallExpr, idx int) (resp, err ast.Expr) {
+	if len(rhs) == 1 && len(lhs) > 1 && ast.Unparen(rhs[0]) == call {
+		if idx >= len(lhs) {
+			return nil, nil
+		}
+		last := lhs[len(lhs)-1]
+		if t := info.TypeOf(call); t != nil {
+			if tup, ok := t.(*types.Tuple); ok && tup.Len() == len(lhs) && isError(tup.At(tup.Len()-1).Type()) && idx != len(lhs)-1 {
+				err = last
+			}
+		}
+		return lhs[idx], err
+	}
+	if len(lhs) == len(rhs) {
+		for i := range rhs {
+			if ast.Unparen(rhs[i]) == call {
+				return lhs[i], nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// mentionsUpgrade reports whether body deals with 101 Switching Protocols,
+// where the body is the connection itself and is not drained.
+func mentionsUpgrade(info *types.Info, body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if e, ok := n.(ast.Expr); ok && !found {
+			if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.String() == "101" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// connGoesWithFunc reports whether the connection of call's response
+// cannot outlive fn, so that a body fn leaves open holds nothing after it
+// returns: the request goes through a Transport fn built around one
+// connection it did not dial, or its context is cancelled when fn
+// returns. The caller checks that no loop piles up open bodies before the
+// return.
+func (c *checker) connGoesWithFunc(fn *function, call *ast.CallExpr) bool {
+	return c.requestPool(fn, call) == poolOneConn || c.requestCancelled(fn, call)
+}
