@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 	"time"
 
@@ -198,7 +199,13 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	idx := pass.ResultOf[engine.Analyzer].(*engine.Index)
 	c := &checker{pass: pass, idx: idx, summaries: make(map[*types.Var]*summary)}
-	c.walk(declSet(c.httpDecls()), func(cur cursor) {
+	decls := c.httpDecls()
+	if !cfg.tests {
+		// Nothing in a test file is reported: skip its declarations here
+		// (the walks that follow values still see them).
+		decls = slices.DeleteFunc(decls, func(d ast.Decl) bool { return c.inTestFile(d.Pos()) })
+	}
+	c.walk(declSet(decls), func(cur cursor) {
 		switch cur.Node().(type) {
 		case *ast.CompositeLit, *ast.CallExpr, *ast.ValueSpec, *ast.AssignStmt:
 		default:
