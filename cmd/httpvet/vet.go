@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/httpvet/httpvet/analyzers"
+	"github.com/httpvet/httpvet/internal/engine"
 )
 
 // vet serves go vet: unitchecker analyzes the package a .cfg file
@@ -26,6 +27,7 @@ func vet() {
 	if args := os.Args[1:]; len(args) > 0 && skipFactsOnly(args[len(args)-1]) {
 		return
 	}
+	engine.CollectFirst = true // one package per process
 	unitchecker.Main(analyzers.Suite...)
 }
 
