@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -123,21 +124,72 @@ func (c *checker) constructed(k kind, cur cursor, lit *ast.CompositeLit, pos, en
 	c.diagnose(k, cur, lit, pos, end, all, m)
 }
 
-// callsOf returns the calls of fn in the package.
+// callsOf returns the calls of fn, a function of the package, in the
+// order a walk of the package meets them. It finds them through the
+// engine's index of identifiers and builds the cursor of each from its
+// path, instead of walking every declaration that calls one of the
+// package's functions (on go-github's test package, every test).
 func (c *checker) callsOf(fn *types.Func) []cursor {
 	if c.calls == nil {
 		c.calls = make(map[*types.Func][]cursor)
-		c.walk(declSet(c.idx.Decls(c.ownFunc)), func(cur cursor) {
-			call, ok := cur.Node().(*ast.CallExpr)
-			if !ok {
-				return
-			}
-			if f := match.Callee(c.pass.TypesInfo, call); f != nil && f.Pkg() == c.pass.Pkg {
-				c.calls[f] = append(c.calls[f], cur)
-			}
-		})
+		c.callees = make(map[*types.Func][]*ast.Ident)
+		for _, id := range c.idx.Uses(c.ownFunc) {
+			f := c.pass.TypesInfo.Uses[id].(*types.Func)
+			c.callees[f] = append(c.callees[f], id)
+		}
 	}
-	return c.calls[fn]
+	if calls, ok := c.calls[fn]; ok {
+		return calls
+	}
+	var calls []cursor
+	for _, id := range c.callees[fn] {
+		if call := calledBy(c.idx.PathTo(id)); call != nil && match.Callee(c.pass.TypesInfo, call) == fn {
+			calls = append(calls, c.cursorAt(call))
+		}
+	}
+	// A walk meets an outer call before the calls in its function
+	// expression: by start, then the longer first.
+	sort.SliceStable(calls, func(i, j int) bool {
+		a, b := calls[i].Node(), calls[j].Node()
+		return a.Pos() < b.Pos() || (a.Pos() == b.Pos() && a.End() > b.End())
+	})
+	c.calls[fn] = calls
+	return calls
+}
+
+// calledBy returns the call whose function expression is path's first
+// node, an identifier (f(…), x.f(…), f[T](…), (f)(…)), or nil.
+func calledBy(path []ast.Node) *ast.CallExpr {
+	if len(path) == 0 {
+		return nil
+	}
+	fun := path[0]
+	for _, n := range path[1:] {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if n.Sel != fun {
+				return nil
+			}
+		case *ast.ParenExpr:
+		case *ast.IndexExpr:
+			if n.X != fun {
+				return nil
+			}
+		case *ast.IndexListExpr:
+			if n.X != fun {
+				return nil
+			}
+		case *ast.CallExpr:
+			if n.Fun != fun {
+				return nil
+			}
+			return n
+		default:
+			return nil
+		}
+		fun = n
+	}
+	return nil
 }
 
 // result follows the result site.idx of the call at cur and returns what

@@ -158,6 +158,28 @@ func (c *checker) walk(keep func(ast.Decl) bool, visit func(cursor)) {
 	}
 }
 
+// cursorAt returns the cursor of n, a node of one of the package's
+// declarations, with its parents from the engine's path up to its file:
+// the cursor a walk would give for n, without the walk.
+func (c *checker) cursorAt(n ast.Node) cursor {
+	path := c.idx.PathTo(n) // n first, its declaration last
+	if path == nil {
+		return cursor{}
+	}
+	var top *frame
+	for _, file := range c.pass.Files {
+		if file.FileStart <= n.Pos() && n.Pos() <= file.FileEnd {
+			top = &frame{node: file}
+			break
+		}
+	}
+	f := top
+	for i := len(path) - 1; i >= 0; i-- {
+		f = &frame{node: path[i], parent: f}
+	}
+	return cursor{f}
+}
+
 // declSet returns a keep function for walk accepting exactly decls.
 func declSet(decls []ast.Decl) func(ast.Decl) bool {
 	set := make(map[ast.Decl]bool, len(decls))

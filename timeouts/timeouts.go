@@ -175,7 +175,8 @@ type checker struct {
 	uses      map[*types.Var][]cursor
 	results   map[*types.Var]bool // named results, returned by a bare return
 	summaries map[*types.Var]*summary
-	calls     map[*types.Func][]cursor // calls of the package's functions
+	calls     map[*types.Func][]cursor     // calls of the package's functions
+	callees   map[*types.Func][]*ast.Ident // the identifiers naming them
 	// stores, params and funcValues: see buildStores.
 	stores     map[*types.Var][]ast.Expr
 	params     map[*types.Var]paramSite
