@@ -75,40 +75,40 @@ func (idx *Index) scan(match func(types.Object, func(types.Type) bool) bool, pkg
 	idx.scans++
 	memo := make(map[types.Type]bool)
 	mention := func(t types.Type) bool { return mentions(t, pkgs, memo, 0) }
-	var hits []token.Pos
-	for _, m := range []map[*ast.Ident]types.Object{idx.info.Uses, idx.info.Defs} {
-		for id, obj := range m {
-			if obj != nil && match(obj, mention) {
-				hits = append(hits, id.Pos())
-			}
-		}
-	}
-	sort.Slice(hits, func(i, j int) bool { return hits[i] < hits[j] })
+	// Each matching identifier is placed at once, in map order; the
+	// lists are sorted at the end (no slice of every hit to sort).
 	e := new(touchEntry)
 	seenFunc := make(map[*Func]bool)
 	seenDecl := make(map[ast.Decl]bool)
-	for _, pos := range hits {
-		f := idx.file(pos)
-		if f == nil {
-			continue
-		}
-		d := decl(f, pos)
-		if d == nil {
-			continue // package clause, imports
-		}
-		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
-			continue
-		}
-		if fn := idx.enclosing(pos); fn != nil && !seenFunc[fn] {
-			seenFunc[fn] = true
-			e.funcs = append(e.funcs, fn)
-		}
-		if gd, ok := d.(*ast.GenDecl); ok && !seenDecl[gd] {
-			seenDecl[gd] = true
-			e.inits = append(e.inits, gd)
+	for _, m := range []map[*ast.Ident]types.Object{idx.info.Uses, idx.info.Defs} {
+		for id, obj := range m {
+			if obj == nil || !match(obj, mention) {
+				continue
+			}
+			pos := id.Pos()
+			f := idx.file(pos)
+			if f == nil {
+				continue
+			}
+			d := decl(f, pos)
+			if d == nil {
+				continue // package clause, imports
+			}
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+				continue
+			}
+			if fn := idx.enclosing(pos); fn != nil && !seenFunc[fn] {
+				seenFunc[fn] = true
+				e.funcs = append(e.funcs, fn)
+			}
+			if gd, ok := d.(*ast.GenDecl); ok && !seenDecl[gd] {
+				seenDecl[gd] = true
+				e.inits = append(e.inits, gd)
+			}
 		}
 	}
-	sort.SliceStable(e.funcs, func(i, j int) bool { return e.funcs[i].Pos() < e.funcs[j].Pos() })
+	sort.Slice(e.inits, func(i, j int) bool { return e.inits[i].Pos() < e.inits[j].Pos() })
+	sort.Slice(e.funcs, func(i, j int) bool { return e.funcs[i].Pos() < e.funcs[j].Pos() }) // no two start at one position
 	return e
 }
 
