@@ -107,7 +107,7 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 	stale := c.staleHolder(fn, v, stmt)
 	switch {
 	case stale != nil:
-		todo = fmt.Sprintf("the function returns %s, which still holds the earlier response: hand this one on instead, or close %s.Body", stale.Name(), v.Name())
+		todo = fmt.Sprintf("the function returns %s, which still holds the earlier response: close that one's body and store this one in %s instead", stale.Name(), stale.Name())
 	case loop:
 		todo = fmt.Sprintf("close %s.Body before the request is sent again", v.Name())
 	case s.anyTransfer:

@@ -59,7 +59,7 @@ func followOnce(c *http.Client, req *http.Request) (*Response, error) {
 			return result, err
 		}
 		req.URL = loc
-		resp, err = c.Do(req) // want `response body of c.Do is not closed on every path, so the connection leaks at the return on line 67; the function returns result, which still holds the earlier response: hand this one on instead, or close resp.Body`
+		resp, err = c.Do(req) // want `response body of c.Do is not closed on every path, so the connection leaks at the return on line 67; the function returns result, which still holds the earlier response: close that one's body and store this one in result instead`
 		if err != nil {
 			return result, err
 		}
