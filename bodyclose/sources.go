@@ -122,10 +122,26 @@ func mentionsResponseFunc(t types.Type, memo map[types.Type]bool, depth int) boo
 	if t == nil || depth > 8 {
 		return false
 	}
-	if r, ok := memo[t]; ok {
-		return r
+	switch t := t.(type) {
+	case *types.Basic:
+		return false // most identifiers: not worth a place in memo
+	case *types.Named:
+		if t.TypeArgs() == nil {
+			if _, ok := t.Underlying().(*types.Signature); !ok {
+				return false
+			}
+		}
 	}
-	memo[t] = false // break cycles
+	// Only instances are remembered: no cycle runs through the other
+	// types without a named type, and a map entry for every signature
+	// and pointer the package uses cost more than walking them again.
+	_, inst := t.(*types.Named)
+	if inst {
+		if r, ok := memo[t]; ok {
+			return r
+		}
+		memo[t] = false // break cycles
+	}
 	r := false
 	switch t := t.(type) {
 	case *types.Alias:
@@ -162,7 +178,9 @@ func mentionsResponseFunc(t types.Type, memo map[types.Type]bool, depth int) boo
 			r = mentionsResponseFunc(t.Field(i).Type(), memo, depth+1)
 		}
 	}
-	memo[t] = r
+	if inst {
+		memo[t] = r
+	}
 	return r
 }
 

@@ -63,21 +63,14 @@ func run(pass *analysis.Pass) (any, error) {
 // touch net/http: with a function that does, or package-level ones.
 func (c *checker) touchedDecls() []ast.Decl {
 	var decls []ast.Decl
-	seen := make(map[ast.Decl]bool)
 	for _, fn := range c.idx.Touching(match.NetHTTP) {
-		if !seen[fn.Decl] {
-			seen[fn.Decl] = true
-			decls = append(decls, fn.Decl)
-		}
+		decls = append(decls, fn.Decl)
 	}
-	for _, d := range c.idx.Inits(match.NetHTTP) {
-		if !seen[d] {
-			seen[d] = true
-			decls = append(decls, d)
-		}
-	}
+	decls = append(decls, c.idx.Inits(match.NetHTTP)...)
+	// Sorted, a declaration's repeats (its literals, its own entry in
+	// Inits) are neighbours: no set of the declarations seen.
 	slices.SortFunc(decls, func(a, b ast.Decl) int { return int(a.Pos() - b.Pos()) })
-	return decls
+	return slices.Compact(decls)
 }
 
 type checker struct {

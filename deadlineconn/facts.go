@@ -67,30 +67,28 @@ func (c *checker) exportFacts() {
 	}
 	var cands []cand
 	// The candidates are chosen by their signature: no body is walked.
-	var funcDecls []*ast.FuncDecl
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok {
-				funcDecls = append(funcDecls, fd)
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
 			}
-		}
-	}
-	for _, fd := range funcDecls {
-		fn, ok := info.Defs[fd.Name].(*types.Func)
-		if !ok || fd.Body == nil {
-			continue
-		}
-		sig, ok := fn.Type().(*types.Signature)
-		if !ok {
-			continue
-		}
-		interesting := sig.Results().Len() > 0 && (connLike(sig.Results().At(0).Type()) || dialFunc(sig.Results().At(0).Type()))
-		for i := range sig.Params().Len() {
-			interesting = interesting || connLike(sig.Params().At(i).Type())
-		}
-		if interesting {
-			cands = append(cands, cand{fn, fd})
-			c.decls[fn] = fd
+			fn, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			sig, ok := fn.Type().(*types.Signature)
+			if !ok {
+				continue
+			}
+			interesting := sig.Results().Len() > 0 && (connLike(sig.Results().At(0).Type()) || dialFunc(sig.Results().At(0).Type()))
+			for i := range sig.Params().Len() {
+				interesting = interesting || connLike(sig.Params().At(i).Type())
+			}
+			if interesting {
+				cands = append(cands, cand{fn, fd})
+				c.decls[fn] = fd
+			}
 		}
 	}
 	done := make(map[*types.Func]bool)

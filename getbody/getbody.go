@@ -74,7 +74,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, idx: pass.ResultOf[engine.Analyzer].(*engine.Index), funcs: make(map[ast.Node]*function)}
 	c.exportWrapperFacts()
 	for _, d := range c.touchedDecls() {
-		ast.Walk(constructions{c: c}, d)
+		ast.Walk(&constructions{c: c}, d)
 	}
 	return nil, nil
 }
@@ -83,19 +83,20 @@ func run(pass *analysis.Pass) (any, error) {
 // a function that touches net/http or uses a function carrying a wrapper
 // fact (of this package or another).
 func (c *checker) touchedDecls() []ast.Decl {
-	fns := slices.Concat(c.idx.Touching(match.NetHTTP), c.idx.TouchingObjects(c.isWrapper))
 	var decls []ast.Decl
-	seen := make(map[ast.Decl]bool)
-	for _, fn := range fns {
-		// Nothing is reported in a test file (without -tests), and what
-		// a declaration reports lies in it: skip test files' whole.
-		if !seen[fn.Decl] && !c.skipTest(fn.Decl.Pos()) {
-			seen[fn.Decl] = true
-			decls = append(decls, fn.Decl)
+	for _, fns := range [][]*engine.Func{c.idx.Touching(match.NetHTTP), c.idx.TouchingObjects(c.isWrapper)} {
+		for _, fn := range fns {
+			// Nothing is reported in a test file (without -tests), and
+			// what a declaration reports lies in it: skip test files'
+			// whole.
+			if !c.skipTest(fn.Decl.Pos()) {
+				decls = append(decls, fn.Decl)
+			}
 		}
 	}
+	// Sorted, a declaration's repeats (its literals) are neighbours.
 	slices.SortFunc(decls, func(a, b ast.Decl) int { return int(a.Pos() - b.Pos()) })
-	return decls
+	return slices.Compact(decls)
 }
 
 // isWrapper reports whether obj is a function carrying a wrapper fact.
@@ -110,16 +111,18 @@ func (c *checker) isWrapper(obj types.Object) bool {
 // constructions visits a declaration in preorder, checking each call,
 // composite literal and assignment within a function against fn, the
 // innermost function around it (nil at package level, where there are
-// no paths to follow).
+// no paths to follow). A new visitor is made only on entering a function:
+// returning a struct value boxed one per node, most of what getbody
+// allocated.
 type constructions struct {
 	c  *checker
 	fn *function
 }
 
-func (w constructions) Visit(n ast.Node) ast.Visitor {
+func (w *constructions) Visit(n ast.Node) ast.Visitor {
 	switch n := n.(type) {
 	case *ast.FuncDecl, *ast.FuncLit:
-		w.fn = w.c.function(n)
+		return &constructions{c: w.c, fn: w.c.function(n)}
 	case *ast.CallExpr:
 		if w.fn != nil {
 			w.c.checkCall(w.fn, n)

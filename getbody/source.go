@@ -41,10 +41,11 @@ func (c *checker) requestOf(enclosing *ast.BlockStmt, call *ast.CallExpr) (req r
 		}
 		req.methodE, req.body = call.Args[m], call.Args[m+2]
 	default:
-		fact := new(requestWrapper)
-		if !c.pass.ImportObjectFact(fn, fact) {
-			return req, false
+		if !c.pass.ImportObjectFact(fn, &c.wrapperFact) {
+			return req, false // most calls: no fact, nothing allocated
 		}
+		fact := new(requestWrapper)
+		*fact = c.wrapperFact
 		req.wrapper, req.fact = fn, fact
 		if fact.Method < 0 {
 			req.method = fact.ConstMethod

@@ -12,7 +12,10 @@
 //
 //   - [Index.Reaches] tells whether the package is, or imports directly or
 //     not, a given package: when it does not, no value of that package's
-//     types can appear in it, and an analyzer stops at once.
+//     types can appear in it, and an analyzer stops at once. For net it
+//     reads the NetPackage facts of the direct imports (no walk of the
+//     import graph); a package that does not reach net does not reach
+//     net/http either.
 //   - [Index.Touching] lists the functions whose bodies touch a set of
 //     packages: the function declarations and the function literals within
 //     them (or within package-level declarations) that contain an
@@ -81,6 +84,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/httpvet/httpvet/internal/match"
 )
 
 // Analyzer computes the [Index] of a package and exports the noReturn
@@ -106,12 +111,13 @@ type Index struct {
 
 	noReturn map[*types.Func]bool // functions of any package known not to return
 
-	mu      sync.Mutex
-	reaches map[string]bool
-	funcs   map[ast.Node]*Func     // by *ast.FuncDecl or *ast.FuncLit
-	lits    map[ast.Decl][]*Func   // function literals of a top-level declaration, in order
-	touch   map[string]*touchEntry // by query key
-	scans   int                    // scans of Uses and Defs, for tests
+	mu         sync.Mutex
+	reachesNet bool
+	reaches    map[string]bool
+	funcs      map[ast.Node]*Func     // by *ast.FuncDecl or *ast.FuncLit
+	lits       map[ast.Decl][]*Func   // function literals of a top-level declaration, in order
+	touch      map[string]*touchEntry // by query key
+	scans      int                    // scans of Uses and Defs, for tests
 }
 
 type touchEntry struct {
@@ -135,18 +141,19 @@ func run(pass *analysis.Pass) (any, error) {
 	files := append([]*ast.File(nil), pass.Files...)
 	sort.Slice(files, func(i, j int) bool { return files[i].FileStart < files[j].FileStart })
 	idx := &Index{
-		fset:     pass.Fset,
-		info:     pass.TypesInfo,
-		pkg:      pass.Pkg,
-		files:    files,
-		noReturn: make(map[*types.Func]bool),
-		reaches:  make(map[string]bool),
-		funcs:    make(map[ast.Node]*Func),
-		lits:     make(map[ast.Decl][]*Func),
-		touch:    make(map[string]*touchEntry),
+		fset:       pass.Fset,
+		info:       pass.TypesInfo,
+		pkg:        pass.Pkg,
+		reachesNet: importsNet(pass),
+		files:      files,
+		noReturn:   make(map[*types.Func]bool),
+		reaches:    make(map[string]bool, 2),
+		funcs:      make(map[ast.Node]*Func),
+		lits:       make(map[ast.Decl][]*Func),
+		touch:      make(map[string]*touchEntry),
 	}
 	idx.computeNoReturn(pass)
-	if idx.Reaches("net") {
+	if idx.reachesNet {
 		pass.ExportPackageFact(new(NetPackage))
 	}
 	return idx, nil
@@ -171,6 +178,12 @@ func (idx *Index) Pkg() *types.Package { return idx.pkg }
 // through other packages: only then can a value of one of its types
 // appear in the package.
 func (idx *Index) Reaches(path string) bool {
+	switch {
+	case path == "net":
+		return idx.reachesNet
+	case path == match.NetHTTP && !idx.reachesNet:
+		return false // net/http imports net
+	}
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
 	if r, ok := idx.reaches[path]; ok {
@@ -196,6 +209,21 @@ func (idx *Index) Reaches(path string) bool {
 	r := visit(idx.pkg)
 	idx.reaches[path] = r
 	return r
+}
+
+// importsNet reports whether the package is net or one of its imports
+// carries the NetPackage fact: whether it reaches net, without a walk of
+// the import graph (most packages under a module do not).
+func importsNet(pass *analysis.Pass) bool {
+	if pass.Pkg.Path() == "net" {
+		return true
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if imp.Path() == "net" || pass.ImportPackageFact(imp, new(NetPackage)) {
+			return true
+		}
+	}
+	return false
 }
 
 // file returns the file that contains pos, or nil.

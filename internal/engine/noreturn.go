@@ -60,24 +60,21 @@ func intrinsic(fn *types.Func) bool {
 // computeNoReturn finds the functions used in the package that never
 // return (intrinsics, imported facts) and the package's own, exporting
 // their facts. Only the declarations that call such a function get a
-// graph, round after round until no new one is found.
+// graph, round after round until no new one is found, and only when its
+// syntax does not already show a path that returns (most do).
 func (idx *Index) computeNoReturn(pass *analysis.Pass) {
-	checked := make(map[*types.Func]bool)
+	// No memo of the answers: a map of every function the package uses
+	// cost more than asking again (a switch on the path, a fact lookup).
 	isNoReturn := func(obj types.Object) bool {
 		switch obj := obj.(type) {
 		case *types.Builtin:
 			return obj == panicBuiltin
 		case *types.Func:
 			fn := obj.Origin()
-			r, ok := checked[fn]
-			if !ok {
-				r = intrinsic(fn) || (fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(noReturn)))
-				checked[fn] = r
-				if r {
-					idx.noReturn[fn] = true
-				}
+			if intrinsic(fn) || (fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(noReturn))) {
+				idx.noReturn[fn] = true
+				return true
 			}
-			return r
 		}
 		return false
 	}
@@ -105,7 +102,7 @@ func (idx *Index) computeNoReturn(pass *analysis.Pass) {
 			if !ok || idx.noReturn[obj] {
 				continue
 			}
-			if intrinsic(obj) || cfg.New(d.Body, mayReturn).NoReturn() {
+			if intrinsic(obj) || (!syntaxMayReturn(d.Body, mayReturn) && cfg.New(d.Body, mayReturn).NoReturn()) {
 				idx.noReturn[obj] = true
 				pass.ExportObjectFact(obj, new(noReturn))
 				found[obj] = true

@@ -19,6 +19,8 @@ type Func struct {
 
 	once  sync.Once
 	graph *Graph
+
+	scanned int // the last scan that listed it (scan holds idx.mu)
 }
 
 // Node returns the *ast.FuncDecl or *ast.FuncLit.

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -78,8 +79,6 @@ func (idx *Index) scan(match func(types.Object, func(types.Type) bool) bool, pkg
 	// Each matching identifier is placed at once, in map order; the
 	// lists are sorted at the end (no slice of every hit to sort).
 	e := new(touchEntry)
-	seenFunc := make(map[*Func]bool)
-	seenDecl := make(map[ast.Decl]bool)
 	for _, m := range []map[*ast.Ident]types.Object{idx.info.Uses, idx.info.Defs} {
 		for id, obj := range m {
 			if obj == nil || !match(obj, mention) {
@@ -97,17 +96,17 @@ func (idx *Index) scan(match func(types.Object, func(types.Type) bool) bool, pkg
 			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
 				continue
 			}
-			if fn := idx.enclosing(pos); fn != nil && !seenFunc[fn] {
-				seenFunc[fn] = true
+			if fn := idx.enclosing(pos); fn != nil && fn.scanned != idx.scans {
+				fn.scanned = idx.scans
 				e.funcs = append(e.funcs, fn)
 			}
-			if gd, ok := d.(*ast.GenDecl); ok && !seenDecl[gd] {
-				seenDecl[gd] = true
+			if gd, ok := d.(*ast.GenDecl); ok && (len(e.inits) == 0 || e.inits[len(e.inits)-1] != gd) {
 				e.inits = append(e.inits, gd)
 			}
 		}
 	}
 	sort.Slice(e.inits, func(i, j int) bool { return e.inits[i].Pos() < e.inits[j].Pos() })
+	e.inits = slices.Compact(e.inits)                                                       // repeats are neighbours once sorted
 	sort.Slice(e.funcs, func(i, j int) bool { return e.funcs[i].Pos() < e.funcs[j].Pos() }) // no two start at one position
 	return e
 }
@@ -118,10 +117,25 @@ func mentions(t types.Type, pkgs map[string]bool, memo map[types.Type]bool, dept
 	if t == nil || len(pkgs) == 0 || depth > 8 {
 		return false
 	}
-	if r, ok := memo[t]; ok {
-		return r
+	switch t := t.(type) {
+	case *types.Basic:
+		return false // most identifiers: not worth a place in memo
+	case *types.Named:
+		if t.TypeArgs() == nil {
+			obj := t.Obj()
+			return obj.Pkg() != nil && pkgs[obj.Pkg().Path()]
+		}
 	}
-	memo[t] = false // break cycles
+	// Only instances are remembered: no cycle runs through the other
+	// types without a named type, and a map entry for every signature
+	// and pointer the package uses cost more than walking them again.
+	_, inst := t.(*types.Named)
+	if inst {
+		if r, ok := memo[t]; ok {
+			return r
+		}
+		memo[t] = false // break cycles
+	}
 	r := false
 	switch t := t.(type) {
 	case *types.Alias:
@@ -155,7 +169,9 @@ func mentions(t types.Type, pkgs map[string]bool, memo map[types.Type]bool, dept
 			r = mentions(t.Field(i).Type(), pkgs, memo, depth+1)
 		}
 	}
-	memo[t] = r
+	if inst {
+		memo[t] = r
+	}
 	return r
 }
 
