@@ -37,6 +37,11 @@ var Analyzer = &analysis.Analyzer{
 func run(pass *analysis.Pass) (any, error) {
 	suppress.ReportMalformed(pass)
 	idx := pass.ResultOf[engine.Analyzer].(*engine.Index)
+	if !idx.Reaches("net") {
+		// No facts either: go vet does not run httpvet on such a package
+		// (see engine.NetPackage), and every driver agrees with it.
+		return nil, nil
+	}
 	c := &checker{pass: pass, idx: idx, decls: make(map[*types.Func]*ast.FuncDecl), views: make(map[*engine.Func]*engine.View)}
 	c.exportFacts()
 	if !match.ImportsOrIs(pass.Pkg, match.NetHTTP) {

@@ -68,10 +68,11 @@ type checker struct {
 // names one or the other, so no other declaration can hold one.
 func run(pass *analysis.Pass) (any, error) {
 	suppress.ReportMalformed(pass)
-	if !match.ImportsOrIs(pass.Pkg, match.NetHTTP) && len(pass.AllObjectFacts()) == 0 {
+	idx := pass.ResultOf[engine.Analyzer].(*engine.Index)
+	if !idx.Reaches(match.NetHTTP) || (!match.ImportsOrIs(pass.Pkg, match.NetHTTP) && len(pass.AllObjectFacts()) == 0) {
 		return nil, nil // neither net/http nor a wrapper of it in sight
 	}
-	c := &checker{pass: pass, idx: pass.ResultOf[engine.Analyzer].(*engine.Index), funcs: make(map[ast.Node]*function)}
+	c := &checker{pass: pass, idx: idx, funcs: make(map[ast.Node]*function)}
 	c.exportWrapperFacts()
 	for _, d := range c.touchedDecls() {
 		ast.Walk(&constructions{c: c}, d)

@@ -53,19 +53,23 @@
 //     value of `type getFunc func() (*http.Response, error)` whose result
 //     is never named touches nothing. An analyzer that must see those
 //     (bodyclose does) adds them with [Index.TouchingObjects].
-//   - The no-return fact (noReturn) is exported, in every package, for the
-//     functions and methods whose body has no reachable return because it
+//   - The no-return fact (noReturn) is exported, in every package that
+//     reaches net (below), for the functions and methods whose body has
+//     no reachable return because it
 //     calls one that never returns: panic, os.Exit, log.Fatal*, log.Panic*,
 //     runtime.Goexit, syscall.Exit, the testing methods FailNow, Fatal*,
 //     SkipNow, Skip* (on *testing.T, B, F, common and testing.TB), klog's,
 //     logrus's and glog's Fatal and Exit functions, or a function that
 //     carries the fact, in this package or another. Like ctrlflow's, it
-//     crosses packages; unlike ctrlflow, it only builds the graphs of
-//     functions that call such a function, so a function that never
-//     returns only because it loops forever is not marked. Under go vet,
+//     crosses packages; unlike ctrlflow, it builds a graph only for a
+//     function that calls such a function and whose syntax shows no sure
+//     way to return (most show one), so a function that never returns
+//     only because it loops forever is not marked. Under go vet,
 //     httpvet does not analyze a dependency that cannot reach package net
-//     at all (see [NetPackage]), so a dependency's own Fatal that imports
-//     no net is not known unless it is one of those named here.
+//     at all (see [NetPackage]); every driver does the same for this fact,
+//     so a package's own Fatal that imports no net is not known unless it
+//     is one of those named here, and the findings do not depend on the
+//     driver.
 //   - The NetPackage fact is exported on every package that is net or
 //     imports it, directly or not.
 //   - CFGs end a path at those calls, and, for the analyzers that relied
@@ -80,6 +84,7 @@ import (
 	"go/types"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -104,20 +109,21 @@ var Analyzer = &analysis.Analyzer{
 // functions, graphs and paths analyzers ask about. Its methods are safe
 // for concurrent use by the analyzers of one pass.
 type Index struct {
-	fset  *token.FileSet
-	info  *types.Info
-	pkg   *types.Package
-	files []*ast.File // sorted by position
+	fset     *token.FileSet
+	info     *types.Info
+	pkg      *types.Package
+	files    []*ast.File   // sorted by position
+	declEnds [][]token.Pos // by file: the End of each declaration, in order (locate)
 
 	noReturn map[*types.Func]bool // functions of any package known not to return
 
 	mu         sync.Mutex
 	reachesNet bool
-	reaches    map[string]bool
-	funcs      map[ast.Node]*Func     // by *ast.FuncDecl or *ast.FuncLit
-	lits       map[ast.Decl][]*Func   // function literals of a top-level declaration, in order
-	touch      map[string]*touchEntry // by query key
-	scans      int                    // scans of Uses and Defs, for tests
+	reaches    map[string]*types.Package // by path: the package reached, or nil
+	funcs      map[ast.Node]*Func        // by *ast.FuncDecl or *ast.FuncLit
+	lits       map[ast.Decl][]*Func      // function literals of a top-level declaration, in order
+	touch      map[string]*touchEntry    // by query key
+	scans      int                       // scans of Uses and Defs, for tests
 }
 
 type touchEntry struct {
@@ -147,13 +153,13 @@ func run(pass *analysis.Pass) (any, error) {
 		reachesNet: importsNet(pass),
 		files:      files,
 		noReturn:   make(map[*types.Func]bool),
-		reaches:    make(map[string]bool, 2),
+		reaches:    make(map[string]*types.Package, 2),
 		funcs:      make(map[ast.Node]*Func),
 		lits:       make(map[ast.Decl][]*Func),
 		touch:      make(map[string]*touchEntry),
 	}
-	idx.computeNoReturn(pass)
 	if idx.reachesNet {
+		idx.computeNoReturn(pass)
 		pass.ExportPackageFact(new(NetPackage))
 	}
 	return idx, nil
@@ -184,31 +190,37 @@ func (idx *Index) Reaches(path string) bool {
 	case path == match.NetHTTP && !idx.reachesNet:
 		return false // net/http imports net
 	}
+	return idx.reachedPkg(path) != nil
+}
+
+// reachedPkg returns the package path if the package is it or imports it,
+// directly or not, or nil.
+func (idx *Index) reachedPkg(path string) *types.Package {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
-	if r, ok := idx.reaches[path]; ok {
-		return r
+	if p, ok := idx.reaches[path]; ok {
+		return p
 	}
 	seen := make(map[*types.Package]bool)
-	var visit func(p *types.Package) bool
-	visit = func(p *types.Package) bool {
+	var visit func(p *types.Package) *types.Package
+	visit = func(p *types.Package) *types.Package {
 		if p == nil || seen[p] {
-			return false
+			return nil
 		}
 		seen[p] = true
 		if p.Path() == path {
-			return true
+			return p
 		}
 		for _, imp := range p.Imports() {
-			if visit(imp) {
-				return true
+			if found := visit(imp); found != nil {
+				return found
 			}
 		}
-		return false
+		return nil
 	}
-	r := visit(idx.pkg)
-	idx.reaches[path] = r
-	return r
+	found := visit(idx.pkg)
+	idx.reaches[path] = found
+	return found
 }
 
 // importsNet reports whether the package is net or one of its imports
@@ -228,11 +240,45 @@ func importsNet(pass *analysis.Pass) bool {
 
 // file returns the file that contains pos, or nil.
 func (idx *Index) file(pos token.Pos) *ast.File {
-	i := sort.Search(len(idx.files), func(i int) bool { return idx.files[i].FileEnd >= pos })
-	if i < len(idx.files) && idx.files[i].FileStart <= pos {
+	if i := idx.fileIndex(pos); i >= 0 {
 		return idx.files[i]
 	}
 	return nil
+}
+
+func (idx *Index) fileIndex(pos token.Pos) int {
+	i := sort.Search(len(idx.files), func(i int) bool { return idx.files[i].FileEnd >= pos })
+	if i < len(idx.files) && idx.files[i].FileStart <= pos {
+		return i
+	}
+	return -1
+}
+
+// locate returns the file and the top-level declaration that contain
+// pos, or nils. It searches the declarations' end positions, kept per
+// file, rather than asking each declaration for its end: the scans ask
+// once per matching identifier. idx.mu is held.
+func (idx *Index) locate(pos token.Pos) (*ast.File, ast.Decl) {
+	if idx.declEnds == nil {
+		idx.declEnds = make([][]token.Pos, len(idx.files))
+		for i, f := range idx.files {
+			ends := make([]token.Pos, len(f.Decls))
+			for j, d := range f.Decls {
+				ends[j] = d.End()
+			}
+			idx.declEnds[i] = ends
+		}
+	}
+	fi := idx.fileIndex(pos)
+	if fi < 0 {
+		return nil, nil
+	}
+	f, ends := idx.files[fi], idx.declEnds[fi]
+	i, _ := slices.BinarySearch(ends, pos+1) // the first declaration ending after pos
+	if i < len(f.Decls) && f.Decls[i].Pos() <= pos {
+		return f, f.Decls[i]
+	}
+	return f, nil
 }
 
 // decl returns the top-level declaration of f that contains pos, or nil.

@@ -16,131 +16,112 @@ import "go/ast"
 // targets, labels reached only by goto, fallthrough), it assumes the
 // statement does not complete, which can only answer "not sure".
 func syntaxMayReturn(body *ast.BlockStmt, callReturns func(*ast.CallExpr) bool) bool {
-	s := syntaxFlow{callReturns}
-	return s.returns(body) || s.completes(body)
+	returns, completes := syntaxFlow{callReturns}.stmt(body)
+	return returns || completes
 }
 
 type syntaxFlow struct {
 	callReturns func(*ast.CallExpr) bool
 }
 
-// completes reports whether control surely reaches the end of st from
-// its start along some path.
-func (s syntaxFlow) completes(st ast.Stmt) bool {
+// stmt reports whether a return or defer statement is surely reached
+// from the start of st, and whether control surely reaches its end along
+// some path. Both come from one walk (asked apart, nested statements were
+// walked again at each level). Once returns is true, it is true all the
+// way up to the body, and completes is left unfinished.
+func (s syntaxFlow) stmt(st ast.Stmt) (returns, completes bool) {
 	switch st := st.(type) {
 	case nil:
-		return true
+		return false, true
+	case *ast.ReturnStmt:
+		return true, false
+	case *ast.DeferStmt:
+		return true, true
 	case *ast.BlockStmt:
-		return s.listCompletes(st.List)
+		return s.list(st.List)
 	case *ast.ExprStmt:
 		call, ok := st.X.(*ast.CallExpr)
-		return !ok || s.callReturns(call)
-	case *ast.AssignStmt, *ast.IncDecStmt, *ast.SendStmt, *ast.GoStmt,
-		*ast.DeferStmt, *ast.EmptyStmt, *ast.DeclStmt:
-		return true
+		return false, !ok || s.callReturns(call)
+	case *ast.AssignStmt, *ast.IncDecStmt, *ast.SendStmt, *ast.GoStmt, *ast.EmptyStmt, *ast.DeclStmt:
+		return false, true
 	case *ast.LabeledStmt:
-		return s.completes(st.Stmt)
+		return s.stmt(st.Stmt)
 	case *ast.IfStmt:
-		if !s.completes(st.Init) {
-			return false
+		if _, ok := s.stmt(st.Init); !ok {
+			return false, false
 		}
-		return st.Else == nil || s.completes(st.Body) || s.completes(st.Else)
+		r1, c1 := s.stmt(st.Body)
+		if st.Else == nil {
+			return r1, true // the condition may be false
+		}
+		r2, c2 := s.stmt(st.Else)
+		return r1 || r2, c1 || c2
 	case *ast.SwitchStmt:
-		return s.completes(st.Init) && s.clausesComplete(st.Body)
-	case *ast.TypeSwitchStmt:
-		return s.completes(st.Init) && s.clausesComplete(st.Body)
-	case *ast.SelectStmt:
-		for _, c := range st.Body.List {
-			if c, ok := c.(*ast.CommClause); ok && s.completes(c.Comm) && s.listCompletes(c.Body) {
-				return true
-			}
+		if _, ok := s.stmt(st.Init); !ok {
+			return false, false
 		}
-		return false
+		return s.clauses(st.Body)
+	case *ast.TypeSwitchStmt:
+		if _, ok := s.stmt(st.Init); !ok {
+			return false, false
+		}
+		return s.clauses(st.Body)
+	case *ast.SelectStmt:
+		for _, cc := range st.Body.List {
+			cc, ok := cc.(*ast.CommClause)
+			if !ok {
+				continue
+			}
+			if _, ok := s.stmt(cc.Comm); !ok {
+				continue
+			}
+			r, c := s.list(cc.Body)
+			returns, completes = returns || r, completes || c
+		}
+		return returns, completes // select {}: neither
 	case *ast.ForStmt:
-		return st.Cond != nil && s.completes(st.Init) // for {} ends only by a break: not sure
+		if _, ok := s.stmt(st.Init); !ok {
+			return false, false
+		}
+		r, _ := s.stmt(st.Body)
+		return r, st.Cond != nil // for {} ends only by a break: not sure
 	case *ast.RangeStmt:
-		return true
+		r, _ := s.stmt(st.Body)
+		return r, true
 	}
-	return false // return, branch statements, anything else: not sure
+	return false, false // branch statements, anything else: not sure
 }
 
-// clausesComplete reports whether a switch surely completes: no default
-// clause (no case may match), or a clause whose statements complete.
-func (s syntaxFlow) clausesComplete(body *ast.BlockStmt) bool {
+// clauses walks a switch's clauses: each is reached (conditions are not
+// evaluated); the switch completes when there is no default clause (no
+// case may match) or a clause completes.
+func (s syntaxFlow) clauses(body *ast.BlockStmt) (returns, completes bool) {
 	hasDefault := false
 	for _, c := range body.List {
 		c, ok := c.(*ast.CaseClause)
 		if !ok {
-			return false
+			continue
 		}
 		if c.List == nil {
 			hasDefault = true
 		}
-		if s.listCompletes(c.Body) {
-			return true
-		}
+		r, comp := s.list(c.Body)
+		returns, completes = returns || r, completes || comp
 	}
-	return !hasDefault
+	return returns, completes || !hasDefault
 }
 
-func (s syntaxFlow) listCompletes(list []ast.Stmt) bool {
+// list walks statements in order while each completes: a return reached
+// in one of them is reached; the list completes if all of them do.
+func (s syntaxFlow) list(list []ast.Stmt) (returns, completes bool) {
 	for _, st := range list {
-		if !s.completes(st) {
-			return false
+		r, c := s.stmt(st)
+		if r {
+			return true, c // completes no longer matters: see stmt
+		}
+		if !c {
+			return false, false
 		}
 	}
-	return true
-}
-
-// returns reports whether a return or defer statement is surely reached
-// from the start of st.
-func (s syntaxFlow) returns(st ast.Stmt) bool {
-	switch st := st.(type) {
-	case *ast.ReturnStmt, *ast.DeferStmt:
-		return true
-	case *ast.BlockStmt:
-		return s.listReturns(st.List)
-	case *ast.LabeledStmt:
-		return s.returns(st.Stmt)
-	case *ast.IfStmt:
-		return s.completes(st.Init) && (s.returns(st.Body) || (st.Else != nil && s.returns(st.Else)))
-	case *ast.SwitchStmt:
-		return s.completes(st.Init) && s.clausesReturn(st.Body)
-	case *ast.TypeSwitchStmt:
-		return s.completes(st.Init) && s.clausesReturn(st.Body)
-	case *ast.SelectStmt:
-		for _, c := range st.Body.List {
-			if c, ok := c.(*ast.CommClause); ok && s.completes(c.Comm) && s.listReturns(c.Body) {
-				return true
-			}
-		}
-	case *ast.ForStmt:
-		return s.completes(st.Init) && s.returns(st.Body)
-	case *ast.RangeStmt:
-		return s.returns(st.Body)
-	}
-	return false
-}
-
-func (s syntaxFlow) clausesReturn(body *ast.BlockStmt) bool {
-	for _, c := range body.List {
-		if c, ok := c.(*ast.CaseClause); ok && s.listReturns(c.Body) {
-			return true
-		}
-	}
-	return false
-}
-
-// listReturns reports whether a statement of list, reached in order
-// while the ones before it complete, surely returns.
-func (s syntaxFlow) listReturns(list []ast.Stmt) bool {
-	for _, st := range list {
-		if s.returns(st) {
-			return true
-		}
-		if !s.completes(st) {
-			return false
-		}
-	}
-	return false
+	return false, true
 }

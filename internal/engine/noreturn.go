@@ -57,68 +57,61 @@ func intrinsic(fn *types.Func) bool {
 	return false
 }
 
-// computeNoReturn finds the functions used in the package that never
-// return (intrinsics, imported facts) and the package's own, exporting
-// their facts. Only the declarations that call such a function get a
-// graph, round after round until no new one is found, and only when its
-// syntax does not already show a path that returns (most do).
+// computeNoReturn records the functions of other packages known not to
+// return (their facts, read at once) and finds the package's own,
+// exporting their facts. A declaration gets a graph only when its
+// syntax shows no sure way to return (see syntaxMayReturn) and it uses
+// such a function; the rounds repeat while new ones are found. No map of
+// identifiers is walked: reading every use in the package cost more than
+// the statements of its functions.
 func (idx *Index) computeNoReturn(pass *analysis.Pass) {
-	// No memo of the answers: a map of every function the package uses
-	// cost more than asking again (a switch on the path, a fact lookup).
-	isNoReturn := func(obj types.Object) bool {
-		switch obj := obj.(type) {
-		case *types.Builtin:
-			return obj == panicBuiltin
-		case *types.Func:
-			fn := obj.Origin()
-			if intrinsic(fn) || (fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(noReturn))) {
+	for _, f := range pass.AllObjectFacts() {
+		if fn, ok := f.Object.(*types.Func); ok {
+			if _, ok := f.Fact.(*noReturn); ok {
 				idx.noReturn[fn] = true
-				return true
 			}
-		}
-		return false
-	}
-	// Round 0: declarations that use a function known not to return.
-	candidates := make(map[*ast.FuncDecl]bool)
-	addUse := func(id *ast.Ident) {
-		f := idx.file(id.Pos())
-		if f == nil {
-			return
-		}
-		if d, ok := decl(f, id.Pos()).(*ast.FuncDecl); ok && d.Body != nil {
-			candidates[d] = true
-		}
-	}
-	for id, obj := range pass.TypesInfo.Uses {
-		if isNoReturn(obj) {
-			addUse(id)
 		}
 	}
 	mayReturn := func(call *ast.CallExpr) bool { return !idx.NoReturn(call) }
-	for len(candidates) > 0 {
-		found := make(map[types.Object]bool)
-		for d := range candidates {
-			obj, ok := pass.TypesInfo.Defs[d.Name].(*types.Func)
-			if !ok || idx.noReturn[obj] {
-				continue
-			}
-			if intrinsic(obj) || (!syntaxMayReturn(d.Body, mayReturn) && cfg.New(d.Body, mayReturn).NoReturn()) {
-				idx.noReturn[obj] = true
-				pass.ExportObjectFact(obj, new(noReturn))
-				found[obj] = true
-			}
-		}
-		candidates = make(map[*ast.FuncDecl]bool)
-		if len(found) == 0 {
-			break
-		}
-		// The next round: declarations that call a function just found.
-		for id, obj := range pass.TypesInfo.Uses {
-			if fn, ok := obj.(*types.Func); ok && found[fn.Origin()] {
-				addUse(id)
+	for found := true; found; {
+		found = false
+		for _, f := range idx.files {
+			for _, d := range f.Decls {
+				d, ok := d.(*ast.FuncDecl)
+				if !ok || d.Body == nil {
+					continue
+				}
+				obj, ok := pass.TypesInfo.Defs[d.Name].(*types.Func)
+				if !ok || idx.noReturn[obj] {
+					continue
+				}
+				if intrinsic(obj) || (!syntaxMayReturn(d.Body, mayReturn) && idx.usesNoReturn(d) && cfg.New(d.Body, mayReturn).NoReturn()) {
+					idx.noReturn[obj] = true
+					pass.ExportObjectFact(obj, new(noReturn))
+					found = true
+				}
 			}
 		}
 	}
+}
+
+// usesNoReturn reports whether an identifier in d refers to a function
+// known not to return: only then is d's graph built, so that a function
+// that never returns only because it loops forever is not marked.
+func (idx *Index) usesNoReturn(d *ast.FuncDecl) bool {
+	uses := false
+	ast.Inspect(d, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && !uses {
+			switch obj := idx.info.Uses[id].(type) {
+			case *types.Builtin:
+				uses = obj == panicBuiltin
+			case *types.Func:
+				uses = idx.FuncNoReturn(obj)
+			}
+		}
+		return !uses
+	})
+	return uses
 }
 
 // NoReturn reports whether call never returns: panic, a function known

@@ -117,6 +117,11 @@ func (idx *Index) enclosing(pos token.Pos) *Func {
 	if d == nil {
 		return nil
 	}
+	return idx.enclosingIn(f, d, pos)
+}
+
+// enclosingIn is enclosing for a position in declaration d of file f.
+func (idx *Index) enclosingIn(f *ast.File, d ast.Decl, pos token.Pos) *Func {
 	lits := idx.litsOf(f, d)
 	// lits are in preorder: the last one that contains pos is the innermost.
 	for i := len(lits) - 1; i >= 0; i-- {

@@ -38,20 +38,17 @@ func (idx *Index) query(paths []string) *touchEntry {
 	if e != nil {
 		return e
 	}
-	want := make(map[string]bool)
+	var want []*types.Package // compared by pointer: a string hash per identifier cost more
 	for _, p := range paths {
-		if idx.Reaches(p) {
-			want[p] = true
+		if pkg := idx.reachedPkg(p); pkg != nil {
+			want = append(want, pkg)
 		}
 	}
 	if len(want) == 0 {
 		e = new(touchEntry) // the package cannot touch them: skipped at once
 	} else {
 		e = idx.scan(func(obj types.Object, mention func(types.Type) bool) bool {
-			if obj.Pkg() != nil && want[obj.Pkg().Path()] {
-				return true
-			}
-			return mention(obj.Type())
+			return slices.Contains(want, obj.Pkg()) || mention(obj.Type())
 		}, want)
 	}
 	idx.mu.Lock()
@@ -70,7 +67,7 @@ func (idx *Index) TouchingObjects(pred func(types.Object) bool) []*Func {
 
 // scan reads Uses and Defs once and groups the positions whose object
 // matches by function.
-func (idx *Index) scan(match func(types.Object, func(types.Type) bool) bool, pkgs map[string]bool) *touchEntry {
+func (idx *Index) scan(match func(types.Object, func(types.Type) bool) bool, pkgs []*types.Package) *touchEntry {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
 	idx.scans++
@@ -85,18 +82,14 @@ func (idx *Index) scan(match func(types.Object, func(types.Type) bool) bool, pkg
 				continue
 			}
 			pos := id.Pos()
-			f := idx.file(pos)
-			if f == nil {
-				continue
-			}
-			d := decl(f, pos)
+			f, d := idx.locate(pos)
 			if d == nil {
 				continue // package clause, imports
 			}
 			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
 				continue
 			}
-			if fn := idx.enclosing(pos); fn != nil && fn.scanned != idx.scans {
+			if fn := idx.enclosingIn(f, d, pos); fn != nil && fn.scanned != idx.scans {
 				fn.scanned = idx.scans
 				e.funcs = append(e.funcs, fn)
 			}
@@ -113,7 +106,7 @@ func (idx *Index) scan(match func(types.Object, func(types.Type) bool) bool, pkg
 
 // mentions reports whether t mentions a named type of one of pkgs: t
 // itself, its elements, fields, parameters, results or type arguments.
-func mentions(t types.Type, pkgs map[string]bool, memo map[types.Type]bool, depth int) bool {
+func mentions(t types.Type, pkgs []*types.Package, memo map[types.Type]bool, depth int) bool {
 	if t == nil || len(pkgs) == 0 || depth > 8 {
 		return false
 	}
@@ -122,8 +115,7 @@ func mentions(t types.Type, pkgs map[string]bool, memo map[types.Type]bool, dept
 		return false // most identifiers: not worth a place in memo
 	case *types.Named:
 		if t.TypeArgs() == nil {
-			obj := t.Obj()
-			return obj.Pkg() != nil && pkgs[obj.Pkg().Path()]
+			return slices.Contains(pkgs, t.Obj().Pkg())
 		}
 	}
 	// Only instances are remembered: no cycle runs through the other
@@ -141,7 +133,7 @@ func mentions(t types.Type, pkgs map[string]bool, memo map[types.Type]bool, dept
 	case *types.Alias:
 		r = mentions(types.Unalias(t), pkgs, memo, depth+1)
 	case *types.Named:
-		if obj := t.Obj(); obj.Pkg() != nil && pkgs[obj.Pkg().Path()] {
+		if slices.Contains(pkgs, t.Obj().Pkg()) {
 			r = true
 		} else if args := t.TypeArgs(); args != nil {
 			for i := 0; i < args.Len() && !r; i++ {

@@ -1,12 +1,17 @@
-// Package die does not touch net/http: its no-return facts are still
+package die // want package:"netPackage"
+
+// die does not touch net/http, but reaches net: its no-return facts are
 // computed, for the packages that import it.
-package die
 
 import (
 	"fmt"
 	"log"
+	"net"
 	"os"
 )
+
+// Dial is why die reaches net.
+func Dial() (net.Conn, error) { return net.Dial("tcp", "localhost:1") }
 
 func Twice() { Die("a") } // want Twice:"noReturn"
 

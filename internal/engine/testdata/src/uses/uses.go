@@ -3,6 +3,7 @@ package uses // want package:"netPackage"
 import (
 	"die"
 	"net/http"
+	"nonet"
 	"testing"
 )
 
@@ -11,6 +12,10 @@ var client = &http.Client{}
 var plain = 1
 
 func Fail() { die.Die("x") } // want Fail:"noReturn"
+
+// FailNoNet never returns either, but nonet.Exit's fact is not computed
+// (nonet does not reach net), as under go vet.
+func FailNoNet() { nonet.Exit() }
 
 func get(c *http.Client) (*http.Response, error) {
 	resp, err := c.Get("http://x")
