@@ -39,10 +39,12 @@ func (c *checker) sources() []source {
 	// only fetchFunc), so those are added from a second look at Uses and
 	// Defs.
 	fns := c.idx.Touching(match.NetHTTP)
-	memo := make(map[types.Type]bool)
-	fns = append(fns, c.idx.TouchingObjects(func(obj types.Object) bool {
-		return mentionsResponseFunc(obj.Type(), memo, 0)
-	})...)
+	if !c.idx.Within(match.NetHTTP) {
+		memo := make(map[types.Type]bool)
+		fns = append(fns, c.idx.TouchingObjects(func(obj types.Object) bool {
+			return mentionsResponseFunc(obj.Type(), memo, 0)
+		})...)
+	}
 	var out []source
 	walked := make(map[ast.Decl]bool)
 	for _, fn := range fns {

@@ -111,7 +111,13 @@ func (c *checker) wrapperCandidates() []*ast.FuncDecl {
 		}
 		return added
 	}
-	add(slices.Concat(c.idx.Touching(match.NetHTTP), c.idx.TouchingObjects(c.isWrapper)))
+	add(c.idx.Touching(match.NetHTTP))
+	if c.idx.Within(match.NetHTTP) {
+		// Every declaration is in Touching already, and no wrapper of
+		// another package can be used here.
+		return decls // in source order
+	}
+	add(c.idx.TouchingObjects(c.isWrapper))
 	for add(c.idx.TouchingObjects(func(obj types.Object) bool {
 		fn, ok := obj.(*types.Func)
 		return ok && objs[fn.Origin()]

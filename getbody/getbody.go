@@ -85,7 +85,11 @@ func run(pass *analysis.Pass) (any, error) {
 // fact (of this package or another).
 func (c *checker) touchedDecls() []ast.Decl {
 	var decls []ast.Decl
-	for _, fns := range [][]*engine.Func{c.idx.Touching(match.NetHTTP), c.idx.TouchingObjects(c.isWrapper)} {
+	lists := [][]*engine.Func{c.idx.Touching(match.NetHTTP)}
+	if !c.idx.Within(match.NetHTTP) { // see Within: nothing to add in net/http itself
+		lists = append(lists, c.idx.TouchingObjects(c.isWrapper))
+	}
+	for _, fns := range lists {
 		for _, fn := range fns {
 			// Nothing is reported in a test file (without -tests), and
 			// what a declaration reports lies in it: skip test files'

@@ -21,6 +21,14 @@ func (idx *Index) Touching(paths ...string) []*Func {
 	return idx.query(paths).funcs
 }
 
+// Within reports whether the package is path itself. Then every function
+// declaration touches path (its own name is an object of path), and no
+// package it imports can declare anything that mentions path's types (it
+// would import path: a cycle). An analyzer that adds to Touching(path)
+// the functions using some object of another package, whose type or fact
+// involves path, finds nothing more there, and can skip that scan.
+func (idx *Index) Within(path string) bool { return idx.pkg.Path() == path }
+
 // Inits returns the package-level declarations (var, const, type) that
 // touch one of the packages paths, in source order; function literals in
 // them are listed by [Index.Touching] too.
