@@ -88,6 +88,17 @@ func TestTouching(t *testing.T) {
 	if want := []string{"client", "handler"}; !slices.Equal(inits, want) {
 		t.Errorf("Inits(net/http) = %v, want %v", inits, want)
 	}
+	// In the package that is the path itself, every function, without a
+	// scan (the literal in lit touches uses only through net/http, but is
+	// listed all the same).
+	n = idx.scans
+	all := names(idx.Touching("uses"))
+	if idx.scans != n {
+		t.Errorf("Touching of the package itself scanned identifiers")
+	}
+	if want := []string{"Fail", "FailNoNet", "get", "noHTTP", "lit", "lit in lit", "viaSig", "field", "Never", "Also", "generic", "callsGeneric", "helper", "lit in handler"}; !slices.Equal(all, want) {
+		t.Errorf("Touching(uses) in uses = %v, want %v", all, want)
+	}
 	// Any predicate on objects: here, functions of package die.
 	got := names(idx.TouchingObjects(func(obj types.Object) bool {
 		return obj.Pkg() != nil && obj.Pkg().Path() == "die"

@@ -16,7 +16,10 @@ import (
 // only the literal touches them; a declaration is listed when the
 // identifier lies in it outside any literal. The result is in source
 // order, computed once per set of paths, and empty at once when the
-// package reaches none of them.
+// package reaches none of them. In a package that is one of them, where
+// nearly every identifier matches, it is every function of the package,
+// literals included, without reading an identifier: the few literals
+// that touch nothing hold nothing an analyzer looks for.
 func (idx *Index) Touching(paths ...string) []*Func {
 	return idx.query(paths).funcs
 }
@@ -30,8 +33,9 @@ func (idx *Index) Touching(paths ...string) []*Func {
 func (idx *Index) Within(path string) bool { return idx.pkg.Path() == path }
 
 // Inits returns the package-level declarations (var, const, type) that
-// touch one of the packages paths, in source order; function literals in
-// them are listed by [Index.Touching] too.
+// touch one of the packages paths, in source order (all of them in a
+// package that is one of the paths); function literals in them are listed
+// by [Index.Touching] too.
 func (idx *Index) Inits(paths ...string) []ast.Decl {
 	return idx.query(paths).inits
 }
@@ -52,9 +56,12 @@ func (idx *Index) query(paths []string) *touchEntry {
 			want = append(want, pkg)
 		}
 	}
-	if len(want) == 0 {
+	switch {
+	case len(want) == 0:
 		e = new(touchEntry) // the package cannot touch them: skipped at once
-	} else {
+	case slices.Contains(want, idx.pkg):
+		e = idx.everything()
+	default:
 		e = idx.scan(func(obj types.Object, mention func(types.Type) bool) bool {
 			return slices.Contains(want, obj.Pkg()) || mention(obj.Type())
 		}, want)
@@ -75,6 +82,29 @@ func (idx *Index) TouchingObjects(pred func(types.Object) bool) []*Func {
 
 // scan reads Uses and Defs once and groups the positions whose object
 // matches by function.
+// everything lists every function and package-level declaration (but
+// imports) of the package, in source order.
+func (idx *Index) everything() *touchEntry {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	e := new(touchEntry)
+	for _, f := range idx.files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				e.funcs = append(e.funcs, idx.declFunc(f, d))
+			case *ast.GenDecl:
+				if d.Tok == token.IMPORT {
+					continue
+				}
+				e.inits = append(e.inits, d)
+			}
+			e.funcs = append(e.funcs, idx.litsOf(f, d)...)
+		}
+	}
+	return e
+}
+
 func (idx *Index) scan(match func(types.Object, func(types.Type) bool) bool, pkgs []*types.Package) *touchEntry {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
