@@ -11,7 +11,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), deadlineconn.Analyzer, "a", "helpers", "factories", "usefactories")
+	analysistest.Run(t, analysistest.TestData(), deadlineconn.Analyzer, "a", "helpers", "factories", "usefactories", "nonet", "nonetuse")
 }
 
 func TestFixes(t *testing.T) {
