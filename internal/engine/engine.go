@@ -75,7 +75,10 @@
 //   - CFGs end a path at those calls, and, for the analyzers that relied
 //     on it before the engine, at calls that match [match.NoReturn] by
 //     name (a wrong guess there only makes an analyzer report less).
-//   - Nothing here walks a function the analyzers did not ask about.
+//   - Beyond the statements of each function, walked once for the
+//     no-return facts in a package that reaches net, nothing here walks a
+//     function the analyzers did not ask about (Touching in the package
+//     that is the path itself lists them all: there, they all touch it).
 package engine
 
 import (
