@@ -58,18 +58,28 @@ func intrinsic(fn *types.Func) bool {
 }
 
 // computeNoReturn records the functions of other packages known not to
-// return (their facts, read at once) and finds the package's own,
+// return (the facts of those it uses) and finds the package's own,
 // exporting their facts. A declaration gets a graph only when its
 // syntax shows no sure way to return (see syntaxMayReturn) and it uses
-// such a function; the rounds repeat while new ones are found. No map of
-// identifiers is walked: reading every use in the package cost more than
-// the statements of its functions.
+// such a function; the rounds repeat while new ones are found. Uses is
+// read once, for the imported facts; the rounds read statements only.
 func (idx *Index) computeNoReturn(pass *analysis.Pass) {
-	for _, f := range pass.AllObjectFacts() {
-		if fn, ok := f.Object.(*types.Func); ok {
-			if _, ok := f.Fact.(*noReturn); ok {
-				idx.noReturn[fn] = true
-			}
+	// The facts of the functions the package uses, asked once each: under
+	// go vet, AllObjectFacts reads every fact of every analyzer of every
+	// dependency, for each package.
+	checked := make(map[*types.Func]bool)
+	for _, obj := range pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+			continue
+		}
+		fn = fn.Origin()
+		if checked[fn] {
+			continue
+		}
+		checked[fn] = true
+		if pass.ImportObjectFact(fn, new(noReturn)) {
+			idx.noReturn[fn] = true
 		}
 	}
 	mayReturn := func(call *ast.CallExpr) bool { return !idx.NoReturn(call) }
