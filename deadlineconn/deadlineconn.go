@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -67,15 +66,7 @@ func run(pass *analysis.Pass) (any, error) {
 // touchedDecls returns, in source order, the top-level declarations that
 // touch net/http: with a function that does, or package-level ones.
 func (c *checker) touchedDecls() []ast.Decl {
-	var decls []ast.Decl
-	for _, fn := range c.idx.Touching(match.NetHTTP) {
-		decls = append(decls, fn.Decl)
-	}
-	decls = append(decls, c.idx.Inits(match.NetHTTP)...)
-	// Sorted, a declaration's repeats (its literals, its own entry in
-	// Inits) are neighbours: no set of the declarations seen.
-	slices.SortFunc(decls, func(a, b ast.Decl) int { return int(a.Pos() - b.Pos()) })
-	return slices.Compact(decls)
+	return engine.DeclsOf(c.idx.Touching(match.NetHTTP), c.idx.Inits(match.NetHTTP)...)
 }
 
 type checker struct {

@@ -84,24 +84,13 @@ func run(pass *analysis.Pass) (any, error) {
 // a function that touches net/http or uses a function carrying a wrapper
 // fact (of this package or another).
 func (c *checker) touchedDecls() []ast.Decl {
-	var decls []ast.Decl
-	lists := [][]*engine.Func{c.idx.Touching(match.NetHTTP)}
+	fns := c.idx.Touching(match.NetHTTP)
 	if !c.idx.Within(match.NetHTTP) { // see Within: nothing to add in net/http itself
-		lists = append(lists, c.idx.TouchingObjects(c.isWrapper))
+		fns = slices.Concat(fns, c.idx.TouchingObjects(c.isWrapper))
 	}
-	for _, fns := range lists {
-		for _, fn := range fns {
-			// Nothing is reported in a test file (without -tests), and
-			// what a declaration reports lies in it: skip test files'
-			// whole.
-			if !c.skipTest(fn.Decl.Pos()) {
-				decls = append(decls, fn.Decl)
-			}
-		}
-	}
-	// Sorted, a declaration's repeats (its literals) are neighbours.
-	slices.SortFunc(decls, func(a, b ast.Decl) int { return int(a.Pos() - b.Pos()) })
-	return slices.Compact(decls)
+	// Nothing is reported in a test file (without -tests), and what a
+	// declaration reports lies in it: skip test files' whole.
+	return slices.DeleteFunc(engine.DeclsOf(fns), func(d ast.Decl) bool { return c.skipTest(d.Pos()) })
 }
 
 // isWrapper reports whether obj is a function carrying a wrapper fact.

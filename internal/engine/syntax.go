@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sync"
 )
 
@@ -243,4 +244,18 @@ func (idx *Index) NextSibling(stmt ast.Stmt) ast.Stmt {
 		}
 	}
 	return nil
+}
+
+// DeclsOf returns the top-level declarations that hold fns, and extra
+// ones, in source order, each once: for an analyzer that walks whole
+// declarations. Sorted, a declaration's repeats (its literals) are
+// neighbours, so no set of the declarations seen is needed.
+func DeclsOf(fns []*Func, extra ...ast.Decl) []ast.Decl {
+	decls := make([]ast.Decl, 0, len(fns)+len(extra))
+	for _, fn := range fns {
+		decls = append(decls, fn.Decl)
+	}
+	decls = append(decls, extra...)
+	slices.SortFunc(decls, func(a, b ast.Decl) int { return int(a.Pos() - b.Pos()) })
+	return slices.Compact(decls)
 }
