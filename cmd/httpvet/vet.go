@@ -11,7 +11,6 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/httpvet/httpvet/analyzers"
-	"github.com/httpvet/httpvet/internal/engine"
 )
 
 // vet serves go vet: unitchecker analyzes the package a .cfg file
@@ -19,6 +18,11 @@ import (
 // module version in it. A bad flag value is one line on stderr and exit
 // status 2, not the usage of every flag (go vet runs the tool once per
 // package).
+//
+// The process analyzes one package and exits, and leaves the garbage
+// collector alone: a collection forced before the analyzers (to keep the
+// peak near the type checker's) cost 8% of httpvet's CPU over the
+// packages of prometheus it analyzes, for 3-4% less peak memory.
 func vet() {
 	flag.CommandLine = flag.NewFlagSet("httpvet", flag.ExitOnError)
 	flag.CommandLine.SetOutput(prefixWriter{os.Stderr})
@@ -27,7 +31,6 @@ func vet() {
 	if args := os.Args[1:]; len(args) > 0 && skipFactsOnly(args[len(args)-1]) {
 		return
 	}
-	engine.CollectFirst = true // one package per process
 	unitchecker.Main(analyzers.Suite...)
 }
 

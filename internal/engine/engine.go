@@ -86,7 +86,6 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -134,19 +133,7 @@ type touchEntry struct {
 	inits []ast.Decl
 }
 
-// CollectFirst, set by a driver that runs one package per process (the
-// go vet tool), makes the engine collect the type checker's garbage
-// before any analyzer allocates: the analyzers' allocations then reuse
-// that memory, and the process's peak stays near the type checker's
-// instead of adding to it. Never set it in a long-lived process that
-// analyzes many packages at once (gopls): a forced collection there
-// would stall every other request.
-var CollectFirst bool
-
 func run(pass *analysis.Pass) (any, error) {
-	if CollectFirst {
-		runtime.GC()
-	}
 	files := append([]*ast.File(nil), pass.Files...)
 	sort.Slice(files, func(i, j int) bool { return files[i].FileStart < files[j].FileStart })
 	idx := &Index{
