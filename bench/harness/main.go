@@ -37,6 +37,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/httpvet/httpvet/bench/internal/vettool"
 )
 
 var (
@@ -250,7 +252,7 @@ func vetPeak(dir, toolPath, pattern string) (run, peak) {
 	return r, peakOf(log)
 }
 
-var freshN int
+var freshN int // numbers the RSS logs
 
 // fresh returns a wrapper of the tool that answers -V=full with a build ID
 // no other run has used and runs the tool for everything else.
@@ -261,12 +263,8 @@ func fresh(toolPath string) string {
 // freshCmd is fresh with the command that runs the tool (with the
 // arguments appended) given as shell words.
 func freshCmd(toolPath, command string) string {
-	freshN++
-	id := fmt.Sprintf("%d-%d", time.Now().UnixNano(), freshN)
-	p := filepath.Join(work, fmt.Sprintf("wrap-%d", freshN))
-	script := fmt.Sprintf("#!/bin/sh\nif [ \"$1\" = \"-V=full\" ]; then echo \"%s version devel buildID=%s\"; exit 0; fi\nexec %s \"$@\"\n",
-		filepath.Base(toolPath), id, command)
-	check(os.WriteFile(p, []byte(script), 0o755))
+	p, err := vettool.Fresh(work, filepath.Base(toolPath), command)
+	check(err)
 	return p
 }
 

@@ -40,6 +40,8 @@ import (
 	"sort"
 	"syscall"
 	"time"
+
+	"github.com/httpvet/httpvet/bench/internal/vettool"
 )
 
 var (
@@ -110,18 +112,12 @@ func abs(p string) string {
 // vetWork runs go vet -work with a fresh copy of the tool's ID in dir and
 // returns the work directory it kept.
 func vetWork(dir, tool string) string {
-	wrap, err := os.CreateTemp("", "replay-tool-*")
+	wrap, err := vettool.Fresh("", filepath.Base(tool), fmt.Sprintf("%q", tool))
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer os.Remove(wrap.Name())
-	fmt.Fprintf(wrap, "#!/bin/sh\nif [ \"$1\" = \"-V=full\" ]; then echo \"%s version devel buildID=replay-%d\"; exit 0; fi\nexec %q \"$@\"\n",
-		filepath.Base(tool), time.Now().UnixNano(), tool)
-	wrap.Close()
-	if err := os.Chmod(wrap.Name(), 0o755); err != nil {
-		log.Fatal(err)
-	}
-	cmd := exec.Command("go", "vet", "-work", "-vettool="+wrap.Name(), "-json", "./...")
+	defer os.Remove(wrap)
+	cmd := exec.Command("go", "vet", "-work", "-vettool="+wrap, "-json", "./...")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
 	var stderr bytes.Buffer
