@@ -8,8 +8,8 @@
 // resident set. Whole go vet runs of a large module move by several
 // percent from one round to the next on a small machine; here the two
 // runs of a package are back to back, so the machine's drift falls on
-// both tools alike (two builds that differ only in a setting that changes
-// nothing read 1.000), and the packages where one tool pays more are
+// both tools alike (httpvet against a build of itself that only moved the
+// garbage collector's goal, which saved no CPU, read 1.000), and the packages where one tool pays more are
 // named.
 //
 // Usage, from the repository root:
