@@ -8,9 +8,9 @@
 // resident set. Whole go vet runs of a large module move by several
 // percent from one round to the next on a small machine; here the two
 // runs of a package are back to back, so the machine's drift falls on
-// both tools alike (httpvet against a build of itself that only moved the
-// garbage collector's goal, which saved no CPU, read 1.000), and the packages where one tool pays more are
-// named.
+// both tools alike (httpvet against a build of itself that only moved
+// the garbage collector's goal, which saved no CPU, read 1.000), and the
+// packages where one tool pays more are named.
 //
 // Usage, from the repository root:
 //
@@ -50,10 +50,12 @@ var (
 	tsv    = flag.String("tsv", "", "write every package's medians to this file")
 )
 
-// unit is the part of go vet's per-package configuration replay reads.
+// unit is one package go vet ran a tool on: the part of its
+// configuration replay reads, and the file it is in.
 type unit struct {
 	ID       string
 	VetxOnly bool
+	file     string
 }
 
 // sample is one package's measurements for one tool, a value per round.
@@ -72,16 +74,15 @@ func main() {
 	dir := flag.Arg(0)
 	tools := [2]string{abs(flag.Arg(1)), abs(flag.Arg(2))}
 
-	var cfgs [2]map[string]string // by package ID: its .cfg file
-	var units map[string]unit
+	var units [2]map[string]unit // by package ID
 	for i, t := range tools {
 		work := vetWork(dir, t)
 		defer os.RemoveAll(work)
-		cfgs[i], units = configs(work)
+		units[i] = configs(work)
 	}
 	var ids []string
-	for id := range cfgs[0] {
-		if _, ok := cfgs[1][id]; ok {
+	for id := range units[0] {
+		if _, ok := units[1][id]; ok {
 			ids = append(ids, id)
 		}
 	}
@@ -92,13 +93,13 @@ func main() {
 		for k, id := range ids {
 			for j := 0; j < 2; j++ {
 				i := (j + r + k) % 2 // alternate which tool goes first
-				cpu, rss := measure(tools[i], cfgs[i][id])
+				cpu, rss := measure(tools[i], units[i][id].file)
 				samples[k][i].cpu = append(samples[k][i].cpu, cpu)
 				samples[k][i].rssKB = append(samples[k][i].rssKB, rss)
 			}
 		}
 	}
-	report(ids, units, samples, tools)
+	report(ids, units[0], samples, tools)
 }
 
 func abs(p string) string {
@@ -130,28 +131,25 @@ func vetWork(dir, tool string) string {
 	return string(m[1])
 }
 
-// configs returns the .cfg file of each package go vet ran the tool on,
-// by package ID, and what replay needs of each.
-func configs(work string) (map[string]string, map[string]unit) {
+// configs returns the packages go vet ran the tool on, by package ID.
+func configs(work string) map[string]unit {
 	files, err := filepath.Glob(filepath.Join(work, "*", "vet.cfg"))
 	if err != nil || len(files) == 0 {
 		log.Fatalf("no vet.cfg files in %s", work)
 	}
-	byID := make(map[string]string)
 	units := make(map[string]unit)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			log.Fatal(err)
 		}
-		var u unit
+		u := unit{file: f}
 		if err := json.Unmarshal(data, &u); err != nil {
 			log.Fatalf("%s: %v", f, err)
 		}
-		byID[u.ID] = f
 		units[u.ID] = u
 	}
-	return byID, units
+	return units
 }
 
 // measure runs the tool on one package as go vet does and returns the
