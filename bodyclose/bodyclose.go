@@ -92,7 +92,7 @@ func flags() flag.FlagSet {
 	fs.Int64Var(&config.drainLimit, "drain-limit", 64<<10,
 		"bytes the suggested drain reads at most before closing: io.Copy(io.Discard, io.LimitReader(resp.Body, N))")
 	fs.BoolVar(&config.tests, "tests", false,
-		"also check _test.go files (leaks in tests are real but cost little)")
+		"also check test code: _test.go files, files that import testing or net/http/httptest, test support packages (leaks in tests are real but cost little)")
 	return fs
 }
 
@@ -110,4 +110,4 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-func (c *checker) inTestFile(pos token.Pos) bool { return match.InTestFile(c.pass.Fset, pos) }
+func (c *checker) inTestFile(pos token.Pos) bool { return c.idx.InTestCode(pos) }

@@ -93,7 +93,7 @@ func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr,
 			c.reportLeak(fn, s, call, stmt, v, errLhs, errVar)
 		}
 	}
-	if config.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) && !mentionsUpgrade(info, fn.body()) && !c.noContentURL(fn, call) {
+	if config.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) {
 		p := c.requestPool(fn, call)
 		if p == poolNoReuse || p == poolOneConn {
 			return // DisableKeepAlives, HTTP/2 only, one connection: no reuse to lose
@@ -103,6 +103,8 @@ func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr,
 			d := s.drain[site]
 			var why string
 			switch {
+			case d.repeat && d.againLoop && c.hostPerIteration(fn, call, d.repeatPos):
+				continue // the next iteration dials another server
 			case d.repeat && d.againLoop:
 				why = "before the loop sends the request again"
 			case d.repeat:
@@ -146,21 +148,6 @@ func pickLHS(info *types.Info, lhs, rhs []ast.Expr, call *ast.CallExpr, idx int)
 
 func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
-// mentionsUpgrade reports whether body deals with 101 Switching Protocols,
-// where the body is the connection itself and is not drained.
-func mentionsUpgrade(info *types.Info, body ast.Node) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if e, ok := n.(ast.Expr); ok && !found {
-			if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.String() == "101" {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // connGoesWithFunc reports whether the connection of call's response

@@ -51,11 +51,12 @@
 //     nil, while the 200 path reads. "Again and again" means a function
 //     literal; an exported function or method outside package main; or a
 //     function of the package called in a loop, used as a value, or,
-//     outside package main, called from two places or more. Test support
-//     never qualifies (_test.go files, files named test*.go, packages
-//     named test, testing, testutil(s), testhelper(s) or NAMEtest such as
-//     caddytest): a readiness probe or an environment probe runs once per
-//     test or per process, and one reconnection then is noise.
+//     outside package main, called from two places or more (calls from
+//     test code do not count). Test code never qualifies: _test.go files,
+//     files that import testing or net/http/httptest, and packages that
+//     serve tests (named for a package they import followed by "test",
+//     like httptest, or beginning with "test", like testutil). A readiness
+//     probe runs once per test, and one reconnection then is noise.
 //
 // Example, reported by default:
 //
@@ -99,18 +100,19 @@
 // SetUnencryptedHTTP2(true) and never SetHTTP1(true), or
 // golang.org/x/net/http2's Transport, where an unread Close resets one
 // stream and the connection stays pooled; a Transport literal whose dial
-// hook hands out a connection it does not dial (see below); a request to
-// a URL containing /generate_204, the captive-portal check convention
-// answered by 204 No Content, which has no body; on a
+// hook hands out a connection it does not dial (see below); a range loop
+// whose request URL takes its host from the element the loop visits
+// ("http://" + node.Host + …, fmt.Sprintf("https://%s/…", host)): each
+// iteration dials another server, so there is no connection to reuse; on a
 // defer resp.Body.Close() placed before the if err != nil check, which is
 // go vet's httpresponse finding (a nil response) and which a drain fix
 // would hide from vet; when the request is not known to have a body to
 // drain: only http.Get, Post, PostForm and the Client methods of those
 // names, or Do/RoundTrip of a request built in the same function by
 // http.NewRequest[WithContext] with a constant method other than HEAD and
-// never changed, are checked; on paths through a 204 or 304 status test
-// or a zero ContentLength test; in functions that deal with 101 Switching
-// Protocols. Any read counts as a drain: Read, io.ReadAll, io.Copy,
+// never changed, are checked; on paths through a status test for 1xx
+// (101 Switching Protocols: the body is the connection), 204 or 304, or a
+// zero ContentLength test. Any read counts as a drain: Read, io.ReadAll, io.Copy,
 // io.CopyN, a bounded io.LimitReader, a JSON/XML decoder, a scanner, a
 // helper that reads it. HTTP/2 negotiated by TLS (DefaultTransport to an
 // https URL) is not modeled: the analysis cannot know the server's

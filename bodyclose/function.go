@@ -56,31 +56,21 @@ func (fn *function) ftype() *ast.FuncType {
 	return ftype
 }
 
-// cfg returns fn's control-flow graph, on first use: the engine's, seen
-// as if only the calls match.NoReturn names ended a path (bodyclose's
-// knowledge before the engine, so its paths are unchanged), as cfg.New
-// would build it (see engine.View.Built: the walks read blocks, and the
-// return at the end of the body). It is the shared graph unless a call
-// the engine knows never returns (a function with its noReturn fact)
-// must return here.
+// cfg returns fn's control-flow graph, on first use: the engine's, whose
+// paths end at the calls that never return (engine.Index.NoReturn).
 func (fn *function) cfg() *cfg.CFG {
 	if fn.graph != nil {
 		return fn.graph
 	}
-	info := fn.c.pass.TypesInfo
-	mayReturn := func(call *ast.CallExpr) bool { return !match.NoReturn(info, call) }
 	var g *engine.Graph
 	if f := fn.c.idx.Func(fn.node); f != nil {
 		g = f.CFG()
 	}
 	if g != nil {
-		fn.graph = g.View(mayReturn).Built()
+		fn.graph, fn.shared = g.CFG, g
 	} else {
-		fn.graph = cfg.New(fn.body(), mayReturn) // not a function of the package: cannot happen
-	}
-	if g != nil && fn.graph == g.CFG {
-		fn.shared = g
-	} else {
+		// not a function of the package: cannot happen
+		fn.graph = cfg.New(fn.body(), func(call *ast.CallExpr) bool { return !fn.c.idx.NoReturn(call) })
 		fn.where = make(map[ast.Node]nodeWhere)
 		for _, b := range fn.graph.Blocks {
 			for i, n := range b.Nodes {

@@ -4,10 +4,8 @@ package bodyclose
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/httpvet/httpvet/internal/match"
 )
@@ -128,82 +126,6 @@ func (c *checker) constMethod(e ast.Expr) (string, bool) {
 	default:
 		return "", false
 	}
-	tv, ok := info.Types[m]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	method := constant.StringVal(tv.Value)
+	method, _ := match.ConstString(info, m)
 	return method, method != ""
-}
-
-// noContentURL reports whether the request call sends goes to a URL whose
-// text has /generate_204 in it: the captive-portal check convention,
-// answered by 204 No Content. A 204 has no body (the Transport gives
-// http.NoBody and keeps the connection), so there is nothing to drain.
-// The URL is the argument of http.Get or Client.Get, or the URL given to
-// http.NewRequest[WithContext] at the request's last assignment; a local
-// variable is followed to its last assignment, and any string constant
-// inside the expression counts (fmt.Sprintf formats, concatenations).
-func (c *checker) noContentURL(fn *function, call *ast.CallExpr) bool {
-	info := c.pass.TypesInfo
-	callee := match.Callee(info, call)
-	if callee == nil || len(call.Args) == 0 {
-		return false
-	}
-	var url ast.Expr
-	switch {
-	case match.IsFunc(callee, match.NetHTTP, "Get"), match.IsMethod(callee, match.NetHTTP, "Client", "Get"):
-		url = call.Args[0]
-	default:
-		req, _ := match.ObjectOf(info, call.Args[0]).(*types.Var)
-		if req == nil || !fn.owns(req) || !match.IsRequest(req.Type()) {
-			return false
-		}
-		rhs, ok := c.lastAssign(fn, req, call.Pos())
-		if !ok {
-			return false
-		}
-		nr, ok := ast.Unparen(rhs).(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		switch f := match.Callee(info, nr); {
-		case match.IsFunc(f, match.NetHTTP, "NewRequest") && len(nr.Args) == 3:
-			url = nr.Args[1]
-		case match.IsFunc(f, match.NetHTTP, "NewRequestWithContext") && len(nr.Args) == 4:
-			url = nr.Args[2]
-		default:
-			return false
-		}
-	}
-	return c.mentionsNoContent(fn, url, call.Pos(), 0)
-}
-
-func (c *checker) mentionsNoContent(fn *function, e ast.Expr, pos token.Pos, depth int) bool {
-	if depth > 4 {
-		return false
-	}
-	info := c.pass.TypesInfo
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case ast.Expr:
-			if tv, ok := info.Types[n]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-				found = strings.Contains(constant.StringVal(tv.Value), "/generate_204")
-				return false
-			}
-			if id, ok := n.(*ast.Ident); ok {
-				if v, ok := info.Uses[id].(*types.Var); ok && fn.owns(v) {
-					if rhs, ok := c.lastAssign(fn, v, pos); ok {
-						found = c.mentionsNoContent(fn, rhs, pos, depth+1)
-					}
-				}
-			}
-		}
-		return true
-	})
-	return found
 }

@@ -6,12 +6,7 @@ package bodyclose
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
-	"path/filepath"
-	"strings"
-
-	"github.com/httpvet/httpvet/internal/match"
 )
 
 // runsRepeatedly reports whether fn gives some sign of running many
@@ -19,8 +14,9 @@ import (
 // function or method of a package other than main (an API whose callers
 // are unknown); or a function of this package that is called in a loop,
 // used as a value (a callback, a handler), or, outside package main,
-// called from two places or more. Test helpers never qualify: a file
-// named test*.go or a package named like test, testutil or caddytest.
+// called from two places or more. Test code never qualifies
+// (engine.Index.InTestCode), and calls from test code do not count: a
+// function only tests call is test code too.
 func (c *checker) runsRepeatedly(fn *function) bool {
 	if r, ok := c.repeats[fn.node]; ok {
 		return r
@@ -34,7 +30,7 @@ func (c *checker) runsRepeatedly(fn *function) bool {
 }
 
 func (c *checker) computeRepeats(fn *function) bool {
-	if c.testHelper(fn.node.Pos()) {
+	if c.inTestFile(fn.node.Pos()) {
 		return false
 	}
 	decl, ok := fn.node.(*ast.FuncDecl)
@@ -52,6 +48,9 @@ func (c *checker) computeRepeats(fn *function) bool {
 	calls := 0
 	repeated := false
 	c.forEachUse(obj, func(stack []ast.Node, id *ast.Ident) bool {
+		if c.inTestFile(id.Pos()) {
+			return true // a function only tests call is test code too
+		}
 		if !isCalled(stack, id) {
 			repeated = true // a value: a callback, a handler
 			return false
@@ -94,23 +93,4 @@ func isCalled(stack []ast.Node, id *ast.Ident) bool {
 	}
 	call, ok := stack[i].(*ast.CallExpr)
 	return ok && call.Fun == fun
-}
-
-// testHelper reports whether pos is in test support code: a _test.go
-// file, a file named test*.go (test_helpers.go, testutil.go), or a
-// package named test, testing, testutil(s), testhelper(s), or a name of
-// four letters or more followed by test (caddytest, httptest).
-func (c *checker) testHelper(pos token.Pos) bool {
-	if match.InTestFile(c.pass.Fset, pos) {
-		return true
-	}
-	if strings.HasPrefix(filepath.Base(c.pass.Fset.Position(pos).Filename), "test") {
-		return true
-	}
-	name := c.pass.Pkg.Name()
-	switch name {
-	case "test", "testing", "testutil", "testutils", "testhelper", "testhelpers":
-		return true
-	}
-	return strings.HasSuffix(name, "test") && len(name) >= len("httptest")
 }

@@ -129,7 +129,7 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 	if !loop && stale == nil {
 		// A plain Close on the leaking path, which read nothing, could be
 		// the next run's drain finding: insert drain-then-close instead.
-		drain := config.drain != drainOff && !s.leakRead && c.knownMethod(fn, call) && !mentionsUpgrade(c.pass.TypesInfo, fn.body()) && !noReuse(c.requestPool(fn, call))
+		drain := config.drain != drainOff && !s.leakRead && c.knownMethod(fn, call) && !noReuse(c.requestPool(fn, call))
 		if fix, ok := c.closeFix(fn, stmt, v, errLhs, errVar, drain); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}

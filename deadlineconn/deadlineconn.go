@@ -41,7 +41,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// (see engine.NetPackage), and every driver agrees with it.
 		return nil, nil
 	}
-	c := &checker{pass: pass, idx: idx, decls: make(map[*types.Func]*ast.FuncDecl), views: make(map[*engine.Func]*engine.View)}
+	c := &checker{pass: pass, idx: idx, decls: make(map[*types.Func]*ast.FuncDecl)}
 	c.exportFacts()
 	if !match.ImportsOrIs(pass.Pkg, match.NetHTTP) {
 		return nil, nil
@@ -73,7 +73,6 @@ type checker struct {
 	pass  *analysis.Pass
 	idx   *engine.Index
 	decls map[*types.Func]*ast.FuncDecl
-	views map[*engine.Func]*engine.View
 }
 
 func (c *checker) decl(fn *types.Func) *ast.FuncDecl {

@@ -11,22 +11,13 @@ import (
 )
 
 // graph returns the control-flow graph of the function fnNode (a
-// *ast.FuncDecl or *ast.FuncLit), the engine's, seen with the calls that
-// deadlineconn has always known not to return: [match.NoReturn]'s.
-func (c *checker) graph(fnNode ast.Node) *engine.View {
+// *ast.FuncDecl or *ast.FuncLit), the engine's.
+func (c *checker) graph(fnNode ast.Node) *engine.Graph {
 	fn := c.idx.Func(fnNode)
 	if fn == nil {
 		return nil
 	}
-	v, ok := c.views[fn]
-	if !ok {
-		if g := fn.CFG(); g != nil {
-			info := c.pass.TypesInfo
-			v = g.View(func(call *ast.CallExpr) bool { return !match.NoReturn(info, call) })
-		}
-		c.views[fn] = v
-	}
-	return v
+	return fn.CFG()
 }
 
 // uncleared returns the deadline sets on the returned connection of the
@@ -129,7 +120,7 @@ func returnsConn(info *types.Info, ret *ast.ReturnStmt) bool {
 
 // reachesReturn reports whether a path from node i of block b reaches a
 // return of a non-nil connection while some of bits remain uncleared.
-func (c *checker) reachesReturn(g *engine.View, b *cfg.Block, i int, bits int, vars map[*types.Var]bool) bool {
+func (c *checker) reachesReturn(g *engine.Graph, b *cfg.Block, i int, bits int, vars map[*types.Var]bool) bool {
 	type state struct {
 		b    *cfg.Block
 		bits int
@@ -207,7 +198,7 @@ func (c *checker) setsOnParam(decl *ast.FuncDecl, p *types.Var) bool {
 
 // reachesExit reports whether a path from node i of block b reaches the
 // function's exit without closing p or clearing its deadline.
-func (c *checker) reachesExit(g *engine.View, b *cfg.Block, i int, p *types.Var) bool {
+func (c *checker) reachesExit(g *engine.Graph, b *cfg.Block, i int, p *types.Var) bool {
 	vars := map[*types.Var]bool{p: true}
 	seen := make(map[*cfg.Block]bool)
 	var walk func(b *cfg.Block, i int) bool

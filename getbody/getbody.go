@@ -32,18 +32,18 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-// tests is the -getbody.tests flag: report in _test.go files too.
+// tests is the -getbody.tests flag: report in test code too.
 var tests bool
 
 func flags() (fs flag.FlagSet) {
-	fs.BoolVar(&tests, "tests", false, "report requests in _test.go files too (tests of a client's GET-body handling build them on purpose)")
+	fs.BoolVar(&tests, "tests", false, "report requests in test code too (_test.go files, files that import testing or net/http/httptest, test support packages: tests of a client's GET-body handling build them on purpose)")
 	return fs
 }
 
-// skipTest reports whether pos lies in a _test.go file, which the -tests
+// skipTest reports whether pos lies in test code, which the -tests
 // flag leaves out.
 func (c *checker) skipTest(pos token.Pos) bool {
-	return !tests && match.InTestFile(c.pass.Fset, pos)
+	return !tests && c.idx.InTestCode(pos)
 }
 
 // bodyless reports whether an HTTP method carries no body.

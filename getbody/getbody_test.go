@@ -16,7 +16,7 @@ func TestAnalyzer(t *testing.T) {
 
 // TestTests checks that _test.go files are left out unless -tests is set.
 func TestTests(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "tests")
+	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "skiptests")
 	if err := getbody.Analyzer.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ type function struct {
 	info *types.Info
 	idx  *engine.Index
 	vars *varFacts
-	view *engine.View
+	view *engine.Graph
 }
 
 // varFacts records the local variables whose value getbody cannot follow
@@ -105,14 +105,11 @@ func (fn *function) facts() *varFacts {
 	return vf
 }
 
-// graph returns fn's control-flow graph, the engine's, seen as if every
-// call returned: getbody follows a value along every path, those through
-// panic and log.Fatal included.
-func (fn *function) graph() *engine.View {
+// graph returns fn's control-flow graph, the engine's: a path ends at a
+// call that never returns (engine.Index.NoReturn).
+func (fn *function) graph() *engine.Graph {
 	if fn.view == nil {
-		if g := fn.idx.Func(fn.node).CFG(); g != nil {
-			fn.view = g.View(func(*ast.CallExpr) bool { return true })
-		}
+		fn.view = fn.idx.Func(fn.node).CFG()
 	}
 	return fn.view
 }

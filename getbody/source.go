@@ -3,7 +3,6 @@ package getbody
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -238,11 +237,7 @@ func calleeName(info *types.Info, call *ast.CallExpr) string {
 
 // constString returns the value of e if it is a string constant.
 func (c *checker) constString(e ast.Expr) (string, bool) {
-	tv, ok := c.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
+	return match.ConstString(c.pass.TypesInfo, e)
 }
 
 // methodReassigned reports whether the request that construction node

@@ -2,7 +2,6 @@ package getbody
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -124,8 +123,8 @@ func (c *checker) emptyData(e ast.Expr) bool {
 	if match.IsNil(info, e) {
 		return true
 	}
-	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		return constant.StringVal(tv.Value) == ""
+	if s, ok := match.ConstString(info, e); ok {
+		return s == ""
 	}
 	switch e := e.(type) {
 	case *ast.CompositeLit:

@@ -37,7 +37,7 @@ var tests bool
 
 func flags() (fs flag.FlagSet) {
 	fs.BoolVar(&tests, "tests", true,
-		"check _test.go files too (test doubles are where RoundTrippers without a Body live)")
+		"check test code too: _test.go files, files that import testing or net/http/httptest, test support packages (test doubles are where RoundTrippers without a Body live)")
 	return fs
 }
 
@@ -55,7 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.exportFacts(others)
 	for _, fn := range rts {
-		if !tests && match.InTestFile(pass.Fset, fn.Pos()) {
+		if !tests && idx.InTestCode(fn.Pos()) {
 			continue
 		}
 		c.check(fn)

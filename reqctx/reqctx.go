@@ -38,7 +38,7 @@ var all bool
 
 func flags() (fs flag.FlagSet) {
 	fs.BoolVar(&all, "all", false,
-		"also report requests with no context in scope at all, function values of http.Get & co., and _test.go files, as sonatard/noctx does")
+		"also report requests with no context in scope at all, function values of http.Get & co., and test code (_test.go files, files that import testing or net/http/httptest, test support packages), as sonatard/noctx does")
 	return fs
 }
 
@@ -52,7 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, info: pass.TypesInfo, idx: idx}
 	c.exportFacts(fns)
 	for _, fn := range fns {
-		if !all && match.InTestFile(pass.Fset, fn.Pos()) {
+		if !all && idx.InTestCode(fn.Pos()) {
 			continue
 		}
 		c.check(fn)

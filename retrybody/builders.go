@@ -3,7 +3,6 @@ package retrybody
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"slices"
 
@@ -229,7 +228,7 @@ func (c *checker) builtRequest(d *defs, at ast.Node, call *ast.CallExpr) bool {
 		// The helper may wrap the argument in a reader: "" and nil data
 		// give an empty one.
 		arg := call.Args[p]
-		if tv, ok := c.info.Types[arg]; ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == "" {
+		if s, ok := match.ConstString(c.info, arg); ok && s == "" {
 			continue
 		}
 		if slices.Contains(f.Wrapped, p) {

@@ -2,7 +2,6 @@ package retrybody
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -500,8 +499,8 @@ func (c *checker) emptyBody(e ast.Expr) bool {
 	if match.IsNil(info, arg) {
 		return true
 	}
-	tv, ok := info.Types[arg]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == ""
+	s, ok := match.ConstString(info, arg)
+	return ok && s == ""
 }
 
 // resendFrom walks forward from the send at node i of block b and returns

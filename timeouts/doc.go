@@ -174,12 +174,13 @@
 // from elsewhere (a parameter, req.WithContext(ctx), a request passed in)
 // are not reported: the context may have a deadline, the analyzer cannot
 // know. httptest servers and clients are not involved (their values are
-// made in package httptest); _test.go files, files that import
-// net/http/httptest and packages whose name ends in "test", "testutil" or
-// "testutils" (test support code, whose callers are tests bounded by go
-// test -timeout) are skipped unless -timeouts.tests is set, and so are
-// the values _test.go files store in variables and pass to parameters
-// when addresses and listeners are followed.
+// made in package httptest); test code (_test.go files, files that
+// import testing or net/http/httptest, and packages that serve tests:
+// named for a package they import followed by "test", like httptest, or
+// beginning with "test", like testutil; its callers are tests bounded by
+// go test -timeout) is skipped unless -timeouts.tests is set, and so are
+// the values test code stores in variables and passes to parameters when
+// addresses and listeners are followed.
 //
 // Fixes: a Server literal gets the missing ReadHeaderTimeout and
 // IdleTimeout (10s and 2m by default); a Client literal gets Timeout
@@ -214,7 +215,7 @@
 //	-timeouts.transport=false       no Transport and Dialer.KeepAlive checks
 //	-timeouts.idle-conn             also report Transports missing only IdleConnTimeout
 //	-timeouts.listen=false          no http.ListenAndServe & co. checks
-//	-timeouts.tests                 also check _test.go files and files importing net/http/httptest
+//	-timeouts.tests                 also check test code
 //	-timeouts.client-timeout=30s    Timeout added by the Client fix
 //	-timeouts.read-header-timeout=10s  ReadHeaderTimeout added by the Server fixes
 //	-timeouts.idle-timeout=2m       IdleTimeout added by the Server fixes

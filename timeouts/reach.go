@@ -5,7 +5,6 @@ package timeouts
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"net"
@@ -66,10 +65,8 @@ func addrString(info *types.Info, e ast.Expr) string {
 
 // constString returns the constant string value of e, or "?".
 func constString(info *types.Info, e ast.Expr) string {
-	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		if s := constant.StringVal(tv.Value); s != "" && s != "?" {
-			return s
-		}
+	if s, ok := match.ConstString(info, e); ok && s != "" && s != "?" {
+		return s
 	}
 	return "?"
 }

@@ -64,7 +64,7 @@ func flags() flag.FlagSet {
 	fs.BoolVar(&cfg.transport, "transport", cfg.transport, "report http.Transport literals without TLSHandshakeTimeout, IdleConnTimeout or a dialer, and net.Dialer literals with a negative KeepAlive used by a Transport")
 	fs.BoolVar(&cfg.idleConn, "idle-conn", cfg.idleConn, "also report http.Transport literals whose only missing timeout is IdleConnTimeout (many distinct hosts, or servers that drop idle connections sooner)")
 	fs.BoolVar(&cfg.listen, "listen", cfg.listen, "report http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS")
-	fs.BoolVar(&cfg.tests, "tests", cfg.tests, "also report in _test.go files and files that import net/http/httptest")
+	fs.BoolVar(&cfg.tests, "tests", cfg.tests, "also report in test code: _test.go files, files that import testing or net/http/httptest, test support packages")
 	// Fix values: a zero or negative duration is no timeout, rejected.
 	fs.Var(fixes.PositiveDuration{D: &cfg.clientTimeout}, "client-timeout", "Timeout that the fix adds to http.Client literals (positive)")
 	fs.Var(fixes.PositiveDuration{D: &cfg.readHeaderTimeout}, "read-header-timeout", "ReadHeaderTimeout that the fixes add to servers (positive)")
@@ -189,8 +189,6 @@ type checker struct {
 	// privateFields: fields of the package's unexported struct types.
 	ranged        map[*types.Var]ast.Expr
 	privateFields map[*types.Var]bool
-	// testSupport holds the files that import net/http/httptest.
-	testSupport map[*token.File]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -229,38 +227,8 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// inTestFile reports whether pos lies in a _test.go file, in a file that
-// imports net/http/httptest, or in a package whose name ends in "test",
-// "testutil" or "testutils" (test support code: net/http/httptest
-// itself, fstest, a servertest, prometheus/testutil).
-func (c *checker) inTestFile(pos token.Pos) bool {
-	f := c.pass.Fset.File(pos)
-	if f == nil {
-		return false
-	}
-	if match.InTestFile(c.pass.Fset, pos) {
-		return true
-	}
-	// Test support packages are named so (httptest, fstest, iotest,
-	// client_golang's prometheus/testutil): every caller is a test,
-	// bounded by go test -timeout.
-	if c.pass.Pkg != nil {
-		if name := c.pass.Pkg.Name(); strings.HasSuffix(name, "test") || strings.HasSuffix(name, "testutil") || strings.HasSuffix(name, "testutils") {
-			return true
-		}
-	}
-	if c.testSupport == nil {
-		c.testSupport = make(map[*token.File]bool)
-		for _, file := range c.pass.Files {
-			for _, spec := range file.Imports {
-				if spec.Path != nil && spec.Path.Value == `"net/http/httptest"` {
-					c.testSupport[c.pass.Fset.File(file.Pos())] = true
-				}
-			}
-		}
-	}
-	return c.testSupport[f]
-}
+// inTestFile reports whether pos lies in test code (engine.Index.InTestCode).
+func (c *checker) inTestFile(pos token.Pos) bool { return c.idx.InTestCode(pos) }
 
 // compositeLit checks a Server, Client or Transport literal.
 func (c *checker) compositeLit(cur cursor, lit *ast.CompositeLit) {

@@ -92,7 +92,7 @@ func TestFlagsOneByOne(t *testing.T) {
 }
 
 func TestTestFiles(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testsoff", "servertest", "promtestutil")
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testsoff", "widgettest", "promtestutil", "latest")
 	analyzertest.SetFlags(t, timeouts.Analyzer, "tests", "true")
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testson")
 }

@@ -32,10 +32,8 @@
 //   - [Func.CFG] is the control-flow graph (golang.org/x/tools/go/cfg) of
 //     one function, built the first time any analyzer asks for it, with
 //     predecessors and a node-to-block index for backward walks. A call
-//     ends a path when [Index.NoReturn] says so; [Graph.View] shows the
-//     same graph with fewer calls ending a path, for an analyzer that
-//     must keep the paths it followed before the engine (getbody: every
-//     call returns; deadlineconn: only [match.NoReturn]'s calls do not).
+//     ends a path when [Index.NoReturn] says so: the one meaning of "never
+//     returns" for every analyzer.
 //   - [Index.Path] is the path from a node up to the root of its top-level
 //     declaration, innermost first, like astutil.PathEnclosingInterval but
 //     over one declaration only; [Index.Enclosing] is the innermost
@@ -58,9 +56,13 @@
 //     no reachable return because it
 //     calls one that never returns: panic, os.Exit, log.Fatal*, log.Panic*,
 //     runtime.Goexit, syscall.Exit, the testing methods FailNow, Fatal*,
-//     SkipNow, Skip* (on *testing.T, B, F, common and testing.TB), klog's,
-//     logrus's and glog's Fatal and Exit functions, or a function that
-//     carries the fact, in this package or another. Like ctrlflow's, it
+//     SkipNow, Skip* (on *testing.T, B, F, common and testing.TB), or a
+//     function that carries the fact, in this package or another. Of a
+//     package that carries no facts because it reaches no net (a logging
+//     library), nothing but the signature can be known: a function or
+//     method named Fatal…, Exit…, Panic, Panicf or Panicln with no
+//     results is taken not to return, as its standard library namesakes
+//     do (a wrong guess only ends a path early: analyzers report less). Like ctrlflow's, it
 //     crosses packages; unlike ctrlflow, it builds a graph only for a
 //     function that calls such a function and whose syntax shows no sure
 //     way to return (most show one), so a function that never returns
@@ -72,9 +74,7 @@
 //     driver.
 //   - The NetPackage fact is exported on every package that is net or
 //     imports it, directly or not.
-//   - CFGs end a path at those calls, and, for the analyzers that relied
-//     on it before the engine, at calls that match [match.NoReturn] by
-//     name (a wrong guess there only makes an analyzer report less).
+//   - CFGs end a path at those calls, and only those.
 //   - Beyond the statements of each function, walked once for the
 //     no-return facts in a package that reaches net, nothing here walks a
 //     function the analyzers did not ask about (Touching in the package
@@ -126,6 +126,9 @@ type Index struct {
 	lits       map[ast.Decl][]*Func      // function literals of a top-level declaration, in order
 	touch      map[string]*touchEntry    // by query key
 	scans      int                       // scans of Uses and Defs, for tests
+
+	testOnce sync.Once
+	test     testCode
 }
 
 type touchEntry struct {

@@ -4,8 +4,6 @@ import (
 	"go/ast"
 
 	"golang.org/x/tools/go/cfg"
-
-	"github.com/httpvet/httpvet/internal/match"
 )
 
 // A Graph is the control-flow graph of one function, with the indexes
@@ -23,17 +21,14 @@ type nodeRef struct {
 
 // CFG returns the function's control-flow graph, built on the first call
 // by any analyzer, or nil for a declaration without a body. A call ends a
-// path when [Index.NoReturn] or [match.NoReturn] says it never returns.
+// path when [Index.NoReturn] says it never returns.
 func (fn *Func) CFG() *Graph {
 	fn.once.Do(func() {
 		body := fn.Body()
 		if body == nil {
 			return
 		}
-		info := fn.idx.info
-		g := cfg.New(body, func(call *ast.CallExpr) bool {
-			return !fn.idx.NoReturn(call) && !match.NoReturn(info, call)
-		})
+		g := cfg.New(body, func(call *ast.CallExpr) bool { return !fn.idx.NoReturn(call) })
 		fn.graph = &Graph{CFG: g, preds: make([][]*cfg.Block, len(g.Blocks)), where: make(map[ast.Node]nodeRef)}
 		for _, b := range g.Blocks {
 			for _, s := range b.Succs {
@@ -49,6 +44,12 @@ func (fn *Func) CFG() *Graph {
 
 // Preds returns the predecessors of b.
 func (g *Graph) Preds(b *cfg.Block) []*cfg.Block { return g.preds[b.Index] }
+
+// Succs returns the successors of b.
+func (g *Graph) Succs(b *cfg.Block) []*cfg.Block { return b.Succs }
+
+// Live reports whether b is reachable from the entry.
+func (g *Graph) Live(b *cfg.Block) bool { return b.Live }
 
 // Locate returns the block and index of the top-level graph node that is
 // n or contains it (outside nested function literals), and false if none

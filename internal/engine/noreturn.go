@@ -3,6 +3,7 @@ package engine
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
@@ -21,8 +22,9 @@ func (*noReturn) String() string { return "noReturn" }
 
 var panicBuiltin = types.Universe.Lookup("panic")
 
-// intrinsic reports whether fn is one of the functions known never to
-// return, whatever their body says (or without one).
+// intrinsic reports whether fn is one of the standard library's
+// functions known never to return, whatever their body says (or without
+// one).
 func intrinsic(fn *types.Func) bool {
 	if fn.Pkg() == nil {
 		return false
@@ -42,19 +44,28 @@ func intrinsic(fn *types.Func) bool {
 				return true
 			}
 		}
-	case "github.com/sirupsen/logrus":
-		// Loggers that import no net: under go vet their facts are not
-		// computed (see NetPackage), so they are known here by name.
-		names := []string{"Fatal", "Fatalf", "Fatalln", "Exit"}
-		return match.IsFunc(fn, fn.Pkg().Path(), names...) ||
-			match.IsMethod(fn, fn.Pkg().Path(), "Logger", names...) ||
-			match.IsMethod(fn, fn.Pkg().Path(), "Entry", names[:3]...)
-	case "github.com/golang/glog":
-		return match.IsFunc(fn, fn.Pkg().Path(), "Exit", "ExitDepth", "Exitf", "Exitln", "Fatal", "FatalDepth", "Fatalf", "Fatalln")
-	case "k8s.io/klog", "k8s.io/klog/v2":
-		return match.IsFunc(fn, fn.Pkg().Path(), "Exit", "ExitDepth", "Exitf", "Exitln", "Fatal", "FatalDepth", "Fatalf", "Fatalln")
 	}
 	return false
+}
+
+// endsProcessByName reports whether fn, of a package whose bodies no
+// driver analyzes (it reaches no net: see [NetPackage]), is named and
+// shaped like the standard library's functions that end the process or
+// the goroutine: Fatal…, Exit… or Panic, Panicf, Panicln, with no
+// results (log.Fatal, os.Exit, log.Panic). A logging package that
+// imports no net has no facts, so this is all that can be known of it;
+// a wrong guess only ends a path too early, so an analyzer reports less.
+func endsProcessByName(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Results().Len() > 0 {
+		return false
+	}
+	name := fn.Name()
+	switch name {
+	case "Panic", "Panicf", "Panicln":
+		return true
+	}
+	return strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Exit")
 }
 
 // computeNoReturn records the functions of other packages known not to
@@ -68,6 +79,7 @@ func (idx *Index) computeNoReturn(pass *analysis.Pass) {
 	// go vet, AllObjectFacts reads every fact of every analyzer of every
 	// dependency, for each package.
 	checked := make(map[*types.Func]bool)
+	analyzed := make(map[*types.Package]bool) // packages that carry NetPackage
 	for _, obj := range pass.TypesInfo.Uses {
 		fn, ok := obj.(*types.Func)
 		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
@@ -78,7 +90,13 @@ func (idx *Index) computeNoReturn(pass *analysis.Pass) {
 			continue
 		}
 		checked[fn] = true
-		if pass.ImportObjectFact(fn, new(noReturn)) {
+		pkg := fn.Pkg()
+		a, ok := analyzed[pkg]
+		if !ok {
+			a = pass.ImportPackageFact(pkg, new(NetPackage))
+			analyzed[pkg] = a
+		}
+		if a && pass.ImportObjectFact(fn, new(noReturn)) || !a && endsProcessByName(fn) {
 			idx.noReturn[fn] = true
 		}
 	}

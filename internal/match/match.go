@@ -6,11 +6,9 @@ package match
 
 import (
 	"go/ast"
-	"go/token"
+	"go/constant"
 	"go/types"
-	"strings"
 
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -176,30 +174,6 @@ func IsNil(info *types.Info, e ast.Expr) bool {
 	return ok && tv.IsNil()
 }
 
-// NoReturn reports whether call never returns: the builtin panic, or a
-// function or method named like the ones that end a goroutine or the
-// program (os.Exit, log.Fatal, log.Panic, runtime.Goexit, t.Fatal,
-// t.FailNow, t.Skip…). It matches by name, any package: analyzers use it
-// to end paths in a control-flow graph, where a wrong guess only makes
-// them report less.
-func NoReturn(info *types.Info, call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := info.Uses[id].(*types.Builtin); ok {
-			return b.Name() == "panic"
-		}
-	}
-	fn := Callee(info, call)
-	if fn == nil {
-		return false
-	}
-	switch fn.Name() {
-	case "Fatal", "Fatalf", "Fatalln", "FailNow", "SkipNow", "Skip", "Skipf",
-		"Panic", "Panicf", "Panicln", "Exit", "Goexit":
-		return true
-	}
-	return false
-}
-
 // Func returns the signature and body of a function declaration or
 // literal, and nils for any other node.
 func Func(n ast.Node) (*ast.FuncType, *ast.BlockStmt) {
@@ -212,24 +186,6 @@ func Func(n ast.Node) (*ast.FuncType, *ast.BlockStmt) {
 	return nil, nil
 }
 
-// InTestFile reports whether pos lies in a _test.go file.
-func InTestFile(fset *token.FileSet, pos token.Pos) bool {
-	f := fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
-}
-
-// OutsideParens returns the cursor of the outermost parenthesized
-// expression around cur's node, or cur itself: what the node's real parent
-// sees (`(resp).Body`, `x := (call())`).
-func OutsideParens(cur inspector.Cursor) inspector.Cursor {
-	for {
-		if _, ok := cur.Parent().Node().(*ast.ParenExpr); !ok {
-			return cur
-		}
-		cur = cur.Parent()
-	}
-}
-
 // Mentions reports whether the syntax under n uses the variable v.
 func Mentions(info *types.Info, n ast.Node, v *types.Var) bool {
 	found := false
@@ -240,4 +196,13 @@ func Mentions(info *types.Info, n ast.Node, v *types.Var) bool {
 		return !found
 	})
 	return found
+}
+
+// ConstString returns the value of e if it is a constant string.
+func ConstString(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
 }

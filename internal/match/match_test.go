@@ -146,42 +146,7 @@ func TestCalls(t *testing.T) {
 	}
 }
 
-func TestNoReturn(t *testing.T) {
-	_, info, f := checkSrc(t, `package p
-
-import (
-	"log"
-	"os"
-)
-
-func f(g func()) {
-	panic("x")
-	os.Exit(1)
-	log.Fatalf("x")
-	g()
-	log.Printf("x")
-	println()
-}
-`)
-	var got []bool
-	ast.Inspect(f, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			got = append(got, NoReturn(info, call))
-		}
-		return true
-	})
-	want := []bool{true, true, true, false, false, false}
-	if len(got) != len(want) {
-		t.Fatalf("found %d calls, want %d", len(got), len(want))
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("NoReturn of call %d = %v, want %v", i, got[i], want[i])
-		}
-	}
-}
-
-func TestFuncAndTestFile(t *testing.T) {
+func TestFunc(t *testing.T) {
 	_, _, f := check(t)
 	decl := f.Decls[len(f.Decls)-1].(*ast.FuncDecl)
 	if ft, body := Func(decl); ft != decl.Type || body != decl.Body {
@@ -189,11 +154,5 @@ func TestFuncAndTestFile(t *testing.T) {
 	}
 	if ft, body := Func(f); ft != nil || body != nil {
 		t.Errorf("Func of a file must be nils")
-	}
-	fset := token.NewFileSet()
-	a := fset.AddFile("a_test.go", -1, 10)
-	b := fset.AddFile("a.go", -1, 10)
-	if !InTestFile(fset, a.Pos(1)) || InTestFile(fset, b.Pos(1)) || InTestFile(fset, token.NoPos) {
-		t.Errorf("InTestFile wrong")
 	}
 }

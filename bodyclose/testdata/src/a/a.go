@@ -7,15 +7,13 @@ import (
 	"io"
 	"log"
 	"net/http"
-	"net/http/httptest"
 	"os"
-	"testing"
 )
 
 // ---- leaks ----
 
 func noClose(url string) error {
-	resp, err := http.Get(url) // want `response body of http.Get is not closed on every path, so the connection leaks at the return on line 23; add defer resp.Body.Close\(\) after the error check`
+	resp, err := http.Get(url) // want `response body of http.Get is not closed on every path, so the connection leaks at the return on line 21; add defer resp.Body.Close\(\) after the error check`
 	if err != nil {
 		return err
 	}
@@ -24,7 +22,7 @@ func noClose(url string) error {
 }
 
 func closedInOneBranch(c *http.Client, req *http.Request) error {
-	resp, err := c.Do(req) // want `response body of c.Do is not closed on every path, so the connection leaks at the return on line 35`
+	resp, err := c.Do(req) // want `response body of c.Do is not closed on every path, so the connection leaks at the return on line 33`
 	if err != nil {
 		return err
 	}
@@ -36,7 +34,7 @@ func closedInOneBranch(c *http.Client, req *http.Request) error {
 }
 
 func earlyReturnBeforeDefer(c *http.Client, req *http.Request) error {
-	resp, err := c.Do(req) // want `not closed on every path, so the connection leaks at the return on line 44`
+	resp, err := c.Do(req) // want `not closed on every path, so the connection leaks at the return on line 42`
 	if err != nil {
 		return err
 	}
@@ -49,7 +47,7 @@ func earlyReturnBeforeDefer(c *http.Client, req *http.Request) error {
 }
 
 func failedDecode(c *http.Client, req *http.Request, v any) error {
-	resp, err := c.Do(req) // want `leaks at the return on line 57`
+	resp, err := c.Do(req) // want `leaks at the return on line 55`
 	if err != nil {
 		return err
 	}
@@ -61,7 +59,7 @@ func failedDecode(c *http.Client, req *http.Request, v any) error {
 }
 
 func switchDefault(c *http.Client, req *http.Request) (int, error) {
-	resp, err := c.Do(req) // want `leaks at the return on line 76`
+	resp, err := c.Do(req) // want `leaks at the return on line 74`
 	if err != nil {
 		return 0, err
 	}
@@ -106,7 +104,7 @@ func retryOverwrite(c *http.Client, req *http.Request) error {
 
 func continueDrops(c *http.Client, reqs []*http.Request) {
 	for _, req := range reqs {
-		resp, err := c.Do(req) // want `leaks at the continue on line 114; close resp.Body before the request is sent again`
+		resp, err := c.Do(req) // want `leaks at the continue on line 112; close resp.Body before the request is sent again`
 		if err != nil {
 			continue
 		}
@@ -118,7 +116,7 @@ func continueDrops(c *http.Client, reqs []*http.Request) {
 }
 
 func reassigned(c *http.Client, a, b *http.Request) error {
-	resp, err := c.Do(a) // want `leaks when resp is reassigned on line 125`
+	resp, err := c.Do(a) // want `leaks when resp is reassigned on line 123`
 	if err != nil {
 		return err
 	}
@@ -139,7 +137,7 @@ func discarded(c *http.Client, req *http.Request) error {
 // wrapperLeak returns a response (its caller must close that one) but
 // leaks a preflight response.
 func wrapperLeak(c *http.Client, pre, req *http.Request) (*http.Response, error) {
-	p, err := c.Do(pre) // want `leaks at the return on line 147`
+	p, err := c.Do(pre) // want `leaks at the return on line 145`
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +149,7 @@ func wrapperLeak(c *http.Client, pre, req *http.Request) (*http.Response, error)
 }
 
 func orStatus(c *http.Client, req *http.Request) error {
-	resp, err := c.Do(req) // want `leaks at the return on line 156`
+	resp, err := c.Do(req) // want `leaks at the return on line 154`
 	if err != nil || resp.StatusCode != 200 {
 		return fmt.Errorf("failed: %v", err)
 	}
@@ -160,7 +158,7 @@ func orStatus(c *http.Client, req *http.Request) error {
 }
 
 func funcValue(do func(*http.Request) (*http.Response, error), req *http.Request) error {
-	resp, err := do(req) // want `leaks at the return on line 168`
+	resp, err := do(req) // want `leaks at the return on line 166`
 	if err != nil {
 		return err
 	}
@@ -171,7 +169,7 @@ func funcValue(do func(*http.Request) (*http.Response, error), req *http.Request
 func generic[T any](f func() (T, error)) (T, error) { return f() }
 
 func instantiated(c *http.Client, req *http.Request) error {
-	resp, err := generic(func() (*http.Response, error) { return c.Do(req) }) // want `leaks at the return on line 179`
+	resp, err := generic(func() (*http.Response, error) { return c.Do(req) }) // want `leaks at the return on line 177`
 	if err != nil {
 		return err
 	}
@@ -447,12 +445,6 @@ func panics(url string) {
 	io.ReadAll(resp.Body)
 }
 
-func recorder() {
-	rec := httptest.NewRecorder()
-	resp := rec.Result()
-	fmt.Println(resp.StatusCode)
-}
-
 func controller(w http.ResponseWriter) {
 	rc := http.NewResponseController(w)
 	_ = rc.Flush()
@@ -595,7 +587,7 @@ func readNotClosed(url string) ([]byte, error) {
 // A read bounded well below what a response may hold may stop short of
 // EOF: the connection stays held.
 func readLimitedNotClosed(url string) ([]byte, error) {
-	resp, err := http.Get(url) // want `leaks at the return on line 602 unless the body was read to EOF`
+	resp, err := http.Get(url) // want `leaks at the return on line 594 unless the body was read to EOF`
 	if err != nil {
 		return nil, err
 	}
@@ -622,14 +614,6 @@ func setHeaders(resp *http.Response) *http.Response { // want setHeaders:`params
 func passthrough() {
 	resp := &http.Response{Header: http.Header{}}
 	setHeaders(resp)
-}
-
-func cleanupT(t *testing.T, url string) {
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { resp.Body.Close() })
 }
 
 type wrapped struct{ resp *http.Response }

@@ -1,13 +1,14 @@
-// Package probetest is test support (caddy's caddytest): its readiness
-// probes run once per test. Not reported.
+// Package probetest is test support: its file imports testing, and its
+// readiness probes run once per test. Not reported.
 package probetest
 
 import (
 	"fmt"
 	"net/http"
+	"testing"
 )
 
-func IsAdminRunning(port int) error {
+func IsAdminRunning(t testing.TB, port int) error {
 	client := &http.Client{}
 	resp, err := client.Get(fmt.Sprintf("http://localhost:%d/config/", port))
 	if err != nil {

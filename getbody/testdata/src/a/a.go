@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 )
 
@@ -116,10 +115,6 @@ func methodParameter(method, u string) {
 
 func bodyParameterWithPost(u string, body io.Reader) {
 	http.NewRequest(http.MethodPost, u, body)
-}
-
-func serverSide() {
-	httptest.NewRequest(http.MethodGet, "/", strings.NewReader("x"))
 }
 
 func bodyOnlyForPost(u string, post bool) {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"time"
@@ -34,10 +33,10 @@ func get(ctx context.Context, u string) error {
 }
 
 func clientMethods(ctx context.Context, c *http.Client, u string, v url.Values) {
-	c.Head(u)                      // want `Client.Head sends a request without ctx`
-	c.Post(u, "text/plain", nil)   // want `Client.Post sends a request without ctx`
-	c.PostForm(u, v)               // want `Client.PostForm sends a request without ctx`
-	http.PostForm(u, v)            // want `http.PostForm sends a request without ctx`
+	c.Head(u)                       // want `Client.Head sends a request without ctx`
+	c.Post(u, "text/plain", nil)    // want `Client.Post sends a request without ctx`
+	c.PostForm(u, v)                // want `Client.PostForm sends a request without ctx`
+	http.PostForm(u, v)             // want `http.PostForm sends a request without ctx`
 	http.Post(u, "text/plain", nil) // want `http.Post sends a request without ctx`
 }
 
@@ -126,7 +125,7 @@ func nilWithContext(ctx context.Context, req *http.Request) *http.Request { // w
 
 func cancelChannel(u string, stop chan struct{}) {
 	req, _ := http.NewRequest("GET", u, nil)
-	req.Cancel = stop // want `Request.Cancel is deprecated`
+	req.Cancel = stop               // want `Request.Cancel is deprecated`
 	_ = &http.Request{Cancel: stop} // want `Request.Cancel is deprecated`
 	http.DefaultClient.Do(req)
 }
@@ -179,10 +178,6 @@ func (c *ctxClient) send(req *http.Request) (*http.Response, error) { // want se
 func viaAttaching(ctx context.Context, c *ctxClient, u string) {
 	req, _ := http.NewRequest("GET", u, nil)
 	c.send(req)
-}
-
-func testRequest(ctx context.Context) *http.Request {
-	return httptest.NewRequest("GET", "/", nil)
 }
 
 func passedIn(ctx context.Context, req *http.Request) (*http.Response, error) { // want passedIn:"sendsRequest"

@@ -13,9 +13,10 @@ var plain = 1
 
 func Fail() { die.Die("x") } // want Fail:"noReturn"
 
-// FailNoNet never returns either, but nonet.Exit's fact is not computed
-// (nonet does not reach net), as under go vet.
-func FailNoNet() { nonet.Exit() }
+// FailNoNet never returns either: nonet.Exit's fact is not computed
+// (nonet does not reach net, as under go vet), but its name and signature
+// are those of os.Exit.
+func FailNoNet() { nonet.Exit() } // want FailNoNet:"noReturn"
 
 func get(c *http.Client) (*http.Response, error) {
 	resp, err := c.Get("http://x")

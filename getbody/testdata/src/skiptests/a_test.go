@@ -1,4 +1,4 @@
-package tests
+package skiptests
 
 import (
 	"net/http"
