@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
+	"go/types"
 
 	"github.com/httpvet/httpvet/internal/match"
 )
@@ -22,7 +23,40 @@ func (s *search) pruned(cond ast.Expr, branch bool, st state) bool {
 		}
 		return false
 	}
-	return s.nilOn(cond, branch, st)
+	return s.nilOn(cond, branch, st) || s.noCallTakes(cond, branch)
+}
+
+// noCallTakes reports whether the branch of cond needs a parameter of the
+// function to be nil where every call passes a value never nil
+// (engine.Index.ArgNeverNil): a path no caller can take.
+func (s *search) noCallTakes(cond ast.Expr, branch bool) bool {
+	info := s.fn.c.pass.TypesInfo
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || (b.Op != token.EQL && b.Op != token.NEQ) || (b.Op == token.EQL) != branch {
+		return false // not a branch where an operand is nil
+	}
+	x := b.X
+	if match.IsNil(info, x) {
+		x = b.Y
+	} else if !match.IsNil(info, b.Y) {
+		return false
+	}
+	decl, ok := s.fn.node.(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	obj, _ := info.Defs[decl.Name].(*types.Func)
+	v, _ := match.ObjectOf(info, x).(*types.Var)
+	if obj == nil || v == nil || mentionsAssign(info, decl.Body, v) {
+		return false
+	}
+	params := obj.Type().(*types.Signature).Params()
+	for i := 0; i < params.Len(); i++ {
+		if params.At(i) == v {
+			return s.fn.c.idx.ArgNeverNil(obj, i)
+		}
+	}
+	return false
 }
 
 func (s *search) nilOn(e ast.Expr, branch bool, st state) bool {

@@ -11,6 +11,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/httpvet/httpvet/internal/match"
 )
 
 // leaksOnlyOnErrors reports whether every leaking exit of s is a return of
@@ -141,21 +143,16 @@ func (c *checker) errNotNil(cond ast.Expr, assign *ast.AssignStmt) bool {
 		return false
 	}
 	info := c.pass.TypesInfo
-	v := info.ObjectOf(identOf(bin.X))
+	v := info.ObjectOf(match.IdentOf(bin.X))
 	if v == nil || !isError(v.Type()) || !info.Types[bin.Y].IsNil() {
 		return false
 	}
 	for _, l := range assign.Lhs {
-		if id := identOf(l); id != nil && info.ObjectOf(id) == v {
+		if id := match.IdentOf(l); id != nil && info.ObjectOf(id) == v {
 			return true
 		}
 	}
 	return false
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	return id
 }
 
 // valueOfKey returns the key-value pair whose value is id, the last node
@@ -180,7 +177,7 @@ func (c *checker) valueOfKey(stack []ast.Node, id *ast.Ident) (*ast.KeyValueExpr
 // of a Command literal of a command-line package (ffcli, cobra,
 // urfave/cli).
 func (c *checker) commandEntry(kv *ast.KeyValueExpr) bool {
-	key := identOf(kv.Key)
+	key := match.IdentOf(kv.Key)
 	if key == nil {
 		return false
 	}

@@ -77,11 +77,7 @@ func isAbsolute(info *types.Info, e ast.Expr) bool {
 }
 
 func varOf(info *types.Info, e ast.Expr) *types.Var {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, _ := info.ObjectOf(id).(*types.Var)
+	v, _ := match.ObjectOf(info, e).(*types.Var)
 	return v
 }
 

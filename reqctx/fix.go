@@ -21,18 +21,13 @@ func (c *checker) newRequestFix(call *ast.CallExpr, cand candidate) []analysis.T
 	if !ok {
 		return nil
 	}
-	if _, ok := c.info.Uses[identOf(sel.X)].(*types.PkgName); !ok {
+	if _, ok := c.info.Uses[match.IdentOf(sel.X)].(*types.PkgName); !ok {
 		return nil
 	}
 	return []analysis.TextEdit{
 		{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("NewRequestWithContext")},
 		{Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(cand.text + ", ")},
 	}
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	return id
 }
 
 // replaceFix replaces e with text, and drops the imports only e used

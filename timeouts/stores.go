@@ -7,6 +7,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/httpvet/httpvet/internal/match"
 )
 
 // paramSite is a parameter of a function fn, or of a function literal
@@ -214,7 +216,7 @@ func (c *checker) buildStores() {
 			}
 			if n.Value != nil {
 				// for _, ln := range lns: the elements of lns.
-				if v, ok := info.ObjectOf(identOf(n.Value)).(*types.Var); ok && n.Tok == token.DEFINE {
+				if v, ok := info.ObjectOf(match.IdentOf(n.Value)).(*types.Var); ok && n.Tok == token.DEFINE {
 					c.ranged[v] = n.X
 				} else {
 					store(n.Value, nil)
@@ -369,11 +371,6 @@ func assignedAt(cur cursor) bool {
 		}
 	}
 	return false
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	return id
 }
 
 // elements returns the values the package puts in the slice or array x

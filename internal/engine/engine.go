@@ -129,6 +129,9 @@ type Index struct {
 
 	testOnce sync.Once
 	test     testCode
+
+	funcUses    map[*types.Func][]*ast.Ident // by function of the package: its uses (ArgNeverNil)
+	argNeverNil map[argKey]bool
 }
 
 type touchEntry struct {
@@ -150,6 +153,8 @@ func run(pass *analysis.Pass) (any, error) {
 		funcs:      make(map[ast.Node]*Func),
 		lits:       make(map[ast.Decl][]*Func),
 		touch:      make(map[string]*touchEntry),
+
+		argNeverNil: make(map[argKey]bool),
 	}
 	if idx.reachesNet {
 		idx.computeNoReturn(pass)

@@ -151,6 +151,12 @@ func ObjectOf(info *types.Info, e ast.Expr) types.Object {
 	return info.ObjectOf(id)
 }
 
+// IdentOf returns e without parentheses if it is an identifier, or nil.
+func IdentOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
 // IsPackageLevelVar reports whether e denotes the package-level variable
 // pkgPath.name (e.g. net/http.DefaultClient).
 func IsPackageLevelVar(info *types.Info, e ast.Expr, pkgPath, name string) bool {
