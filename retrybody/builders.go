@@ -13,21 +13,33 @@ import (
 // requestBody is the fact on a function that builds and returns a
 // request with http.NewRequest (or NewRequestWithContext) whose body is
 // one of its parameters, as given or wrapped in a reader
-// (bytes.NewReader(data)), or no body: a client's newRequest helper. The
-// request its caller gets has a body when the argument for one of Params
-// is not empty.
+// (bytes.NewReader(data)), no body, or a body of its own (a buffer it
+// encodes a payload into): a client's newRequest helper. The request its
+// caller gets has a body when the argument for one of Params is not
+// empty, or when Own is set.
 type requestBody struct {
 	Params  []int // indices in the signature's parameters, the receiver excluded
 	Wrapped []int // those of Params that the helper wraps in a reader, which sets GetBody
+	// Own: on some path the helper gives the request a body it made
+	// itself; OwnRewinds: every such body is one NewRequest sets GetBody
+	// for (*bytes.Buffer, *bytes.Reader, *strings.Reader).
+	Own, OwnRewinds bool
 }
 
 func (*requestBody) AFact() {}
 
 func (f *requestBody) String() string {
+	s := fmt.Sprintf("requestBody%v", f.Params)
 	if len(f.Wrapped) > 0 {
-		return fmt.Sprintf("requestBody%v wrapped%v", f.Params, f.Wrapped)
+		s += fmt.Sprintf(" wrapped%v", f.Wrapped)
 	}
-	return fmt.Sprintf("requestBody%v", f.Params)
+	if f.Own {
+		s += " own"
+		if f.OwnRewinds {
+			s += " rewinds"
+		}
+	}
+	return s
 }
 
 // exportBuilders exports the requestBody fact of the function declarations
@@ -66,6 +78,7 @@ func (c *checker) builtBody(fn *engine.Func) (f *requestBody, ok bool) {
 	}
 	ok = true
 	returns := 0
+	f.OwnRewinds = true
 	for _, b := range g.Blocks {
 		if !b.Live {
 			continue
@@ -117,8 +130,13 @@ func (c *checker) builtBody(fn *engine.Func) (f *requestBody, ok bool) {
 				}
 				p, wrapped, isP := c.bodyParam(fn, body)
 				if !isP {
-					ok = false
-					break
+					if !c.ownBody(g, n, body) {
+						ok = false
+						break
+					}
+					f.Own = true
+					f.OwnRewinds = f.OwnRewinds && rewindableType(c.info.TypeOf(body))
+					continue
 				}
 				f.Params = add(f.Params, p)
 				if wrapped {
@@ -127,7 +145,37 @@ func (c *checker) builtBody(fn *engine.Func) (f *requestBody, ok bool) {
 			}
 		}
 	}
+	if !f.Own {
+		f.OwnRewinds = false
+	}
 	return f, ok && returns > 0
+}
+
+// ownBody reports whether body, given to NewRequest by the statement at,
+// is a reader the function made itself and may have filled: a local
+// variable that is not empty on every path (nilVar), or a reader built
+// in the call from a local (bytes.NewReader(data) of a marshalled
+// payload). Its callers cannot change it, so their request has a body.
+func (c *checker) ownBody(g *engine.Graph, at ast.Node, body ast.Expr) bool {
+	e := ast.Unparen(body)
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
+		f := match.Callee(c.info, call)
+		if match.IsFunc(f, "bytes", "NewReader", "NewBuffer", "NewBufferString") || match.IsFunc(f, "strings", "NewReader") {
+			e = ast.Unparen(call.Args[0])
+		}
+	}
+	if s, ok := match.ConstString(c.info, e); ok {
+		return s != ""
+	}
+	v, ok := match.ObjectOf(c.info, e).(*types.Var)
+	if !ok {
+		return false
+	}
+	fn := c.idx.Enclosing(at.Pos())
+	if fn == nil || v.Pos() < fn.Body().Pos() || v.Pos() >= fn.Body().End() {
+		return false // a parameter's field, a captured or package-level variable
+	}
+	return !c.nilVar(g, at, body)
 }
 
 // definition returns the value node st, a stop of a backward walk, gives
@@ -216,6 +264,11 @@ func (c *checker) builtRequest(d *defs, at ast.Node, call *ast.CallExpr) bool {
 	f := new(requestBody)
 	if !c.pass.ImportObjectFact(fn, f) {
 		return false
+	}
+	if f.Own {
+		d.body = true
+		d.built = append(d.built, at)
+		d.rewindable = d.rewindable && f.OwnRewinds
 	}
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok {

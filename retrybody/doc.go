@@ -55,19 +55,32 @@
 // those parameters: a client's newRequest(ctx, method, path, body). The
 // caller's argument then says whether the request has a body.
 //
+// A helper that builds the request with a payload of its own (it encodes
+// v into a buffer, fills a reader with form values, passes a constant)
+// carries requestBody with Own set ("requestBody[] own"): its request
+// has a body whatever the caller passes. A body that is the function's
+// own parameter is a body, unless only the package calls the function
+// (engine.Index.ArgsAt) and every call passes none (nil, http.NoBody).
+//
+// Closures: a send inside a function literal, of a request built outside
+// it with a body, is reported when the literal is the argument i of a
+// call of a function that calls its parameter i repeatedly (the engine's
+// callsRepeatedly fact: a call of it inside a for or range loop, or
+// handed on to such a function, also inside a literal it repeats).
+//
 // Not reported, on purpose: requests whose body is unknown — returned by
-// a helper without the requestBody fact (one that encodes its payload,
-// sets a body of its own, or returns a request it was given), held by a
-// struct literal given to a wrapper, read from a field or package
-// variable; a parameter's request
-// inside the wrapper itself (its callers are checked); variables whose
-// address is taken or that a function literal refers to; sends inside
-// function literals (a closure given to a retry helper runs again out of
-// sight of the graph), defer and go statements; a range loop variable (a
-// new request each iteration); a loop inside which the request or its
-// body is set on some path (if data != nil { req.Body = … }): the path
-// that skips it is most likely one without a body, which the analysis
-// cannot tell.
+// a helper without the requestBody fact (one that returns a request it
+// was given, or sets a body after building it), held by a struct literal
+// given to a wrapper, read from a field or package variable; a
+// parameter's request inside the wrapper itself (its callers are
+// checked); variables whose address is taken or that another function
+// literal refers to; a literal given to a helper whose package reaches
+// no net (no driver analyzes it: what it does with the function is
+// unknown), or stored in a variable or returned before it reaches the
+// helper; defer and go statements; a range loop variable (a new request
+// each iteration); a loop inside which the request or its body is set on
+// some path (if data != nil { req.Body = … }): the path that skips it is
+// most likely one without a body, which the analysis cannot tell.
 //
 // Two fixes. When the request is built by NewRequest right before the
 // loop that sends it again (only its if err != nil { return … } between),

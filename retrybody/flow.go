@@ -36,6 +36,7 @@ func (c *checker) analyze(fn *engine.Func) (changed bool) {
 			continue
 		}
 		d := c.defsOf(g, s.b, s.i, s.req, byNode)
+		c.checkCaptured(fn, s, d)
 		p, isParam := paramOf(fn, s.req)
 		fromCaller := d.entry && isParam
 		if s.resend {
@@ -389,7 +390,7 @@ const (
 
 // body records the body e given to a request at node at.
 func (c *checker) body(d *defs, at ast.Node, e ast.Expr, kind bodyKind) {
-	if c.emptyBody(e) || c.nilVar(d.g, at, e) {
+	if c.emptyBody(e) || c.nilVar(d.g, at, e) || c.emptyFromCallers(at, e) {
 		return
 	}
 	d.body = true
@@ -471,6 +472,34 @@ func (c *checker) nilVar(g *engine.Graph, at ast.Node, e ast.Expr) bool {
 		return empty
 	})
 	return empty
+}
+
+// emptyFromCallers reports whether e is a parameter of the function
+// around node at, never assigned there, for which every call passes no
+// body (engine.Index.ArgsAt): nil, http.NoBody, an empty reader.
+func (c *checker) emptyFromCallers(at ast.Node, e ast.Expr) bool {
+	v, ok := match.ObjectOf(c.info, e).(*types.Var)
+	fn := c.idx.Enclosing(at.Pos())
+	if !ok || fn == nil || fn.Lit != nil || fn.Object() == nil {
+		return false
+	}
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		if params.At(i) != v {
+			continue
+		}
+		args, ok := c.idx.ArgsAt(fn.Object(), i)
+		if !ok || match.Assigns(c.info, fn.Body(), v) {
+			return false
+		}
+		for _, a := range args {
+			if !c.emptyBody(a.Expr) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // rewindableType reports whether NewRequest sets GetBody for a body of

@@ -18,16 +18,9 @@ import (
 // never nil as its parameter i (receiver excluded): &x, &T{…}, new(T),
 // make(…), a function literal, or a local defined as one of those and
 // never assigned again. It is false for any function its package does
-// not fully see the calls of.
+// not fully see the calls of (see ArgsAt).
 func (idx *Index) ArgNeverNil(fn *types.Func, i int) bool {
-	if fn == nil || fn.Pkg() != idx.pkg || fn.Exported() || idx.pkg == nil {
-		return false
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || i >= sig.Params().Len() || (sig.Variadic() && i == sig.Params().Len()-1) {
-		return false
-	}
-	if sig.Recv() != nil && idx.interfaceHasMethod(fn.Name()) {
+	if fn == nil {
 		return false
 	}
 	key := argKey{fn, i}
@@ -66,18 +59,49 @@ func (idx *Index) usesOf(fn *types.Func) []*ast.Ident {
 }
 
 func (idx *Index) computeArgNeverNil(fn *types.Func, i int) bool {
-	calls := 0
-	for _, id := range idx.usesOf(fn) {
-		call := idx.callOf(id)
-		if call == nil || i >= len(call.Args) || call.Ellipsis.IsValid() {
-			return false // a value, or a call the index cannot read
-		}
-		if !idx.neverNil(call.Args[i], call.Pos()) {
+	args, ok := idx.ArgsAt(fn, i)
+	if !ok {
+		return false
+	}
+	for _, a := range args {
+		if !idx.neverNil(a.Expr, a.Call.Pos()) {
 			return false
 		}
-		calls++
 	}
-	return calls > 0
+	return true
+}
+
+// An Arg is the argument a call passes for a parameter.
+type Arg struct {
+	Call *ast.CallExpr
+	Expr ast.Expr
+}
+
+// ArgsAt returns the argument for parameter i (receiver excluded) of
+// every call of fn, and true when those are all the calls there are: fn
+// is a function only its package can call (unexported, no package
+// interface with a method of its name), every use of it is a call that
+// passes parameter i as one argument, and there is at least one.
+func (idx *Index) ArgsAt(fn *types.Func, i int) ([]Arg, bool) {
+	if fn == nil || idx.pkg == nil || fn.Pkg() != idx.pkg || fn.Exported() {
+		return nil, false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || i >= sig.Params().Len() || (sig.Variadic() && i == sig.Params().Len()-1) {
+		return nil, false
+	}
+	if sig.Recv() != nil && idx.interfaceHasMethod(fn.Name()) {
+		return nil, false
+	}
+	var args []Arg
+	for _, id := range idx.usesOf(fn) {
+		call := idx.callOf(id)
+		if call == nil || i >= len(call.Args) || call.Ellipsis.IsValid() || len(call.Args) != sig.Params().Len() {
+			return nil, false // a value, a spread, or f(g()) with g's results
+		}
+		args = append(args, Arg{call, call.Args[i]})
+	}
+	return args, len(args) > 0
 }
 
 // callOf returns the call whose function is id (f(…) or x.f(…)), or nil.

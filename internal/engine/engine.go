@@ -74,6 +74,13 @@
 //     driver.
 //   - The NetPackage fact is exported on every package that is net or
 //     imports it, directly or not.
+//   - The callsRepeatedly fact is exported, in every package that reaches
+//     net, for the functions that may call a function parameter more than
+//     once (a retry or polling helper): [Index.CallsRepeatedly].
+//   - [Index.ArgsAt] gives the argument every call passes for a parameter
+//     of a function only its package can call (unexported, no interface
+//     of the package with its method name, never used as a value): the
+//     values a parameter can hold, read at its callers.
 //   - CFGs end a path at those calls, and only those.
 //   - Beyond the statements of each function, walked once for the
 //     no-return facts in a package that reaches net, nothing here walks a
@@ -103,7 +110,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:              "https://github.com/httpvet/httpvet/tree/main/internal/engine",
 	Run:              run,
 	ResultType:       reflect.TypeFor[*Index](),
-	FactTypes:        []analysis.Fact{new(noReturn), new(NetPackage)},
+	FactTypes:        []analysis.Fact{new(noReturn), new(NetPackage), new(callsRepeatedly)},
 	RunDespiteErrors: true,
 }
 
@@ -130,6 +137,7 @@ type Index struct {
 	testOnce sync.Once
 	test     testCode
 
+	repeats     map[*types.Func][]int        // function parameters a function calls repeatedly (callsRepeatedly)
 	funcUses    map[*types.Func][]*ast.Ident // by function of the package: its uses (ArgNeverNil)
 	argNeverNil map[argKey]bool
 }
@@ -155,9 +163,11 @@ func run(pass *analysis.Pass) (any, error) {
 		touch:      make(map[string]*touchEntry),
 
 		argNeverNil: make(map[argKey]bool),
+		repeats:     make(map[*types.Func][]int),
 	}
 	if idx.reachesNet {
 		idx.computeNoReturn(pass)
+		idx.computeRepeats(pass)
 		pass.ExportPackageFact(new(NetPackage))
 	}
 	return idx, nil

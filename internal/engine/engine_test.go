@@ -208,3 +208,9 @@ func typeName(n ast.Node) string {
 	}
 	return "other"
 }
+
+// TestCallsRepeatedly: the callsRepeatedly facts of retry and polling
+// helpers, through loops and wrappers.
+func TestCallsRepeatedly(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), Analyzer, "repeats")
+}

@@ -7,6 +7,7 @@ package match
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -149,6 +150,24 @@ func ObjectOf(info *types.Info, e ast.Expr) types.Object {
 		return nil
 	}
 	return info.ObjectOf(id)
+}
+
+// Assigns reports whether the syntax under n assigns v or takes its
+// address (after which anything may assign it).
+func Assigns(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				found = found || ObjectOf(info, l) == v
+			}
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && ObjectOf(info, n.X) == v
+		}
+		return !found
+	})
+	return found
 }
 
 // IdentOf returns e without parentheses if it is an identifier, or nil.

@@ -5,6 +5,7 @@ import (
 	"builder"
 	"context"
 	"net/http"
+	"net/url"
 )
 
 func post(ctx context.Context, c *builder.Client, data []byte) error {
@@ -50,9 +51,48 @@ func upload(hc *http.Client, data []byte, s string) {
 	}
 }
 
-func unknown(hc *http.Client) {
+func fixedBody(hc *http.Client) {
 	req, _ := builder.Fixed("http://x")
 	for i := 0; i < 3; i++ {
-		hc.Do(req)
+		hc.Do(req) // want `this Do runs again`
+	}
+}
+
+// A helper that encodes the payload: the request has a body.
+func createItem(hc *http.Client, item map[string]string) error {
+	req, err := builder.NewJSONRequest("POST", "http://x/items", item)
+	if err != nil {
+		return err
+	}
+	for attempt := 0; attempt < 3; attempt++ {
+		resp, err := hc.Do(req) // want `this Do runs again on the same request after it consumed the body of req`
+		if err == nil {
+			resp.Body.Close()
+			return nil
+		}
+	}
+	return nil
+}
+
+// Fixed: a new request each attempt.
+func createItemFixed(hc *http.Client, item map[string]string) error {
+	for attempt := 0; attempt < 3; attempt++ {
+		req, err := builder.NewJSONRequest("POST", "http://x/items", item)
+		if err != nil {
+			return err
+		}
+		resp, err := hc.Do(req)
+		if err == nil {
+			resp.Body.Close()
+			return nil
+		}
+	}
+	return nil
+}
+
+func submitForm(hc *http.Client, vals url.Values) {
+	req, _ := builder.PrepareForm("http://x/form", vals, nil)
+	for i := 0; i < 3; i++ {
+		hc.Do(req) // want `this Do runs again`
 	}
 }
