@@ -31,9 +31,13 @@ type checker struct {
 // check reports the returns of fn, a RoundTrip function, that give a
 // response without a Body with a nil error, or nil and nil.
 func (c *checker) check(fn *engine.Func) {
-	srcs, nilNil := c.bodyless(fn)
+	srcs, nilNil, nilErr := c.bodyless(fn)
 	for _, ret := range nilNil {
 		suppress.Reportf(c.pass, ret, "this RoundTripper returns a nil *http.Response with a nil error, which breaks the http.RoundTripper contract; return a response or an error")
+	}
+	for _, r := range nilErr {
+		suppress.Reportf(c.pass, r.ret, "this RoundTripper may return a nil *http.Response with a nil error: %s is still nil here on the path from line %d, which breaks the http.RoundTripper contract; set an error on that path",
+			types.ExprString(r.ret.Results[1]), c.pass.Fset.Position(r.def.Pos()).Line)
 	}
 	for _, s := range srcs {
 		report(c.pass, s)
@@ -41,12 +45,13 @@ func (c *checker) check(fn *engine.Func) {
 }
 
 // bodyless returns where fn gets the responses without a Body it returns
-// with a nil error (or as its only result), one source per node, and the
-// returns of nil with a nil error.
-func (c *checker) bodyless(fn *engine.Func) (srcs []source, nilNil []*ast.ReturnStmt) {
+// with a nil error (or as its only result), one source per node, the
+// returns of nil with a nil error, and those of nil with an error
+// variable that is nil on some path.
+func (c *checker) bodyless(fn *engine.Func) (srcs []source, nilNil []*ast.ReturnStmt, nilErr []nilErrorReturn) {
 	g := fn.CFG()
 	if g == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	seen := make(map[ast.Node]bool)
 	for _, b := range g.Blocks {
@@ -59,7 +64,12 @@ func (c *checker) bodyless(fn *engine.Func) (srcs []source, nilNil []*ast.Return
 				continue // a bare return
 			}
 			if len(ret.Results) == 2 && !c.info.Types[ret.Results[1]].IsNil() {
-				continue // a non-nil error: the response is ignored
+				if match.IsNil(c.info, ret.Results[0]) {
+					if def := c.nilErrorFrom(fn, g, b, i, ret.Results[1]); def != nil {
+						nilErr = append(nilErr, nilErrorReturn{ret, def})
+					}
+				}
+				continue // an error: the response is ignored
 			}
 			res := ast.Unparen(ret.Results[0])
 			if len(ret.Results) == 1 && !match.IsResponse(c.info.TypeOf(res)) {
@@ -92,7 +102,14 @@ func (c *checker) bodyless(fn *engine.Func) (srcs []source, nilNil []*ast.Return
 			}
 		}
 	}
-	return srcs, nilNil
+	return srcs, nilNil, nilErr
+}
+
+// A nilErrorReturn is a return of nil and an error variable that is nil
+// on some path to it, from def.
+type nilErrorReturn struct {
+	ret *ast.ReturnStmt
+	def ast.Node
 }
 
 // responseLit returns the http.Response composite literal e is, or takes

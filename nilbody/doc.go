@@ -31,6 +31,14 @@
 //     path, returned as is: such helpers carry the bodylessResult fact,
 //     in their package and across packages.
 //
+// It also reports return nil, err where the local err is still nil on
+// some path to the return: declared without a value or assigned nil, and
+// set by nothing on that path (a retry loop's abort branch). A path ends,
+// with nothing reported, at any other assignment, on the branch of an
+// err != nil (or == nil) test where it is not nil, and at the entry (a
+// parameter or named result); an err whose address is taken or that a
+// function literal refers to is not followed.
+//
 // Test files are checked too (test doubles are where this lives);
 // -nilbody.tests=false turns them off.
 //

@@ -97,7 +97,7 @@ func (c *checker) exportFacts(fns []*engine.Func) {
 			if done[i] {
 				continue
 			}
-			if srcs, _ := c.bodyless(fn); len(srcs) > 0 {
+			if srcs, _, _ := c.bodyless(fn); len(srcs) > 0 {
 				c.pass.ExportObjectFact(helpers[i], new(bodylessResult))
 				done[i], changed = true, true
 			}

@@ -11,7 +11,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), nilbody.Analyzer, "a", "helpers", "usehelpers")
+	analysistest.Run(t, analysistest.TestData(), nilbody.Analyzer, "a", "helpers", "usehelpers", "errnil")
 }
 
 // TestNoTests turns _test.go files off.
