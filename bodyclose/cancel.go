@@ -99,7 +99,7 @@ func (c *checker) assignedInLit(fn *function, v *types.Var) bool {
 	ast.Inspect(fn.body(), func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			found = mentionsAssign(c.pass.TypesInfo, n.Body, v)
+			found = match.Assigns(c.pass.TypesInfo, n.Body, v)
 		case *ast.UnaryExpr:
 			found = n.Op == token.AND && match.ObjectOf(c.pass.TypesInfo, n.X) == v
 		}
@@ -391,7 +391,7 @@ func (c *checker) lastAssignAt(fn *function, v *types.Var, pos token.Pos) (ast.E
 		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			if mentionsAssign(info, n.Body, v) {
+			if match.Assigns(info, n.Body, v) {
 				ok = false
 			}
 			return false
@@ -429,22 +429,6 @@ func (c *checker) lastAssignAt(fn *function, v *types.Var, pos token.Pos) (ast.E
 		return true
 	})
 	return last, lastPos, ok && last != nil
-}
-
-// mentionsAssign reports whether body assigns v.
-func mentionsAssign(info *types.Info, body ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok {
-			for _, l := range as.Lhs {
-				if match.ObjectOf(info, l) == v {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // cancelledAtReturn reports whether the context e, used at pos, is

@@ -47,7 +47,7 @@ func (s *search) noCallTakes(cond ast.Expr, branch bool) bool {
 	}
 	obj, _ := info.Defs[decl.Name].(*types.Func)
 	v, _ := match.ObjectOf(info, x).(*types.Var)
-	if obj == nil || v == nil || mentionsAssign(info, decl.Body, v) {
+	if obj == nil || v == nil || match.Assigns(info, decl.Body, v) {
 		return false
 	}
 	params := obj.Type().(*types.Signature).Params()

@@ -240,10 +240,10 @@ func (fn *function) sig() *types.Signature {
 	return nil
 }
 
-// errorReturn reports whether ret may return a non-nil error: one of its
-// error results is not the literal nil. A bare return of named results,
-// or a call returning them all, counts as an error: the analysis cannot
-// tell.
+// errorReturn reports whether ret returns an error: one of its error
+// results is not the literal nil. A bare return of named results counts
+// as one (the analysis cannot tell); a call returning them all does not
+// (return http.Get(u): its error is nil when it succeeds).
 func (fn *function) errorReturn(ret *ast.ReturnStmt) bool {
 	sig := fn.sig()
 	if sig == nil {
@@ -259,8 +259,11 @@ func (fn *function) errorReturn(ret *ast.ReturnStmt) bool {
 	if len(errs) == 0 {
 		return false
 	}
-	if len(ret.Results) != res.Len() {
-		return true
+	switch {
+	case len(ret.Results) == 1 && res.Len() > 1:
+		return false // return f(): f's error may be nil
+	case len(ret.Results) != res.Len():
+		return true // a bare return of named results: unknown
 	}
 	for _, i := range errs {
 		if !match.IsNil(fn.c.pass.TypesInfo, ret.Results[i]) {

@@ -236,8 +236,13 @@ func (s *scanner) scan(n ast.Node) {
 
 // assign classifies lhs = rhs (or :=, or a var spec).
 func (s *scanner) assign(lhs, rhs []ast.Expr) {
+	rewrapped := make([]bool, len(lhs))
 	for i, r := range rhs {
 		if len(lhs) == len(rhs) {
+			if s.rewraps(lhs[i], r) {
+				rewrapped[i] = true
+				continue // resp.Body = wrap(resp.Body): the response still owes the Close
+			}
 			if v := s.varOf(lhs[i]); v != nil && v != s.tr.primary && (s.tr.resp[v] || s.tr.body[v]) && s.isTracked(r) {
 				continue // an alias takes the value: tracked as well
 			}
@@ -254,7 +259,10 @@ func (s *scanner) assign(lhs, rhs []ast.Expr) {
 		}
 		s.expr(r)
 	}
-	for _, l := range lhs {
+	for i, l := range lhs {
+		if rewrapped[i] {
+			continue
+		}
 		if v := s.varOf(l); v != nil {
 			if v == s.tr.primary {
 				s.ev.assign = true
@@ -263,6 +271,25 @@ func (s *scanner) assign(lhs, rhs []ast.Expr) {
 		}
 		s.expr(l) // resp.Body = …, m[resp] = …, *p = …
 	}
+}
+
+// rewraps reports whether l = r puts a reader over the tracked body back
+// into the tracked response: resp.Body = gzipBody{zr, resp.Body}. The
+// body stays the response's, and closing resp.Body closes it: neither a
+// transfer nor a close.
+func (s *scanner) rewraps(l, r ast.Expr) bool {
+	sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Body" || !s.isResp(sel.X) {
+		return false
+	}
+	found := false
+	ast.Inspect(r, func(n ast.Node) bool {
+		if e, ok := n.(ast.Expr); ok && !found && s.isBody(e) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // deferred classifies a defer statement.

@@ -61,6 +61,33 @@ func getEach(url string) error {
 	return resp.Body.Close()
 }
 
+// return http.Get(…) returns the second response: its error may be nil,
+// and the first response is left open. Reported.
+func getFallback(url string) (*http.Response, error) {
+	resp, err := http.Get(url) // want `response body of http.Get is not closed on every path, so the connection leaks at the return on line 72`
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return http.Get(url + "/fallback")
+	}
+	return resp, nil
+}
+
+// Fixed: the first response is drained and closed before the fallback.
+func getFallbackClosed(url string) (*http.Response, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
+		resp.Body.Close()
+		return http.Get(url + "/fallback")
+	}
+	return resp, nil
+}
+
 func main() {
 	kb, err := getKB(os.Args[1])
 	if err != nil {
@@ -73,6 +100,16 @@ func main() {
 	if ok, err := getQuiet(os.Args[3]); err != nil || !ok {
 		os.Exit(1)
 	}
+	resp, err := getFallback(os.Args[4])
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp.Body.Close()
+	resp, err = getFallbackClosed(os.Args[4])
+	if err != nil {
+		log.Fatal(err)
+	}
+	resp.Body.Close()
 	for _, u := range os.Args[4:] {
 		if err := getEach(u); err != nil {
 			log.Fatal(err)
