@@ -48,7 +48,7 @@ type fixRun struct {
 // import them, are analyzed again: go vet's cache answers for the rest.
 // With diff nothing changes on disk, so the findings left are those
 // without an applicable fix, at their positions.
-func fix(res results, v *vetRun, gocmd string, patterns []string, diff bool, stdout, stderr io.Writer) ([]leftover, bool) {
+func fix(res results, v *vetRun, diff bool, stdout, stderr io.Writer) ([]leftover, bool) {
 	run, err := applyFixes(res.findings, diff, stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "httpvet: %v\n", err)
@@ -57,7 +57,7 @@ func fix(res results, v *vetRun, gocmd string, patterns []string, diff bool, std
 	if diff || run.applied == 0 {
 		return run.left, true
 	}
-	again, err := v.run(gocmd, patterns)
+	again, err := v.run()
 	if err != nil {
 		fmt.Fprintf(stderr, "httpvet: after applying the fixes: %v\n", err)
 		return run.left, false

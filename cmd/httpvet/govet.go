@@ -26,12 +26,12 @@ import (
 // needs the go command too (it runs go list), so there is nothing to fall
 // back to without one.
 
-// A vetRun is one go vet invocation: the flags it passes and where it
-// writes what it does not render.
+// A vetRun is a go vet invocation, to run once or, after -fix, again.
 type vetRun struct {
-	exe    string   // this executable, the vet tool
-	flags  []string // -tags and the analyzer flags, as go vet takes them
-	stderr io.Writer
+	gocmd    string   // the go command
+	exe      string   // this executable, the vet tool
+	flags    []string // -tags, -test and the analyzer flags, as go vet takes them
+	patterns []string
 }
 
 // A finding is one diagnostic of go vet's JSON, with the package and
@@ -64,11 +64,11 @@ func goCommand() (string, error) {
 	return gocmd, nil
 }
 
-// run runs go vet on patterns and decodes its output.
-func (v *vetRun) run(gocmd string, patterns []string) (results, error) {
+// run runs go vet and decodes its output.
+func (v *vetRun) run() (results, error) {
 	args := append([]string{"vet", "-vettool=" + v.exe, "-json"}, v.flags...)
-	args = append(append(args, "--"), patterns...)
-	cmd := exec.Command(gocmd, args...)
+	args = append(append(args, "--"), v.patterns...)
+	cmd := exec.Command(v.gocmd, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

@@ -97,6 +97,11 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	if len(selectAnalyzers(enabled)) == 0 {
 		return usageError("every analyzer is turned off")
 	}
+	return analyze(vetFlags(fs, opts), args, opts, stdout, stderr)
+}
+
+// analyze runs go vet on patterns with flags and prints what it found.
+func analyze(flags, patterns []string, opts options, stdout, stderr io.Writer) int {
 	gocmd, err := goCommand()
 	if err != nil {
 		fmt.Fprintf(stderr, "httpvet: %v\n", err)
@@ -107,8 +112,8 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "httpvet: %v\n", err)
 		return exitError
 	}
-	v := &vetRun{exe: exe, flags: vetFlags(fs, opts)}
-	res, err := v.run(gocmd, args)
+	v := &vetRun{gocmd: gocmd, exe: exe, flags: flags, patterns: patterns}
+	res, err := v.run()
 	if err != nil {
 		fmt.Fprintf(stderr, "httpvet: %v\n", err)
 		return exitError
@@ -116,17 +121,17 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	for _, e := range res.errors {
 		fmt.Fprintln(stderr, e)
 	}
-	return report(res, v, gocmd, args, opts, stdout, stderr)
+	return report(res, v, opts, stdout, stderr)
 }
 
 // report prints the findings of res as opts ask and returns the exit
 // status.
-func report(res results, v *vetRun, gocmd string, patterns []string, opts options, stdout, stderr io.Writer) int {
+func report(res results, v *vetRun, opts options, stdout, stderr io.Writer) int {
 	failed := res.failed
 	code := exitClean
 	switch {
 	case opts.fix:
-		left, ok := fix(res, v, gocmd, patterns, opts.diff, stdout, stderr)
+		left, ok := fix(res, v, opts.diff, stdout, stderr)
 		failed = failed || !ok
 		for _, l := range left {
 			printText(stderr, l.finding, opts.context, l.why)
@@ -140,7 +145,7 @@ func report(res results, v *vetRun, gocmd string, patterns []string, opts option
 			failed = true
 		}
 	case opts.format == "sarif":
-		if err := printSARIF(stdout, res.findings, moduleRoot(gocmd)); err != nil {
+		if err := printSARIF(stdout, res.findings, moduleRoot(v.gocmd)); err != nil {
 			fmt.Fprintf(stderr, "httpvet: %v\n", err)
 			failed = true
 		}
