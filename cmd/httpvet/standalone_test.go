@@ -108,3 +108,36 @@ func TestNoGoCommand(t *testing.T) {
 		t.Errorf("without go on PATH: %v, want exit 1 saying go is missing:\n%s", err, out)
 	}
 }
+
+// -tags reaches go vet, and -c=N prints the finding's lines around it.
+func TestTagsAndContext(t *testing.T) {
+	t.Parallel()
+	bin := httpvet(t)
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), "module tagged\n\ngo 1.25\n")
+	writeFile(t, filepath.Join(dir, "plain.go"), "package tagged\n")
+	writeFile(t, filepath.Join(dir, "special.go"), `//go:build special
+
+package tagged
+
+import (
+	"net/http"
+	"strings"
+)
+
+func F() {
+	http.NewRequest("GET", "http://localhost:1", strings.NewReader("q"))
+}
+`)
+	if out, code := run(t, dir, bin, "./..."); code != 0 || out != "" {
+		t.Errorf("without -tags: exit %d, want 0 and nothing (special.go is not built):\n%s", code, out)
+	}
+	out, code := run(t, dir, bin, "-tags=special", "-c=1", "./...")
+	want := "special.go:11:2: GET request built by http.NewRequest carries a body"
+	if code != 3 || !strings.Contains(out, want) {
+		t.Errorf("-tags=special: exit %d, want 3 and %q:\n%s", code, want, out)
+	}
+	if context := "\n10\tfunc F() {\n11\t\thttp.NewRequest(\"GET\", \"http://localhost:1\", strings.NewReader(\"q\"))\n12\t}\n"; !strings.HasSuffix(out, context) {
+		t.Errorf("-c=1: want the lines 10-12 after the finding:\n%s", out)
+	}
+}
