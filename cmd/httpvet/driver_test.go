@@ -106,8 +106,12 @@ func TestFixLeftovers(t *testing.T) {
 		t.Fatalf("fixed demo does not build:\n%s", out)
 	}
 	after, code := run(t, dir, bin, ".")
-	if code != 3 || strings.Count(after, "\n") != strings.Count(out, "\n") {
+	if code != 3 || after != out {
 		t.Errorf("after -fix, httpvet reports (exit %d):\n%s\nwant what -fix said it left:\n%s", code, after, out)
+	}
+	// The deadline call the fix deleted was above it: the Dialer moved up.
+	if !strings.Contains(out, "deadlineconn.go:29:19: net.Dialer.Deadline") {
+		t.Errorf("-fix prints net.Dialer.Deadline's finding where it was before the fixes:\n%s", out)
 	}
 
 	// -fix -diff changes nothing and says the same.
@@ -122,8 +126,8 @@ func TestFixLeftovers(t *testing.T) {
 	}
 }
 
-// Under go vet, a bad analyzer flag value is one line per invocation of
-// the tool, without the usage of every flag.
+// Under go vet, a bad analyzer flag value is one line, once, without the
+// usage of every flag, though go vet runs the tool on every package.
 func TestVetBadFlag(t *testing.T) {
 	t.Parallel()
 	bin := httpvet(t)
@@ -132,8 +136,8 @@ func TestVetBadFlag(t *testing.T) {
 		t.Errorf("go vet exited 0 with a bad flag value")
 	}
 	want := `httpvet: invalid value "notaduration" for flag -timeouts.client-timeout: not a duration: "notaduration" (want e.g. 30s, 2m, 1500ms)`
-	if !strings.Contains(out, want) {
-		t.Errorf("output lacks %q:\n%s", want, out)
+	if n := strings.Count(out, want); n != 1 {
+		t.Errorf("output has %d times, want once, %q:\n%s", n, want, out)
 	}
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 		if line != want && !strings.HasPrefix(line, "# ") {
@@ -177,6 +181,17 @@ func TestCgo(t *testing.T) {
 		if code == 0 || !strings.Contains(out, want) {
 			t.Errorf("%s: exit %d, want the finding %q:\n%s", args[0], code, want, out)
 		}
+	}
+
+	// go vet gives the fix's offsets in cgo's rewritten copy of main.go:
+	// -fix leaves main.go alone and says why.
+	dir := copyDir(t, "testdata/cgo")
+	out, code := run(t, dir, bin, "-fix", "./...")
+	if code != 3 || !strings.Contains(out, want) || !strings.Contains(out, ": its fix is not in the file as written") {
+		t.Errorf("-fix: exit %d, want 3 and the finding left unfixed:\n%s", code, out)
+	}
+	if readFile(t, filepath.Join(dir, "main.go")) != readFile(t, "testdata/cgo/main.go") {
+		t.Errorf("-fix changed main.go, which imports \"C\"")
 	}
 }
 

@@ -66,7 +66,7 @@ Analyzers (httpvet help NAME for one's documentation and flags):
 %s
 Three ways to run it:
 
-	httpvet [flags] ./...                      standalone: loads the packages itself
+	httpvet [flags] ./...                      standalone: runs go vet with itself as the tool
 	go vet -vettool=$(which httpvet) ./...     as go vet's analysis tool
 	go tool httpvet ./...                      after go get -tool %s/cmd/httpvet
 	                                           (go vet -vettool=$(go tool -n httpvet) ./... too)

@@ -3,14 +3,16 @@
 //
 // It runs three ways:
 //
-//	httpvet ./...                         # standalone: loads the packages itself
+//	httpvet ./...                         # standalone: runs go vet with itself as the tool
 //	go vet -vettool=$(which httpvet) ./... # as go vet's analysis tool
 //	go tool httpvet ./...                 # pinned in go.mod with go get -tool
 //
-// Standalone, it prints findings as text (or JSON with -json, SARIF 2.1.0
-// with -sarif), and applies suggested fixes with -fix. Under go vet (an
-// argument that is a single .cfg file, and the -V=full and -flags queries
-// go vet makes) it is an ordinary vet tool built on unitchecker.
+// Standalone, it runs go vet -vettool=<itself> -json and prints the
+// findings as text (or JSON with -json, SARIF 2.1.0 with -sarif), and
+// applies suggested fixes with -fix, then analyzes again to print what is
+// left. Under go vet (an argument that is a single .cfg file, and the
+// -V=full and -flags queries go vet makes) it is an ordinary vet tool
+// built on unitchecker.
 //
 // Exit status, standalone: 0 nothing found; 3 findings (with -fix:
 // findings left unfixed); 1 packages that do not load, parse or type-check,

@@ -2,17 +2,14 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
-	"go/token"
 	"io"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"unicode/utf16"
-
-	"golang.org/x/tools/go/packages"
 
 	"github.com/httpvet/httpvet/analyzers"
 )
@@ -131,7 +128,7 @@ func printSARIF(w io.Writer, findings []*finding, root string) error {
 			DefaultConfiguration: sarifDefault{"warning"},
 		})
 	}
-	cols := &columns{files: make(map[string][]byte)}
+	cols := &columns{src: make(sources)}
 	run := sarifRun{
 		Tool:       sarifTool{driver},
 		ColumnKind: "utf16CodeUnits",
@@ -142,31 +139,32 @@ func printSARIF(w io.Writer, findings []*finding, root string) error {
 	}
 	for _, f := range findings {
 		res := sarifResult{
-			RuleID:    f.analyzer.Name,
-			RuleIndex: ruleIndex[f.analyzer.Name],
+			RuleID:    f.analyzer,
+			RuleIndex: ruleIndex[f.analyzer],
 			Level:     "warning",
-			Message:   sarifText{f.diag.Message},
+			Message:   sarifText{f.Message},
 			Locations: []sarifLocation{{sarifPhysical{
-				ArtifactLocation: artifact(root, f.posn.Filename),
+				ArtifactLocation: artifact(root, f.posn.file),
 				Region:           cols.region(f.posn, f.end),
 			}}},
 		}
-		fset := f.pkg.Fset
-		for _, fix := range f.diag.SuggestedFixes {
+		for _, fix := range f.SuggestedFixes {
+			if _, _, ok := resolve(fix, cols.src); !ok {
+				continue // its offsets are not into the file as written
+			}
 			sfix := sarifFix{Description: sarifText{fix.Message}}
 			byFile := make(map[string]int) // index in ArtifactChanges
-			for _, e := range fix.TextEdits {
-				start, end := fset.Position(e.Pos), fset.Position(cmp.Or(e.End, e.Pos))
-				i, ok := byFile[start.Filename]
+			for _, e := range fix.Edits {
+				i, ok := byFile[e.Filename]
 				if !ok {
 					i = len(sfix.ArtifactChanges)
-					byFile[start.Filename] = i
-					sfix.ArtifactChanges = append(sfix.ArtifactChanges, sarifArtifactChange{ArtifactLocation: artifact(root, start.Filename)})
+					byFile[e.Filename] = i
+					sfix.ArtifactChanges = append(sfix.ArtifactChanges, sarifArtifactChange{ArtifactLocation: artifact(root, e.Filename)})
 				}
 				ac := &sfix.ArtifactChanges[i]
 				ac.Replacements = append(ac.Replacements, sarifReplacement{
-					DeletedRegion:   cols.region(start, end),
-					InsertedContent: sarifText{string(e.NewText)},
+					DeletedRegion:   cols.region(cols.at(e.Filename, e.Start), cols.at(e.Filename, e.End)),
+					InsertedContent: sarifText{e.New},
 				})
 			}
 			res.Fixes = append(res.Fixes, sfix)
@@ -230,13 +228,12 @@ func fileURI(path string) string {
 	return (&url.URL{Scheme: "file", Path: path}).String()
 }
 
-// moduleRoot is the directory of the main module of the packages, or the
-// current directory.
-func moduleRoot(pkgs []*packages.Package) string {
-	for _, p := range pkgs {
-		if p.Module != nil && p.Module.Main && p.Module.Dir != "" {
-			return p.Module.Dir
-		}
+// moduleRoot is the directory of the main module (go env GOMOD), or the
+// current directory outside a module.
+func moduleRoot(gocmd string) string {
+	out, err := exec.Command(gocmd, "env", "GOMOD").Output()
+	if gomod := strings.TrimSpace(string(out)); err == nil && filepath.IsAbs(gomod) && filepath.Base(gomod) == "go.mod" {
+		return filepath.Dir(gomod)
 	}
 	dir, _ := os.Getwd()
 	return dir
@@ -244,35 +241,39 @@ func moduleRoot(pkgs []*packages.Package) string {
 
 // columns converts Go's byte columns to SARIF's default UTF-16 columns.
 type columns struct {
-	files map[string][]byte
+	src sources
 }
 
-func (c *columns) region(start, end token.Position) sarifRegion {
+func (c *columns) region(start, end position) sarifRegion {
 	return sarifRegion{
-		StartLine:   start.Line,
+		StartLine:   start.line,
 		StartColumn: c.utf16(start),
-		EndLine:     end.Line,
+		EndLine:     end.line,
 		EndColumn:   c.utf16(end),
 	}
 }
 
-func (c *columns) utf16(p token.Position) int {
-	data, ok := c.files[p.Filename]
-	if !ok {
-		data, _ = os.ReadFile(p.Filename)
-		c.files[p.Filename] = data
-	}
-	// Find the start of line p.Line.
+// at is the position (line, byte column) of offset off in file.
+func (c *columns) at(file string, off int) position {
+	data := c.src.read(file)
+	off = min(max(off, 0), len(data))
+	line := 1 + bytes.Count(data[:off], []byte("\n"))
+	return position{file, line, off - (bytes.LastIndexByte(data[:off], '\n') + 1) + 1}
+}
+
+func (c *columns) utf16(p position) int {
+	data := c.src.read(p.file)
+	// Find the start of line p.line.
 	off := 0
-	for line := 1; line < p.Line; line++ {
+	for line := 1; line < p.line; line++ {
 		i := bytes.IndexByte(data[off:], '\n')
 		if i < 0 {
-			return p.Column // not this file's text: keep the byte column
+			return p.col // not this file's text: keep the byte column
 		}
 		off += i + 1
 	}
-	if p.Column < 1 || off+p.Column-1 > len(data) {
-		return p.Column
+	if p.col < 1 || off+p.col-1 > len(data) {
+		return p.col
 	}
-	return len(utf16.Encode([]rune(string(data[off:off+p.Column-1])))) + 1
+	return len(utf16.Encode([]rune(string(data[off:off+p.col-1])))) + 1
 }

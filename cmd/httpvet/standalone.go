@@ -1,21 +1,15 @@
 package main
 
 import (
-	"cmp"
-	"encoding/gob"
 	"errors"
 	"flag"
 	"fmt"
-	"go/token"
 	"io"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/httpvet/httpvet/analyzers"
 )
@@ -55,7 +49,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.sarif, "sarif", false, "print findings as SARIF 2.1.0; same as -format=sarif")
 	fs.StringVar(&opts.format, "format", "text", "output `format`: text, json or sarif")
 	fs.IntVar(&opts.context, "c", -1, "with text output, show each finding's line and `N` lines of context around it")
-	fs.BoolVar(&opts.tests, "test", true, "analyze _test.go files too (each analyzer may still skip them: see its flags)")
+	fs.BoolVar(&opts.tests, "test", true, testUsage)
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build `tags` to load the packages with")
 	fs.BoolVar(&opts.version, "version", false, "print httpvet's module version and the Go version")
 
@@ -100,44 +94,45 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		return usageError("-fix prints text: it takes no -%s", opts.format)
 	}
 
-	suite := selectAnalyzers(enabled)
-	if len(suite) == 0 {
+	if len(selectAnalyzers(enabled)) == 0 {
 		return usageError("every analyzer is turned off")
 	}
-	// Analyzers turned off still have their fact types met in the
-	// dependencies' facts of others: register them all.
-	for _, a := range analyzers.Suite {
-		for _, f := range a.FactTypes {
-			gob.Register(f)
-		}
-	}
+	return analyze(vetFlags(fs, opts), args, opts, stdout, stderr)
+}
 
-	pkgs, err := load(args, opts)
+// analyze runs go vet on patterns with flags and prints what it found.
+func analyze(flags, patterns []string, opts options, stdout, stderr io.Writer) int {
+	gocmd, err := goCommand()
 	if err != nil {
 		fmt.Fprintf(stderr, "httpvet: %v\n", err)
 		return exitError
 	}
-	failed := printLoadErrors(stderr, pkgs)
-
-	graph, err := checker.Analyze(suite, pkgs, nil)
+	exe, err := executable()
 	if err != nil {
 		fmt.Fprintf(stderr, "httpvet: %v\n", err)
 		return exitError
 	}
-	res := collect(graph)
+	v := &vetRun{gocmd: gocmd, exe: exe, flags: flags, patterns: patterns}
+	res, err := v.run()
+	if err != nil {
+		fmt.Fprintf(stderr, "httpvet: %v\n", err)
+		return exitError
+	}
 	for _, e := range res.errors {
 		fmt.Fprintln(stderr, e)
-		failed = true
 	}
+	return report(res, v, opts, stdout, stderr)
+}
 
+// report prints the findings of res as opts ask and returns the exit
+// status.
+func report(res results, v *vetRun, opts options, stdout, stderr io.Writer) int {
+	failed := res.failed
 	code := exitClean
 	switch {
 	case opts.fix:
-		left, err := applyFixes(res.findings, opts.diff, stdout)
-		if err != nil {
-			fmt.Fprintf(stderr, "httpvet: %v\n", err)
-			failed = true
-		}
+		left, ok := fix(res, v, opts.diff, stdout, stderr)
+		failed = failed || !ok
 		for _, l := range left {
 			printText(stderr, l.finding, opts.context, l.why)
 		}
@@ -150,7 +145,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 			failed = true
 		}
 	case opts.format == "sarif":
-		if err := printSARIF(stdout, res.findings, moduleRoot(pkgs)); err != nil {
+		if err := printSARIF(stdout, res.findings, moduleRoot(v.gocmd)); err != nil {
 			fmt.Fprintf(stderr, "httpvet: %v\n", err)
 			failed = true
 		}
@@ -166,6 +161,25 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	return code
+}
+
+// vetFlags are the go vet flags for opts and the analyzer flags set on
+// fs, each as -NAME=VALUE: go vet passes them to the vet tool as they
+// are, and keys its cache on them.
+func vetFlags(fs *flag.FlagSet, opts options) []string {
+	var flags []string
+	if opts.tags != "" {
+		flags = append(flags, "-tags="+opts.tags)
+	}
+	if !opts.tests {
+		flags = append(flags, "-test=false")
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if isAnalyzerFlag(f.Name) {
+			flags = append(flags, "-"+f.Name+"="+f.Value.String())
+		}
+	})
+	return flags
 }
 
 // selectAnalyzers applies the -NAME flags: if any is true, only those
@@ -184,141 +198,24 @@ func selectAnalyzers(enabled map[*analysis.Analyzer]*triState) []*analysis.Analy
 	return keep
 }
 
-// load loads the packages matching patterns, with syntax for every
-// package (the analyzers export facts), and their test variants when
-// tests are on. The generated main packages of tests are dropped.
-func load(patterns []string, opts options) ([]*packages.Package, error) {
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Tests: opts.tests,
-	}
-	if opts.tags != "" {
-		cfg.BuildFlags = []string{"-tags=" + opts.tags}
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, err
-	}
-	pkgs = slices.DeleteFunc(pkgs, func(p *packages.Package) bool {
-		return opts.tests && p.Name == "main" && strings.HasSuffix(p.ID, ".test")
-	})
-	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
-	return pkgs, nil
-}
-
-// printLoadErrors prints the errors of the packages and their
-// dependencies, once each, and reports whether there were any.
-func printLoadErrors(w io.Writer, pkgs []*packages.Package) bool {
-	seen := make(map[string]bool)
-	found := false
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			msg := e.Error()
-			if seen[msg] {
-				continue
-			}
-			seen[msg] = true
-			found = true
-			fmt.Fprintln(w, msg)
-		}
-	})
-	return found
-}
-
-// A finding is one diagnostic to print, once even when the package's test
-// variant reports it again.
-type finding struct {
-	analyzer *analysis.Analyzer
-	pkg      *packages.Package
-	diag     analysis.Diagnostic
-	posn     token.Position // of diag.Pos, adjusted by //line directives
-	end      token.Position
-}
-
-type results struct {
-	findings []*finding
-	errors   []string
-}
-
-// collect gathers the findings of the root actions in position order,
-// without duplicates, leaving out packages that did not type-check: errors
-// win over findings, and findings on broken code are not printed as if it
-// were not.
-func collect(g *checker.Graph) results {
-	var res results
-	type key struct {
-		analyzer  *analysis.Analyzer
-		posn, end token.Position
-		message   string
-	}
-	seen := make(map[key]*finding)
-	seenErr := make(map[string]bool)
-	for act := range g.All() {
-		if act.Package.IllTyped {
-			continue // the load errors are printed
-		}
-		if act.Err != nil {
-			msg := fmt.Sprintf("httpvet: %s: %s: %v", act.Package.ID, act.Analyzer.Name, act.Err)
-			if !seenErr[msg] {
-				seenErr[msg] = true
-				res.errors = append(res.errors, msg)
-			}
-			continue
-		}
-		if !act.IsRoot {
-			continue
-		}
-		fset := act.Package.Fset
-		for _, d := range act.Diagnostics {
-			f := &finding{
-				analyzer: act.Analyzer,
-				pkg:      act.Package,
-				diag:     d,
-				posn:     fset.Position(d.Pos),
-				end:      fset.Position(cmp.Or(d.End, d.Pos)),
-			}
-			k := key{f.analyzer, f.posn, f.end, d.Message}
-			if prev := seen[k]; prev != nil {
-				// Report it under the package, not its test variant.
-				if strings.Contains(prev.pkg.ID, " [") && !strings.Contains(f.pkg.ID, " [") {
-					prev.pkg = f.pkg
-				}
-				continue
-			}
-			seen[k] = f
-			res.findings = append(res.findings, f)
-		}
-	}
-	slices.SortStableFunc(res.findings, func(a, b *finding) int {
-		return cmp.Or(
-			cmp.Compare(a.posn.Filename, b.posn.Filename),
-			cmp.Compare(a.posn.Offset, b.posn.Offset),
-			cmp.Compare(a.analyzer.Name, b.analyzer.Name),
-			cmp.Compare(a.diag.Message, b.diag.Message))
-	})
-	return res
-}
-
 // printText prints f as go vet does, "file:line:col: message", with
 // context lines if context >= 0 and why after the message if not empty.
 func printText(w io.Writer, f *finding, context int, why string) {
-	msg := f.diag.Message
+	msg := f.Message
 	if why != "" {
 		msg += ": " + why
 	}
-	fmt.Fprintf(w, "%s: %s\n", f.posn, msg)
-	if context < 0 || f.posn.Filename == "" {
+	fmt.Fprintf(w, "%s: %s\n", f.Posn, msg)
+	if context < 0 || f.posn.file == "" {
 		return
 	}
-	data, err := os.ReadFile(f.posn.Filename)
+	data, err := os.ReadFile(f.posn.file)
 	if err != nil {
 		return
 	}
 	lines := strings.Split(string(data), "\n")
-	first := max(f.posn.Line-context, 1)
-	last := min(max(f.end.Line, f.posn.Line)+context, len(lines))
+	first := max(f.posn.line-context, 1)
+	last := min(max(f.end.line, f.posn.line)+context, len(lines))
 	for i := first; i <= last; i++ {
 		fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
 	}

@@ -1,0 +1,36 @@
+// Package fixleft is the fixture of httpvet -fix's report of what is left:
+// one fix adds lines above a finding that has none, and resolves another
+// finding on its line.
+package fixleft
+
+import (
+	"context"
+	"io"
+	"net/http"
+)
+
+// Get's http.Get is reported twice: reqctx (ctx is in scope; its fix
+// builds the request with ctx, over several lines) and timeouts
+// (http.DefaultClient has no Timeout; no fix). The reqctx fix resolves
+// both.
+func Get(ctx context.Context, u string) error {
+	resp, err := http.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Leak's response body is not closed on the early return: bodyclose has
+// no fix for it, and the fix above moves it down.
+func Leak(c *http.Client, u string) ([]byte, error) {
+	resp, err := c.Get(u)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, nil
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}

@@ -1,0 +1,3 @@
+module fixleft
+
+go 1.25

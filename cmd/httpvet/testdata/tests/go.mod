@@ -1,0 +1,3 @@
+module tests
+
+go 1.25
