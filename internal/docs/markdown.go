@@ -3,6 +3,7 @@ package docs
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
 	"go/doc/comment"
 	"go/parser"
 	"go/token"
@@ -92,8 +93,14 @@ func isGo(code string) bool {
 		if _, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+chunk, parser.SkipObjectResolution); err == nil {
 			continue
 		}
-		if _, err := parser.ParseFile(token.NewFileSet(), "", "package p\nfunc _() {\n"+chunk+"\n}", parser.SkipObjectResolution); err != nil {
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package p\nfunc _() {\n"+chunk+"\n}", parser.SkipObjectResolution)
+		if err != nil {
 			return false
+		}
+		for _, stmt := range f.Decls[0].(*ast.FuncDecl).Body.List {
+			if _, ok := stmt.(*ast.LabeledStmt); ok {
+				return false // YAML (key: value) parses as labels
+			}
 		}
 	}
 	return true
