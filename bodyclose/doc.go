@@ -6,9 +6,6 @@
 //
 // bodyclose: report response bodies not closed on every path, or closed unread where the lost reuse repeats
 //
-// Reports HTTP response bodies that are not closed on every path, and bodies
-// closed without being read where the lost connection reuse repeats.
-//
 // The caller of `http.Get`, `(*http.Client).Do` and every function returning a
 // `*http.Response` must close its `Body`: an unclosed body keeps the
 // connection, and the two Transport goroutines serving it, alive — leaks that

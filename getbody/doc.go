@@ -5,8 +5,6 @@
 //
 // getbody: report GET, HEAD and TRACE requests that carry a body
 //
-// Reports GET, HEAD and TRACE requests that carry a body.
-//
 // RFC 9110 gives content in a GET or HEAD request no defined semantics and
 // forbids it in TRACE. Servers, proxies and caches may reject such a request
 // or drop the body, so the data never arrives — and nothing fails on the
