@@ -69,7 +69,8 @@ Three ways to run it:
 
 	httpvet [flags] ./...                      standalone: loads the packages itself
 	go vet -vettool=$(which httpvet) ./...     as go vet's analysis tool
-	go tool httpvet ./...                      after go get -tool %s/cmd/httpvet
+	go tool httpvet ./...                      as a tool of your module: see Install in
+	                                           the README (from a clone until published)
 	                                           (go vet -vettool=$(go tool -n httpvet) ./... too)
 
 golangci-lint (module plugin %s/golangci) and a gopls with the suite
@@ -117,7 +118,7 @@ func help(w io.Writer, fs *flag.FlagSet, args []string) int {
 			}
 			fmt.Fprintf(&flags, "\t%-16s %s\n", name, usage)
 		})
-		fmt.Fprintf(w, helpText, list.String(), modulePath, modulePath, "https://"+modulePath, flags.String())
+		fmt.Fprintf(w, helpText, list.String(), modulePath, "https://"+modulePath, flags.String())
 		return 0
 	}
 	for i, name := range args {
