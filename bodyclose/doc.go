@@ -6,242 +6,330 @@
 //
 // bodyclose: report response bodies not closed on every path, or closed unread where the lost reuse repeats
 //
-// The caller of http.Get, (*http.Client).Do and every other function that
-// returns a *http.Response must close its Body: an unclosed body keeps the
-// connection, and the Transport's goroutines for it, alive. Closing a body
-// that was never read does not return the connection to the pool either:
-// the Transport closes it, and the next request pays a new TCP and TLS
-// handshake.
+// The caller of `http.Get`, `(*http.Client).Do` and every function returning a
+// `*http.Response` must close its `Body`: an unclosed body keeps the
+// connection, and the two Transport goroutines serving it, alive — leaks that
+// grow with traffic. Closing a body nobody read does not return the connection
+// to the pool either: the Transport closes it, and the next request pays a new
+// TCP and TLS handshake.
 //
-// A source is a call whose result, or one result of its tuple, is exactly
-// *net/http.Response (matched with go/types): http.Get, Head, Post,
-// PostForm, the Client methods, RoundTrip, third-party wrappers, function
-// values, generic functions instantiated with it. The analyzer follows
-// every path of the control-flow graph (golang.org/x/tools/go/cfg) from
-// the call to the function's exit, skipping the branch where the call's
-// error is not nil or the response is nil, and reports:
+// # Reported
 //
-//   - a response whose Body is not closed on some path: a return before
-//     the defer, a status or decode error path, a switch default, falling
-//     off the end of the function. The message names every leaking exit:
-//     each return line, and in a loop whose response variable is declared
-//     inside it the continue, goto or end of the loop body that goes back
-//     to the call. panic, os.Exit, log.Fatal and t.Fatal end a path
-//     without a leak. It says what to do: add defer resp.Body.Close()
-//     after the error check, or, when the function hands the response on
-//     elsewhere (returns it), close resp.Body on the leaking paths before
-//     returning, since a deferred Close would close it under its new owner;
-//   - a response variable assigned again (a retry or polling loop) while
-//     its body is still open;
-//   - a response discarded: the call as a statement, or assigned to _;
-//   - a body closed unread, with -drain (see below).
+//   - a response whose `Body` is not closed on some path from the call to the
+//     function's exit: a `return` before the `defer`, a status-code or decode
+//     error path, a `switch` default, falling off the end. The `err != nil`
+//     branch right after the call (where the response is nil) and branches
+//     where the response is `nil` owe nothing; `panic`, `os.Exit`,
+//     `log.Fatal`, `t.Fatal` end a path. The message names every leaking exit
+//     (`at the returns on lines 65, 68`) and, in a loop whose `resp :=` is
+//     inside the loop, the `continue`, `goto` or end of the loop body that
+//     goes back to the call rather than a line after the loop; it says what to
+//     do (`add defer resp.Body.Close() after the error check`; `close
+//     resp.Body before the request is sent again` in a loop; `close resp.Body
+//     on those paths before returning` when the function hands the response on
+//     elsewhere — returns it, stores it in what it returns —, where a deferred
+//     `Close` would close it under its new owner);
+//   - a response variable assigned again — a retry or polling loop — while its
+//     body is still open;
+//   - a discarded response: the call as a statement, or `_, err :=
+//     client.Do(req)`;
+//   - leaks inside functions that themselves return a response (a preflight
+//     request in a wrapper);
+//   - sources are matched by type, not by name: any call whose result (or one
+//     result of its tuple) is exactly `*net/http.Response` — `Client` methods,
+//     `RoundTrip`, third-party wrappers, function values, generic functions
+//     instantiated with it;
+//   - closed unread (`-bodyclose.drain`), in one of two modes described next.
 //
-// Drain. The -drain flag takes true (the default), all or false.
-// With true, a Close reached on a path where nothing read the body is
-// reported only where the lost reuse repeats in normal operation:
+// # Drain: two modes
 //
-//   - the path goes back to the call (a poll, a retry after 401, 429 or
-//     503, paging): resp.Body.Close(); continue;
-//   - the path sends another request in the same function after a
-//     Close statement (a deferred Close runs after that request, which
-//     could not reuse the connection anyway);
-//   - the request is a GET, the path returns no error, and the function
-//     runs again and again: a status-only check called on every request,
-//     return resp.StatusCode == 200, nil, or a 404 cache miss, return nil,
-//     nil, while the 200 path reads. "Again and again" means a function
-//     literal; an exported function or method outside package main; or a
-//     function of the package called in a loop, used as a value, or,
-//     outside package main, called from two places or more (calls from
-//     test code do not count). Test code never qualifies: _test.go files,
-//     files that import testing or net/http/httptest, and packages that
-//     serve tests (named for a package they import followed by "test",
-//     like httptest, or beginning with "test", like testutil). A readiness
-//     probe runs once per test, and one reconnection then is noise.
+// `-bodyclose.drain` takes `true` (the default), `all` or `false`. It is not a
+// boolean flag: `go vet -bodyclose.drain=all` and golangci-lint's `drain: all`
+// work, `-bodyclose.drain=false` turns the check off, and `-bodyclose.drain`
+// alone is an error.
 //
-// Example, reported by default:
+// Default (`true`): only where the lost reuse repeats in normal operation. A
+// `Close` reached on a path where nothing read the body is reported when that
+// path
+//
+//   - goes back to the call: a poll, a retry after 401/429/503, paging
+//     (`resp.Body.Close(); continue`);
+//   - sends another request in the same function after a `Close` statement (a
+//     deferred `Close` runs after that request, which could not have reused
+//     the connection anyway);
+//   - belongs to a `GET`, returns no error, and the function runs again and
+//     again: a status-only check called on every request (`return
+//     resp.StatusCode == 200, nil`), a 404 cache miss (`return nil, nil`)
+//     while the 200 path reads. "Again and again" means: a function literal (a
+//     handler, a callback); an exported function or method outside package
+//     `main` (an API whose callers are unknown); or a function of the package
+//     that is called in a loop, used as a value, or — outside `main` — called
+//     from two places or more; calls from test code do not count. Code that
+//     only tests run ([test code]) never qualifies. A readiness probe, an
+//     environment probe, a command's one request run once per test or per
+//     process: one reconnection there is noise.
+//
+// Reported by default, since every poll opens a new connection:
 //
 //	for {
 //		resp, err := client.Get(url)
 //		if err != nil {
 //			return err
 //		}
-//		resp.Body.Close() // every poll opens a new connection
+//		resp.Body.Close() // response body is closed unread before the loop sends the request again, ...
 //		if resp.StatusCode == http.StatusOK {
 //			return nil
 //		}
 //		time.Sleep(time.Second)
 //	}
 //
-// Not reported by default: paths that return a non-nil error (one
-// reconnection on a rare error path is noise to maintainers) or end the
-// program, and in a function without an error result a return directly
-// in an if that tests resp.StatusCode with != or an ordering (its failure
-// path); the success path of a POST, PUT, PATCH or DELETE that does not
-// repeat (its answer is a 204 or a small acknowledgement); a Transport
-// built for this call (a literal in the function, or a function that
-// returns a new one on every call, which carries the freshTransport fact),
-// unless the path repeats.
+// # Drain: what the default leaves out
 //
-// With -drain=all, every unread path is reported, error returns included,
-// for services where error statuses are frequent. Example, reported only
-// with -drain=all:
+// By default: paths that return a non-nil error (one reconnection on a rare
+// error path is noise to maintainers, and some prefer the Transport to drop a
+// connection after an error) or end the program; in a function without an
+// error result, a `return` directly in an `if` that tests `resp.StatusCode`
+// with `!=` or an ordering (`if resp.StatusCode != http.StatusOK { return }`:
+// that is how such a function fails); the success path of a
+// `POST`/`PUT`/`PATCH`/`DELETE` that does not repeat (its answer is a `204` or
+// a small acknowledgement: nothing to drain); a request whose Transport was
+// built for this call — a `&http.Transport{…}` literal or `Clone()` in the
+// function, or a helper that returns a new one on every call (the
+// `freshTransport` fact) — unless the path repeats. A `&http.Client{}` without
+// a `Transport` uses `http.DefaultTransport`, which pools: it counts as
+// shared.
+//
+// Strict (`all`): every unread path, error returns included — for services
+// where error statuses are frequent, or for code reviews that want the drain
+// everywhere. Reported only with `-bodyclose.drain=all`, since the error path
+// closes the body unread:
 //
 //	defer resp.Body.Close()
 //	if resp.StatusCode != http.StatusOK {
-//		return fmt.Errorf("status %s", resp.Status) // closed unread
+//		return fmt.Errorf("status %s", resp.Status)
 //	}
 //	return json.NewDecoder(resp.Body).Decode(v)
 //
-// In both modes the drain check is silent where reuse is impossible: a
-// Transport with DisableKeepAlives set (a literal, a local variable, a
-// package variable or an unexported field the package stores such a
-// client or Transport in, or a freshTransport(noReuse) function); an
-// HTTP/2-only Transport, whose Protocols get SetHTTP2(true) or
-// SetUnencryptedHTTP2(true) and never SetHTTP1(true), or
-// golang.org/x/net/http2's Transport, where an unread Close resets one
-// stream and the connection stays pooled; a Transport literal whose dial
-// hook hands out a connection it does not dial (see below); a range loop
-// whose request URL takes its host from the element the loop visits
-// ("http://" + node.Host + …, fmt.Sprintf("https://%s/…", host)): each
-// iteration dials another server, so there is no connection to reuse; on a
-// defer resp.Body.Close() placed before the if err != nil check, which is
-// go vet's httpresponse finding (a nil response) and which a drain fix
-// would hide from vet; when the request is not known to have a body to
-// drain: only http.Get, Post, PostForm and the Client methods of those
-// names, or Do/RoundTrip of a request built in the same function by
-// http.NewRequest[WithContext] with a constant method other than HEAD and
-// never changed, are checked; on paths through a status test for 1xx
-// (101 Switching Protocols: the body is the connection), 204 or 304, or a
-// zero ContentLength test. Any read counts as a drain: Read, io.ReadAll, io.Copy,
-// io.CopyN, a bounded io.LimitReader, a JSON/XML decoder, a scanner, a
-// helper that reads it. HTTP/2 negotiated by TLS (DefaultTransport to an
-// https URL) is not modeled: the analysis cannot know the server's
-// answer; one more reason the default reports only repeating shapes.
+// In both modes, silent where reuse is impossible or the finding belongs
+// elsewhere:
 //
-// Ownership moves, and the obligation with it. These hand the response
-// (or its Body, or an alias: body := resp.Body) on, and nothing is
-// reported after them: returning it; sending it on a channel; storing it
-// in a field, map, slice, global, or a composite literal that is itself
-// handed on; capturing it in a closure that is passed on or run later
-// (t.Cleanup); passing it as a method value (resp.Body.Close); passing it
-// to a function that closes or keeps it, or to one the analysis cannot
-// see into (interface methods, function values of unknown origin,
-// functions without facts: silence rather than a guess); a goroutine that
-// closes it or passes it on. Everything else is a plain use that owes the
-// Close still: reading fields (resp.StatusCode), comparing it, _ = resp,
-// printing it, a local struct that holds it and is then abandoned, a
-// goroutine that only reads it, a cleanup closure that is never called.
+//   - the Transport has `DisableKeepAlives: true` — a literal or a local
+//     variable in the function, a package variable, or an unexported field the
+//     package only ever stores such a client or Transport in; or a helper
+//     returning a new one each call (`freshTransport(noReuse)`);
+//   - the Transport speaks HTTP/2 only: its `Protocols` get `SetHTTP2(true)`
+//     or `SetUnencryptedHTTP2(true)` and never `SetHTTP1(true)`, or it is
+//     `golang.org/x/net/http2`'s `Transport`. Closing an unread body resets
+//     one stream; the connection stays pooled. A typed client that embeds
+//     `*http.Client` counts, through its constructor's `freshTransport` fact ;
+//   - a Transport literal whose dial hook hands out a connection it did not
+//     dial (see below);
+//   - a range loop whose request URL takes its host from the element the loop
+//     visits (`"http://" + node.Host + "/…"`, `fmt.Sprintf("https://%s/…",
+//     host)`): every iteration dials another server, so there is no connection
+//     to reuse;
+//   - `defer resp.Body.Close()` placed before `if err != nil`: that is go
+//     vet's `httpresponse` finding (the response may be nil); a drain fix
+//     there would hide it from vet. Checked: after `httpvet
+//     -bodyclose.drain=all -fix` on vet's own httpresponse testdata, `go vet`
+//     still reports all seven;
+//   - the request may have no body to drain: only `http.Get`, `Post`,
+//     `PostForm`, the `Client` methods of those names, or `Do`/`RoundTrip` of
+//     a request built in the same function with a constant non-`HEAD` method
+//     are checked; paths through a 1xx (`101 Switching Protocols`: the body is
+//     the connection), 204 or 304 status test or a zero `ContentLength` test;
+//     after the body was handed to any helper.
 //
-// A function literal called where it is written, or through a local
-// variable assigned it once, is looked into: what its body does with the
-// captured response counts at the call (defer cleanup() closes), and its
-// parameters get a fact like a declared function's. Functions analyzed in
-// this package or another carry facts:
+// Any read counts as a drain: `Read`, `io.ReadAll`, `io.Copy`, `io.CopyN`, a
+// bounded `io.LimitReader`, a JSON/XML decoder, a scanner, a helper that reads
+// it.
 //
-//   - params(closes=#i): the function closes the body of parameter i (a
-//     *http.Response, or an io.Closer/io.ReadCloser) on every path;
-//   - params(borrows=#i): it neither closes nor keeps parameter i, so the
-//     caller still owes the Close (a status check, a JSON decode helper);
-//   - params(keeps=#i): it returns a value that holds parameter i, its
-//     body or a reader over it (a streaming-response constructor): the
-//     obligation goes with that value;
-//   - params(reads=#i): it reads the body of parameter i on some path;
-//   - params(eof=#i): on every path that returns it read the body of
-//     parameter i to EOF or to a read error (io.ReadAll): the connection
-//     is released already;
-//   - closedResult: on some path that does not return an error it
-//     returns a response whose body it closed, replaced
-//     (resp.Body = io.NopCloser(…)), handed to a function that may close
-//     it (a decode callback), or built itself (&http.Response{…}); or a
-//     response whose every assignment, retry closures included, comes
-//     from such a function.
-//     Its callers are not checked: they cannot tell which response they
-//     get (a wrapper that buffers error bodies), and a wrapper that reads
-//     and closes the body leaves them nothing to close. An interface
-//     method whose implementations in its own package (test files aside)
-//     all carry the fact carries it too (an SDK interface and its client);
-//   - freshTransport: the function returns a *http.Client, *http.Transport
-//     or http.RoundTripper, or a struct that embeds a client, built on
-//     every call with a Transport of its own (noReuse: with keep-alives
+// Not modeled: HTTP/2 negotiated over TLS (`DefaultTransport` to an `https`
+// URL), where an unread `Close` resets one stream and the connection stays
+// pooled: not knowable statically — another reason the default reports only
+// repeating shapes.
+//
+// # Ownership
+//
+// Ownership moves, and the obligation with it. These hand the response (or its
+// `Body`, or an alias: `body := resp.Body`) on, and nothing is reported after
+// them: returning it; sending it on a channel; storing it in a field, map,
+// slice, global, or a composite literal that is itself handed on; capturing it
+// in a closure passed on or run later (`t.Cleanup`); passing it as a method
+// value (`resp.Body.Close`); passing it to a function that closes or keeps it,
+// or that the analysis cannot see into (an interface method, a function value
+// of unknown origin, a function without facts: silence rather than a guess); a
+// goroutine that closes it or passes it on.
+//
+// Everything else is a plain use that still owes the `Close`: reading fields
+// (`resp.StatusCode`), comparing it, `_ = resp` / `_ = resp.Body`, printing
+// it, a local struct (`res := &result{resp: resp}`) that is then abandoned —
+// for instance by a `goto` back to the request in a redirect loop —, a
+// goroutine that only reads the body, a cleanup closure (`cleanup := func() {
+// resp.Body.Close() }`) that is never called or called on one path only, a
+// deferred literal that takes the body and does nothing with it.
+//
+// A function literal called where it is written or through a local variable
+// assigned it once (`handleResponse := func(res *http.Response, err error)
+// {…}`) is looked into: what its body does with a captured response counts at
+// the call (`defer cleanup()` closes), and its parameters get a fact like a
+// declared function's.
+//
+// Functions carry facts, in their package and across packages:
+//
+//   - `params(closes=#i)`: closes the body of parameter "i" (a
+//     `*http.Response` or an `io.Closer`/`io.ReadCloser`) on every path;
+//   - `params(borrows=#i)`: neither closes nor keeps it — the caller still
+//     owes the `Close` (a status check, a decode helper);
+//   - `params(keeps=#i)`: returns a value that holds parameter "i", its body
+//     or a reader over it (a streaming-response constructor,
+//     `newStreamingResponse(resp, body)`): the obligation goes with that
+//     value;
+//   - `params(reads=#i)`: reads the body of parameter "i" on some path;
+//   - `params(eof=#i)`: on every path that returns, has read the body of
+//     parameter "i" to EOF or to a read error (`io.ReadAll`): the connection
+//     is released already ;
+//   - `closedResult`: on some path that returns no error it returns a response
+//     whose body it closed, replaced with `io.NopCloser(…)`, handed to a
+//     function that may close it, or built itself — or one that every
+//     assignment, retry closures included, takes from such a function. Its
+//     callers are not checked: a wrapper that reads and closes the body leaves
+//     them nothing to do, and callers of one that buffers only error bodies
+//     cannot tell which response they got. An interface method whose
+//     implementations in its package (test doubles aside) all carry
+//     `closedResult` carries it too (an SDK interface and its client);
+//   - `freshTransport`: returns a `*http.Client`, `*http.Transport` or
+//     `http.RoundTripper` — or a struct embedding a client — built on every
+//     call with a Transport of its own (`freshTransport(noReuse)`: keep-alives
 //     disabled, HTTP/2 only, or serving one connection it did not dial).
 //
-// Not reported as leaks, because the connection does not outlive the
-// function or was released already:
+// # Fixes
 //
-//   - a body read to EOF on the path: io.ReadAll, io.Copy or CopyBuffer
-//     from it, a ReadFrom into memory, a helper with the eof fact. At EOF
-//     the Transport puts the connection back in the pool, on a read error
-//     it closes it (transport.go, bodyEOFSignal's fn): the missing Close
-//     holds nothing. io.ReadAll of io.LimitReader(body, N), N a constant
-//     of at least the drain limit, counts too: the limit guards against a
-//     runaway response. Shorter limits, io.CopyN, decoders and scanners
-//     may stop short and are still reported. A write error
-//     that stops io.Copy early is not modeled;
-//   - a request whose context the function cancels when it returns: built
-//     with NewRequestWithContext, WithContext or Clone from a ctx of
-//     context.WithCancel, WithTimeout or WithDeadline (or their Cause
-//     forms, and contexts derived by any call that takes a context first
-//     and returns one, but context.WithoutCancel) whose cancel is deferred
-//     in the function; or from a context parameter of an unexported
-//     function every caller in the package cancels soon after the call
-//     returns: a cancel() statement right after the call, a deferred
-//     cancel when the call is in a return statement, a deferred cancel of
-//     the declared function around the call (not main or init, whose
-//     defers run at exit) when the call is in no loop there, or callers
-//     that pass their own context parameter on to callers that cancel it,
-//     up to three calls up. The Transport closes the connection when the
-//     context is done (transport.go, readLoop). Still reported when the
-//     leak is in a loop, where open bodies pile up before the return;
-//   - leaks whose every exit returns a non-nil error that ends the
-//     program: a function of package main called only from main, each
-//     call followed by an if that exits on the error, or the entry point
-//     of an ffcli, cobra or urfave/cli Command (Exec, Run, RunE, Action);
-//   - a request through a Transport literal of the function whose dial
-//     hook (Dial, DialContext, DialTLS, DialTLSContext) is a function
-//     literal that calls nothing returning a net.Conn: it hands out a
-//     connection made elsewhere (from a channel, an in-memory conn), which
-//     the function owns and ends.
+// Not closed: insert `defer resp.Body.Close()` (with the variable's real name)
+// after the `if err != nil { … }` that directly follows the call, or right
+// after a call that returns no error — offered only when the function does
+// nothing else with the response, no closure or goroutine uses it, and the
+// call is not in a loop. When the leaking path read nothing (and the request
+// is known not to be `HEAD`), the fix inserts the deferred bounded drain and
+// close shown below instead. No fix, and different advice, when the response
+// is received into a variable whose earlier response the function already
+// stored in what it returns (`result = &Response{Response: resp}`, then `resp,
+// err = client.Do(req)` to follow a redirect, then `return result, nil`): the
+// message says the function returns the earlier response, and to close that
+// one's body and store this one in its place — a deferred `Close` would
+// silence the finding and keep the bug .
 //
-// Also not reported: httptest.ResponseRecorder.Result and
-// http.ReadResponse (no pooled connection); responses to HEAD requests
-// known as such (http.Head, Client.Head, Do of a request built with the
-// constant method HEAD: no body, the connection is reused at once); a call
-// that takes a *http.Response and returns one (a setter returning its
-// argument); types that merely mention *http.Response; variables that are
-// parameters, named results, captured from an enclosing function or used
-// by a closure written before the call. Paths end, silently, at a test of
-// the call's error the analysis does not model (errors.Is(err, …), a type
-// switch), or of a value computed from it (retry, err := shouldRetry(err)).
-// Leaks in _test.go files are reported only with -tests (see below).
-//
-// Fixes: for a leak, insert defer resp.Body.Close() (with the variable's
-// real name) after the if err != nil { … } that directly follows the
-// call, or after the call when it returns no error; only when the function
-// does nothing else with the response, no closure or goroutine uses it,
-// and the call is not in a loop; when the leaking path read nothing, a
-// deferred bounded drain and close instead. For a body closed unread,
-// turn defer resp.Body.Close() into
+// Closed unread: turn `defer resp.Body.Close()` into
 //
 //	defer func() {
 //		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 //		_ = resp.Body.Close()
 //	}()
 //
-// or insert the io.Copy line before a resp.Body.Close() statement, adding
-// the io import when missing. The drain is bounded by -drain-limit bytes:
-// an unbounded io.Copy(io.Discard, resp.Body) would let a runaway upstream
-// hold the caller for its whole timeout in what reads like cleanup
-// (net/http itself drains at most 2 KiB before following a redirect).
+// or insert `_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))`
+// before a `resp.Body.Close()` statement, adding the `io` import when missing.
+// The drain is bounded by `-bodyclose.drain-limit` bytes (default 65536,
+// written `64<<10`; a multiple of 1 MiB is written `N<<20`; 0 or less gives an
+// unbounded `io.Copy`): an unbounded `io.Copy(io.Discard, resp.Body)` lets a
+// runaway upstream hold the caller for its whole timeout inside what reads
+// like cleanup (net/http itself drains at most 2 KiB before following a
+// redirect).
 //
-// Flags:
+// # Not reported, on purpose
 //
-//	-drain=true        report bodies closed unread where the lost reuse repeats;
-//	                   all: on every unread path; false: never
-//	-drain-limit=65536 bytes the drain fix reads at most (written 64<<10);
-//	                   0 or less: an unbounded io.Copy
-//	-tests=false       also check _test.go files
+// Leaks where the connection does not outlive the function, or is released
+// already:
 //
-// -drain is not a boolean flag: write -bodyclose.drain=false, not
-// -bodyclose.drain alone (go vet would parse a boolean flag's value as a
-// bool and refuse all).
+//   - A body read to EOF on the path: `io.ReadAll(resp.Body)`, `io.Copy(w,
+//     resp.Body)`, `CopyBuffer`, a `ReadFrom` into memory, a helper with the
+//     `eof` fact. In `transport.go` the body's `bodyEOFSignal` calls its `fn`
+//     at EOF, which puts the connection back in the pool (`waitForBodyRead <-
+//     true`); on a read error it closes the connection. A missing `Close`
+//     after such a read holds nothing, so it is not reported . `io.ReadAll`
+//     through `io.LimitReader(resp.Body, N)` with a constant `N` of at least
+//     the drain limit (64 KiB) counts as a read to EOF too: such a limit
+//     guards against a runaway response, and the bodies it reads are shorter .
+//     Shorter limits, `io.CopyN`, decoders and scanners may stop short and are
+//     still reported, with "unless the body was read to EOF". A write error
+//     that stops `io.Copy` early is not modeled.
+//   - A request whose context is cancelled when the function returns: built
+//     with `http.NewRequestWithContext(ctx, …)`, `req.WithContext(ctx)` or
+//     `req.Clone(ctx)`, where `ctx` comes from `context.WithCancel`,
+//     `WithTimeout` or `WithDeadline` (or their `Cause` forms, or a context
+//     derived from one by any call that takes it first and returns a
+//     `context.Context` — `context.WithValue`, `httptrace.WithClientTrace`, a
+//     package's own `withLabel(ctx, …)` — but `context.WithoutCancel`) with
+//     its cancel deferred in the function, even on its parameter (`ctx, cancel
+//     := context.WithCancel(ctx)`). Or `ctx` is, or derives from, a context
+//     parameter of an unexported function (or method no interface of the
+//     package names) whose every caller in the package cancels it soon after
+//     the call returns: a `cancel()` statement right after the call, a
+//     deferred cancel when the call is in a `return`, or a deferred cancel of
+//     the declared function around the call — which made the context for that
+//     one operation — when the call is in no loop there, even from a
+//     goroutine's closure; or the caller passes its own context parameter on
+//     and its callers cancel it in turn, up to three calls up . A deferred
+//     cancel in `main` or `init` runs at exit and does not count . When the
+//     context is done, the Transport's read loop closes the connection
+//     (`transport.go`: `case <-rc.treq.ctx.Done(): alive = false`), so nothing
+//     outlives the operation; only its reuse is lost. This holds for the paths
+//     that drop the response even when other paths hand it on. Still reported
+//     when the leak is in a loop (open bodies pile up before the return), or
+//     when the cancel is not deferred.
+//   - Leaks on the error paths of a one-shot program: every leaking exit
+//     returns a non-nil error, and that error ends the program at once — the
+//     function is in package `main`, called only from `main`, in no loop, and
+//     each call is followed by `if err != nil { log.Fatal(…) }` (or `os.Exit`,
+//     or a `return` from `main`); or the function is a command's entry point,
+//     given as `Exec`, `Run`, `RunE` or `Action` of an ffcli, cobra or
+//     urfave/cli `Command` literal, and used nowhere else. The command line
+//     prints the error and exits; the connection is held for no time . Helpers
+//     the command calls are still reported: their other callers are not known
+//     to exit.
+//   - A Transport built around one connection: a `&http.Transport{…}` literal
+//     of the function whose dial hook (`Dial`, `DialContext`, `DialTLS`,
+//     `DialTLSContext`) is a function literal that calls nothing returning a
+//     `net.Conn` — it hands out a connection made elsewhere (taken from a
+//     channel, an in-memory conn). That connection is the function's to end;
+//     nothing is pooled (`httputil.DumpRequestOut`).
+//
+// Other responses:
+//
+// `httptest.ResponseRecorder.Result()` and `http.ReadResponse` (no pooled
+// connection); responses to requests known to be `HEAD` (no body: the
+// connection is reused at once); `http.ResponseController` and types that
+// merely mention `*http.Response` (`func(*http.Response) error`,
+// `[]*http.Response`); a call that takes a `*http.Response` argument and
+// returns one (a setter returning its argument); responses held by parameters,
+// named results, variables captured from an enclosing function or used by a
+// closure written before the call; a path after a test of the error the
+// analysis does not model (`errors.Is(err, …)`, a type switch on it, `retry,
+// err := shouldRetry(err)`). A path that read the body, but not surely to EOF,
+// without closing it is still reported (the `Close` is the caller's duty),
+// with a message saying the connection leaks unless the read reached EOF.
+//
+// # Flags
+//
+//	-bodyclose.drain=true         report bodies closed unread where the lost
+//	                              reuse repeats; all: on every unread path;
+//	                              false: never
+//	-bodyclose.drain-limit=65536  bytes the drain fix reads at most (written
+//	                              64<<10); 0 or less: an unbounded io.Copy
+//	-bodyclose.tests=false        also check test code
+//
+// `-bodyclose.drain` is not a boolean flag: write `-bodyclose.drain=false`,
+// not `-bodyclose.drain` alone (go vet would parse a boolean flag's value as a
+// bool and refuse `all`). `-bodyclose.tests` is off by default because
+// findings in [test code] are mostly responses discarded in tests against an
+// `httptest.Server` (`_, err := client.Do(req)` to check the error): real but
+// cheap leaks, in a process that `go test -timeout` bounds.
+//
+// golangci-lint (module plugin):
+//
+//	settings:
+//	  bodyclose:
+//	    drain: all        # or true, false
+//	    drain-limit: 1048576
+//
+// [test code]: https://github.com/httpvet/httpvet/blob/main/README.md#test-code
 package bodyclose

@@ -5,64 +5,120 @@
 //
 // deadlineconn: report absolute deadlines set on pooled connections inside http.Transport dial hooks
 //
-// A deadline on a net.Conn is an absolute instant. Set inside a function
-// used as http.Transport.DialContext, Dial, DialTLSContext or DialTLS, it
-// stays on a connection that the Transport pools and reuses: once the
-// instant passes, every later request on that connection fails with
-// "i/o timeout". Use http.Client.Timeout or a request context deadline
-// for the whole request, Transport.ResponseHeaderTimeout, and
-// net.Dialer.Timeout for the connect phase.
+// A deadline on a `net.Conn` is an absolute instant; it does not move when
+// data flows. Set inside a Transport dial hook (`DialContext`, `Dial`,
+// `DialTLSContext`, `DialTLS`) "to bound the request", it stays on a
+// connection that the Transport pools and reuses: once the instant passes,
+// every later request on that connection fails with "i/o timeout".
+// `net.Dialer.Deadline` is absolute too: computed once, every dial after it
+// fails. Bound the whole request with `http.Client.Timeout` or a request
+// context deadline, the wait for headers with
+// `Transport.ResponseHeaderTimeout`, and the connect phase with
+// `net.Dialer.Timeout`.
 //
-// The analyzer finds dial hooks in http.Transport composite literals and
-// in assignments to those fields of a Transport, and reports:
+// Bad:
 //
-//   - a call of SetDeadline, SetReadDeadline or SetWriteDeadline (of any
-//     type with such a method taking a time.Time) whose argument is
-//     computed from time.Now, on the connection the hook returns or on a
-//     variable that connection is built from (tls.Client(conn, cfg),
-//     &wrapper{conn}), when some path from the call reaches a return of a
-//     non-nil connection without a zero-time call clearing it;
-//   - a call of a helper that sets such a deadline on its connection
-//     parameter and neither clears it nor closes the connection (fact
-//     setsDeadline), one or more calls deep, in any package; a helper
-//     that also returns that connection (return arm(conn, d), nil) is
-//     followed through its result too ("and returns it" in the fact);
-//   - a hook that is the result of a factory call
-//     (tr.DialContext = timeoutDialer(connect, rw)) whose returned dial
-//     func — a func literal, a local variable holding one, a named
-//     function, or another factory's result — sets such a deadline on the
-//     connection it returns (fact returnsDialer, which records the
-//     deadline call and its file:line), from this package or another;
-//     reported at the hook, naming the factory and the line;
-//   - a hook, or a function the hook gets its connection from, that
-//     returns a connection with such a deadline (fact returnsDeadline),
-//     from this package or another; a hook from another package is
-//     reported at the Transport field;
-//   - a net.Dialer literal with a Deadline field, or a local Dialer
-//     variable assigned d.Deadline = …, whose Dial or DialContext method
-//     value is a Transport dial hook.
+//	tr := &http.Transport{
+//		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+//			conn, err := dialer.DialContext(ctx, network, addr)
+//			if err != nil {
+//				return nil, err
+//			}
+//			conn.SetDeadline(time.Now().Add(3 * time.Second)) // reused conns fail after 3s
+//			return conn, nil
+//		},
+//	}
 //
-// It does not report: deadlines cleared with SetDeadline(time.Time{}) (or
-// the matching read/write zero-time calls, or a deferred clear) on every
-// path before the connection is returned; paths that return a nil
-// connection; deadlines set inside a wrapper's Read or Write methods (an
-// idle timeout re-armed on each call); dial functions never used as a
-// Transport hook; server-side or hijacked connections; Transports whose
-// literal sets DisableKeepAlives: true or whose variable is assigned
-// DisableKeepAlives = true; deadlines on another connection than the one
-// returned; factories whose dial func clears the deadline before
-// returning it or arms it only around a handshake; helpers that close the
-// connection they set a deadline on. It stays silent when it cannot know:
-// deadlines whose value does not come from time.Now (they may be zero),
-// hooks that are variables (dial := makeDialer(…); tr.DialContext = dial),
-// factories that return their dial func through a struct or an
-// interface, hooks built with generics or reflection.
+// Good:
 //
-// Fix: deleting the deadline call, when it is a statement of its own,
-// `_ = conn.SetDeadline(…)`, or an `if err := conn.SetDeadline(…); err != nil`
-// statement whose only effect is handling that error. Other shapes, helper
-// calls, and net.Dialer.Deadline get no fix: what to replace them with
-// (a Dialer.Timeout, a client timeout) is a design decision.
+//	tr := &http.Transport{
+//		DialContext:           (&net.Dialer{Timeout: 5 * time.Second}).DialContext, // connect phase
+//		ResponseHeaderTimeout: 10 * time.Second,
+//	}
+//	client := &http.Client{Transport: tr, Timeout: 30 * time.Second} // or a request context deadline
 //
-// The analyzer has no flags.
+// # Reported
+//
+// The analyzer finds dial hooks in `http.Transport` composite literals and in
+// assignments to those fields of a Transport, and reports:
+//
+//   - `SetDeadline`, `SetReadDeadline` or `SetWriteDeadline` (on `net.Conn`,
+//     `*net.TCPConn`, `*tls.Conn` or any type with such a method taking a
+//     `time.Time`) with a value computed from `time.Now`, on the connection
+//     the hook returns or a variable that connection is built from
+//     (`tls.Client(conn, …)`, `&wrapper{conn}`), when some path from the call
+//     reaches a return of a non-nil connection without a zero-time call
+//     clearing it;
+//   - hooks that are func literals, named functions or methods of this package
+//     (reported at the call), or functions of other packages, or a function
+//     the hook gets its connection from, that return a connection with such a
+//     deadline (fact `returnsDeadline`; a hook from another package is
+//     reported at the Transport field);
+//   - helpers that set the deadline on their connection parameter
+//     (`setTimeout(conn)`) and neither clear it nor close the connection, any
+//     number of calls deep, in any package (fact `setsDeadline`); a helper
+//     that also returns the connection (`return arm(conn, 10*time.Second),
+//     nil`) is followed through its result too (fact `setsDeadline(#0) and
+//     returns it`);
+//   - hooks built by a factory (`tr.DialContext = timeoutDialer(connect, rw)`)
+//     whose returned dial func — a func literal, a local variable holding one,
+//     a named function, or another factory's result — sets such a deadline on
+//     the connection it returns (fact `returnsDialer`, which records the
+//     deadline call and its file:line), from any package: reported at the
+//     hook, naming the factory and the line;
+//   - a `net.Dialer{Deadline: …}` (or a local Dialer variable assigned
+//     `d.Deadline = …`) whose `Dial` or `DialContext` method value is a dial
+//     hook.
+//
+// A factory, reported at the hook:
+//
+//	func timeoutDialer(connect, rw time.Duration) func(network, addr string) (net.Conn, error) {
+//		return func(network, addr string) (net.Conn, error) {
+//			conn, err := net.DialTimeout(network, addr, connect)
+//			if err != nil {
+//				return nil, err
+//			}
+//			conn.SetDeadline(time.Now().Add(rw))
+//			return conn, nil
+//		}
+//	}
+//
+//	tr.Dial = timeoutDialer(5*time.Second, 30*time.Second)
+//	// the dial func returned by timeoutDialer through SetDeadline at dial.go:17 sets an absolute deadline …
+//
+// # Fix
+//
+// Delete the deadline call when it is a statement of its own, `_ =
+// conn.SetDeadline(…)`, or an `if err := conn.SetDeadline(…); err != nil { …
+// }` whose only effect is handling that error (imports left unused are
+// removed). Other shapes, helper calls and `Dialer.Deadline` get no fix: the
+// replacement (a client timeout, a `Dialer.Timeout`) is a design decision.
+//
+// # Not reported
+//
+// Deadlines cleared with `SetDeadline(time.Time{})` (or the matching read and
+// write zero-time calls, or a deferred clear) on every path before the return;
+// paths that return a nil connection; deadlines set in a wrapper's
+// `Read`/`Write` (an idle timeout re-armed on each call); dial helpers never
+// used as a Transport hook (raw TCP clients, line protocols); server-side
+// (`Accept`) and hijacked connections; Transports whose literal sets
+// `DisableKeepAlives: true` or whose variable is assigned `DisableKeepAlives =
+// true`; `net.Dialer.Timeout`, `Client.Timeout`, context deadlines; deadlines
+// on another connection than the one returned (a probe connection); factories
+// whose dial func clears the deadline before returning or arms it only around
+// a handshake; helpers that close the connection they set a deadline on.
+//
+// Silent when it cannot know: deadlines not computed from `time.Now` (they may
+// be zero), hooks that are variables (`dial := makeDialer(…); tr.DialContext =
+// dial`), factories that hand their dial func back through a struct or an
+// interface, hooks built with generics or reflection. Helpers and factories in
+// a package that does not import package net, directly or not (a helper over
+// its own `interface{ SetDeadline(time.Time) error }`): their facts are not
+// computed, in any driver, as under go vet, which does not run httpvet on such
+// a package.
+//
+// # Flags
+//
+// None. Test code is always checked: a deadline on a pooled connection fails a
+// test's later requests the same way.
 package deadlineconn

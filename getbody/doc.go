@@ -5,91 +5,121 @@
 //
 // getbody: report GET, HEAD and TRACE requests that carry a body
 //
-// RFC 9110 gives content in a GET or HEAD request no defined semantics
-// and forbids it in TRACE: servers, proxies and caches may reject such a
-// request or silently drop the body, so the data never arrives. The
-// analyzer reports:
+// RFC 9110 gives content in a GET or HEAD request no defined semantics and
+// forbids it in TRACE. Servers, proxies and caches may reject such a request
+// or drop the body, so the data never arrives — and nothing fails on the
+// client's side.
 //
-//   - http.NewRequest and http.NewRequestWithContext whose method is a
-//     constant that folds to "GET", "HEAD" or "TRACE" (a literal,
-//     http.MethodGet, a local or package constant, any constant
-//     expression) and whose body is not provably empty;
-//   - &http.Request{Method: "GET", Body: b} literals with a body that is
-//     not provably empty;
-//   - assigning a Body or GetBody that is not empty to a request that the
-//     same function built with one of those methods;
-//   - calls of a request-building wrapper, such as
-//     func do(method string, body io.Reader), with a constant GET and a
-//     body that is not empty: the wrapper carries a fact that says which
-//     parameters flow into the method and body of http.NewRequest, in
-//     this package or any other;
-//   - calls with a constant GET of a wrapper that encodes its payload
-//     parameter into the body — json.Marshal, json.MarshalIndent,
-//     xml.Marshal, json.NewEncoder(&buf).Encode or the xml encoder, then
-//     bytes.NewReader, strings.NewReader, bytes.NewBuffer of the result
-//     or the buffer itself — whatever the payload, since an encoded nil
-//     is "null"; a wrapper that encodes only under if p != nil, in the
-//     else of if p == nil, or after if p == nil { …; return … }, makes a
-//     nil payload silent, a typed nil pointer in an interface parameter
-//     excepted. An encoder may write into a buffer variable or into an
-//     io.Writer variable that holds one (var buf io.ReadWriter). A
-//     function whose method is itself a constant GET and that encodes
-//     its own parameter is reported inside, where the fix goes, not at
-//     its callers, even when a nil payload would send no body: the
-//     parameter says one is expected;
-//   - a method and a body passed as fields of a struct parameter
-//     (DoWithRetry(ctx, request{Method: http.MethodGet, Body: v})): the
-//     fact says which fields of which parameter the wrapper reads into
-//     the request, and the call site's struct literal, or a local
-//     variable such a literal initializes and that is not otherwise
-//     used, is read.
+// # Reported
 //
-// The message names the wrapper called and where its body comes from (the
-// argument, its field, the encoder, the inner wrapper that builds the
-// request).
+//   - `http.NewRequest` / `http.NewRequestWithContext` whose method is a
+//     constant that folds to `GET`, `HEAD` or `TRACE` (a literal,
+//     `http.MethodGet`, a local or package constant, a constant expression)
+//     and whose body is not provably empty;
+//   - `&http.Request{Method: http.MethodGet, Body: …}` with a body;
+//   - `req.Body = …` or `req.GetBody = …` on a request the same function built
+//     with such a method;
+//   - calls of wrappers such as `func do(method string, body io.Reader)` with
+//     a constant `GET` and a body: a fact records which parameters become the
+//     request's method and body, across packages;
+//   - calls with a constant `GET` of wrappers that encode their payload into
+//     the body (`json.Marshal`, `json.MarshalIndent`, `xml.Marshal`,
+//     `json.NewEncoder(&buf).Encode`, the xml encoder; then `bytes.NewReader`,
+//     `strings.NewReader`, `bytes.NewBuffer` of the result, or the buffer),
+//     whatever the payload: `json.Marshal(nil)` is `null`, not empty. A
+//     wrapper that encodes only under `if payload != nil { … }`, in the `else`
+//     of `if payload == nil`, or after `if payload == nil { …; return … }`
+//     makes a nil payload silent — but not a typed nil pointer passed as an
+//     `any`, which is not nil. A function whose own method is a constant `GET`
+//     and that encodes its own parameter is reported inside, where the fix
+//     goes, even when a nil payload would send no body: the parameter says one
+//     is expected (`s.client.NewRequest(http.MethodGet, u, opts)`);
+//   - method and body passed as fields of a struct argument (`DoWithRetry(ctx,
+//     httpRequest{Method: http.MethodGet, URL: u, Body: v})`): the fact
+//     records which fields of which parameter the wrapper reads into
+//     `NewRequest`; the call's struct literal (or a local variable such a
+//     literal initializes and that is used nowhere else) is read.
 //
-// A body is empty when it is nil, http.NoBody, a variable that is nil on
-// every path reaching the call, or one of the zero-length readers that
-// NewRequest itself turns into http.NoBody (strings.NewReader(""),
-// bytes.NewReader(nil), bytes.NewBufferString(""), new(bytes.Buffer),
-// &bytes.Buffer{}…). A local variable that holds a body on some path
-// reaching the call is reported.
+// A wrapper that encodes its payload, called with GET:
 //
-// NewRequest decides emptiness at the call, so a local bytes.Buffer or
-// strings.Builder created empty (var buf bytes.Buffer, new(bytes.Buffer),
-// &bytes.Buffer{}, bytes.NewBuffer(nil)) is a body when something may
-// have written to it on a path from its creation to the call: a method
-// other than the read-only ones (Len, String, Bytes, Reset, reads…), or
-// passing it or its address to any function (json.NewEncoder(&buf),
-// fmt.Fprintf(&buf, …), io.Copy(&buf, r)), other than as the body of
-// NewRequest itself. The same holds for bytes.NewReader(buf.Bytes()) and
-// strings.NewReader(sb.String()). A buffer that nothing touches before
-// the call stays empty and is not reported; deferred calls do not count.
+//	func (a *API) call(ctx context.Context, method, path string, payload any) (*http.Response, error) {
+//		data, err := json.Marshal(payload)
+//		…
+//		req, err := http.NewRequestWithContext(ctx, method, a.base+path, bytes.NewReader(data))
+//		…
+//	}
 //
-// Not reported, on purpose: a method that is not a constant (a
-// parameter, a field of something other than a struct literal given to a
-// wrapper); POST, PUT, PATCH, DELETE and other methods
-// (DELETE content is allowed); httptest.NewRequest (server-side test
-// requests); a body read from a parameter (the function is then a wrapper,
-// and its callers are checked instead), a struct field or a package
-// variable, which is often nil for GET; a local variable whose address
-// is taken or that a closure assigns; requests whose Method is assigned
-// again in the function; wrappers that encode the payload only under
-// another condition than its nilness (if method != http.MethodGet, a
-// switch on the method); struct arguments built field by field; &http.Request
-// literals without a Method (they are
-// as often server-side requests built for tests); anything in _test.go
-// files unless the -tests flag is set, since tests of a client's or a
-// server's GET-body handling build such requests on purpose.
+//	a.call(ctx, http.MethodGet, "/projects", nil)
+//	// GET request built by call carries a body, from its payload argument encoded with json.Marshal: …
 //
-// Two alternative fixes are offered: switch the method to
-// http.MethodPost, or drop the body (http.NoBody) — the data is then no
-// longer sent, so the URL must carry it. The second is not offered when
-// it would leave a local variable unused, nor for a wrapper that encodes
-// its payload (it would encode http.NoBody).
+// The message names the wrapper called and where the body comes from: its
+// argument or the field of it, the encoder, and the inner wrapper that builds
+// the request (`… through Call`).
 //
-// APIs that accept a GET body on purpose (Elasticsearch's search) can
-// say so with a directive on the reported line or the line above:
+// A body is empty when it is `nil`, `http.NoBody`, a variable that is nil on
+// every path reaching the call, or a zero-length reader that `NewRequest`
+// itself turns into `http.NoBody` (`strings.NewReader("")`,
+// `bytes.NewReader(nil)`, `bytes.NewBufferString("")`, `new(bytes.Buffer)`…).
+// A variable holding a body on some path to the call is reported.
+//
+// `NewRequest` decides emptiness at the call: a local `bytes.Buffer` or
+// `strings.Builder` created empty (`var buf bytes.Buffer`,
+// `new(bytes.Buffer)`, `&bytes.Buffer{}`, `bytes.NewBuffer(nil)`) is a body
+// when something may have written to it between its creation and the call, on
+// some path: a method other than the read-only ones (`Len`, `String`, `Bytes`,
+// `Reset`, reads…), or passing it or its address to any function other than
+// `NewRequest` itself — `json.NewEncoder(&buf).Encode(v)`, `fmt.Fprintf(&buf,
+// …)`, `io.Copy(&buf, r)`. So are `bytes.NewReader(buf.Bytes())` and
+// `strings.NewReader(sb.String())` of such a buffer. A buffer nothing touches
+// before the call stays empty and silent; deferred calls (`defer
+// pool.Put(buf)`) do not count. An encoder may write into a buffer variable or
+// into an `io.Writer` variable that holds one (`var buf io.ReadWriter`).
+//
+//	var buf bytes.Buffer
+//	if err := json.NewEncoder(&buf).Encode(filter); err != nil { … }
+//	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, &buf) // reported: the body is sent
+//
+// Instead:
+//
+//	// Bad: the query may never reach the server.
+//	req, err := http.NewRequest(http.MethodGet, base+"/_search", strings.NewReader(query))
+//
+//	// Good: the data in the URL …
+//	req, err := http.NewRequest(http.MethodGet, base+"/search?"+url.Values{"q": {term}}.Encode(), nil)
+//	// … or a method that has a body.
+//	req, err := http.NewRequest(http.MethodPost, base+"/_search", strings.NewReader(query))
+//
+// # Fix
+//
+// As two alternatives: "Use http.MethodPost" (what `-fix` applies), or "Send
+// no body (http.NoBody)" — the data is then no longer sent. For a `req.Body =
+// …` assignment the second alternative removes the assignment. The
+// drop-the-body fix is not offered when it would leave a local variable
+// unused, nor for a wrapper that encodes its payload (it would encode
+// `http.NoBody`); imports it leaves unused are removed.
+//
+// # Not reported, on purpose
+//
+// A method that is not a constant (a parameter: the function is a wrapper, and
+// its callers are checked); wrappers that encode the payload only under
+// another condition (`if method != http.MethodGet`, a `switch` on the method);
+// struct arguments built field by field; POST, PUT, PATCH, DELETE (DELETE
+// content is allowed); `httptest.NewRequest` (server-side test requests); a
+// body taken from a parameter, a struct field or a package variable, which is
+// often nil for GET; a local whose address is taken or that a closure assigns;
+// a request whose `Method` is assigned again; `http.Request` literals without
+// a `Method` (as often server-side requests built for tests). APIs that take a
+// GET body on purpose (Elasticsearch) use a directive on the reported line or
+// the line above:
 //
 //	//httpvet:ignore getbody the search API reads a GET body
+//
+// # Flags
+//
+//	-getbody.tests=false  also report in test code
+//
+// Off by default: what counts as [test code] builds GET bodies on purpose, in
+// tests of a client's or a server's handling of such requests.
+//
+// [test code]: https://github.com/httpvet/httpvet/blob/main/README.md#test-code
 package getbody

@@ -5,100 +5,174 @@
 //
 // retrybody: report requests sent again after Do consumed their body
 //
-// Client.Do, and every RoundTrip, reads and closes req.Body. Sending the
-// same *http.Request again — a retry loop around Do, a goto or continue
-// back to it, a 401 or 429 handler that re-sends — transmits an empty body
-// or fails with "http: ContentLength=N with Body length 0": retried POSTs
-// arrive empty. NewRequest sets req.GetBody for *bytes.Buffer,
-// *bytes.Reader and *strings.Reader bodies, but only redirects and the
-// Transport's own retries use it, on copies of the request: the caller's
-// req.Body stays consumed.
+// Reports a request sent again after a send consumed its body: a retry loop
+// around `Do`, a `goto` or `continue` back to it, a 401 or 429 handler that
+// re-sends the same `*http.Request`.
 //
-// The analyzer reports a send of a request that may run again on the same
-// request value, on some path of the function's control-flow graph, with
-// nothing in between that could give it a body again. A send is a call of
-// (*http.Client).Do, of a RoundTrip method of the RoundTrip signature
-// (http.RoundTripper, *http.Transport, any implementation), of a Do
-// method of an interface with that signature, of a function value with
-// that signature, or of a function that carries the sendsRequest fact. A
-// request is a local variable or parameter, or a field of one (a struct
-// embedding *http.Request); req.WithContext(ctx) and req.Clone(ctx) share
-// its body. It has a body when, on a path that reaches the first send,
-// NewRequest or NewRequestWithContext got a body other than nil,
-// http.NoBody, an empty reader literal, or a local variable that holds
-// one of those on every path; a helper with the requestBody fact got a
-// non-empty argument for its body; an &http.Request{…} literal got a
-// Body; or req.Body was assigned one.
+// `Client.Do`, and every `RoundTrip`, reads and closes `req.Body`. Sending the
+// same request again transmits an empty body, or fails with `http:
+// ContentLength=N with Body length 0`: the retried POST arrives empty, or the
+// retry that was meant to hide a transient error turns it into a permanent
+// one. `http.NewRequest` sets `req.GetBody` for `*bytes.Buffer`,
+// `*bytes.Reader` and `*strings.Reader` bodies, but only redirects and the
+// Transport's own retries call it, on copies of the request (net/http
+// `client.go`, `transport.go` `rewindBody`): the caller's `req.Body` stays
+// consumed.
 //
-// Between the sends, any of these ends the path, with nothing reported:
-// an assignment to the request variable (a new request); a use of
-// req.Body or req.GetBody (a reset, or code that handles the body); the
-// request passed to a function that is not a send (a signer may reset
-// the body), copied, or used as a whole in any way but a comparison with
-// nil, printing, or a method that leaves the body alone (Context,
-// Cookie, SetBasicAuth…); any use of the variable given to NewRequest as
-// the body (a Seek, a Reset). Setting headers or other fields is not a
-// reset.
+// # Checked
 //
-// Wrappers: a function whose request parameter (or a field of one) it
-// sends with the body it was given carries the fact sendsRequest
-// ("sends req"), and one that may send it again in a loop also
-// "resends req", in its package and across packages. A loop around a
-// call of a sending wrapper is reported like a loop around Do; a call of
-// a re-sending wrapper is reported at the call when the caller's request
-// has a body. A request without a body (GET with nil) is fine.
+// Every send of a request — `(*http.Client).Do`; a `RoundTrip` method with the
+// `RoundTrip` signature (`http.RoundTripper`, `*http.Transport`, any
+// implementation); a `Do` method of an interface with that signature (`type
+// Doer interface{ Do(*http.Request) … }`); a function value with that
+// signature; a wrapper that carries the fact `sendsRequest` — that may run
+// again on the same request value, on some path of the function's control-flow
+// graph, with nothing in between that could give the request a body again. A
+// request is a local variable or a parameter, or a field of one (a struct
+// embedding `*http.Request`); `req.WithContext(ctx)` and `req.Clone(ctx)` copy
+// the `Body` field, not the body, so sending them is sending `req`.
 //
-// Helpers: a function that returns a request it built with NewRequest
-// (or NewRequestWithContext) on every path, whose body is one of its
-// parameters, as given or wrapped in a reader (bytes.NewReader(data),
-// strings.NewReader(s)), or no body, carries the fact requestBody with
-// those parameters: a client's newRequest(ctx, method, path, body). The
-// caller's argument then says whether the request has a body.
+// # Reported
 //
-// A helper that builds the request with a payload of its own (it encodes
-// v into a buffer, fills a reader with form values, passes a constant)
-// carries requestBody with Own set ("requestBody[] own"): its request
-// has a body whatever the caller passes. A body that is the function's
-// own parameter is a body, unless only the package calls the function
-// (engine.Index.ArgsAt) and every call passes none (nil, http.NoBody).
+// When the request has a body on some path to the first send — `NewRequest` or
+// `NewRequestWithContext` got a body other than `nil`, `http.NoBody`, an empty
+// reader literal or a local variable that holds one of those on every path
+// (`var body io.Reader` filled in only `if len(data) > 0` is a body), a helper
+// with the fact `requestBody` got a non-empty argument for its body, an
+// `&http.Request{…}` literal got a `Body`, or `req.Body` was assigned one:
 //
-// Closures: a send inside a function literal, of a request built outside
-// it with a body, is reported when the literal is the argument i of a
-// call of a function that calls its parameter i repeatedly (the engine's
-// callsRepeatedly fact: a call of it inside a for or range loop, or
-// handed on to such a function, also inside a literal it repeats).
+//   - a send that runs again on a later iteration of a loop (`for`, `goto`,
+//     `continue`);
+//   - a second send of the same request after the first (a 401 refresh, a 307
+//     redirect followed by hand, a 429 back-off);
+//   - a call of a wrapper that re-sends the request it is given in a loop:
+//     such wrappers carry the fact `sendsRequest` (`resends req`), in their
+//     package and across packages, and so do wrappers that send it once
+//     (`sends req`), whose calls count as sends.
 //
-// Not reported, on purpose: requests whose body is unknown — returned by
-// a helper without the requestBody fact (one that returns a request it
-// was given, or sets a body after building it), held by a struct literal
-// given to a wrapper, read from a field or package variable; a
-// parameter's request inside the wrapper itself (its callers are
-// checked); variables whose address is taken or that another function
-// literal refers to; a literal given to a helper whose package reaches
-// no net (no driver analyzes it: what it does with the function is
-// unknown), or stored in a variable or returned before it reaches the
-// helper; defer and go statements; a range loop variable (a new request
-// each iteration); a loop inside which the request or its body is set on
-// some path (if data != nil { req.Body = … }): the path that skips it is
-// most likely one without a body, which the analysis cannot tell.
+// Helpers that build the request: a function that returns a request it built
+// with `NewRequest` on every path, with one of its parameters as the body — as
+// given, or wrapped in a reader (`bytes.NewReader(data)`,
+// `strings.NewReader(s)`) — or no body, carries the fact `requestBody` with
+// those parameters (`func (c *Client) newRequest(ctx, method, path string,
+// body io.Reader)`), and the caller's argument says whether the request has a
+// body.
 //
-// Two fixes. When the request is built by NewRequest right before the
-// loop that sends it again (only its if err != nil { return … } between),
-// with a reader made in the call (bytes.NewReader(data),
-// strings.NewReader(s)), every path to the send starts there and nothing
-// it declares is used outside the loop, the first moves that statement
-// and its error check to the start of the loop's body: a new request and
-// a new reader per attempt. When every body the request may have is one
-// NewRequest sets GetBody for, the other inserts before the repeated
-// send's statement:
+//	// Bad: the second attempt sends an empty body, or fails.
+//	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(payload))
+//	if err != nil {
+//		return err
+//	}
+//	for attempt := 0; attempt < 3; attempt++ {
+//		resp, err := client.Do(req)
+//		if err == nil {
+//			return handle(resp)
+//		}
+//		time.Sleep(backoff(attempt))
+//	}
+//
+//	// Good: a new request, with a new reader, per attempt.
+//	for attempt := 0; attempt < 3; attempt++ {
+//		req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(payload))
+//		if err != nil {
+//			return err
+//		}
+//		resp, err := client.Do(req)
+//		if err == nil {
+//			return handle(resp)
+//		}
+//		time.Sleep(backoff(attempt))
+//	}
+//
+// Between two sends, any of these is a reset, or something the analysis cannot
+// follow, and ends the path with nothing reported: an assignment to the
+// request variable (a new request); any use of `req.Body` or `req.GetBody`;
+// the request passed to a function that is not a send (a signer may reset the
+// body), copied, or used as a whole in any other way than a comparison with
+// `nil`, printing, or a method that leaves the body alone (`Context`,
+// `Cookie`, `SetBasicAuth`…); any use of the variable (or field) given to
+// `NewRequest` as the body — a `Seek`, a `Reset`. Setting headers, the URL or
+// other fields is not a reset.
+//
+// # Fix
+//
+// Two, when they apply.
+//
+//   - "Build the request inside the loop": when `NewRequest` builds the
+//     request right before the loop that sends it again — only its `if err !=
+//     nil { return … }` in between — with a reader made in the call
+//     (`bytes.NewReader(data)`, `strings.NewReader(s)`), every path to the
+//     send starts there, and nothing it declares is used outside the loop,
+//     that statement and its error check move to the start of the loop's body:
+//     a new request and a new reader per attempt, as in "Good" above.
+//   - "Reset req.Body from req.GetBody before the send": when every body the
+//     request may have is one `NewRequest` sets `GetBody` for (a
+//     `*bytes.Buffer`, `*bytes.Reader` or `*strings.Reader`), inserted before
+//     the statement of the repeated send, so that it runs on every attempt
+//     (`GetBody` cannot fail for those three bodies).
+//
+// The reset:
 //
 //	if req.GetBody != nil {
 //		req.Body, _ = req.GetBody()
 //	}
+//	resp, err := client.Do(req)
 //
-// Other bodies have no GetBody to reset from: the message says to give
-// the request a new body. A call of a re-sending wrapper needs the
-// wrapper changed, possibly in another module: the message says so, with
-// no fix. No fix either for a send in a loop's header, or where a moved
-// line or the loop's line ends in a comment (gofmt would realign it).
+// Other bodies have no `GetBody` to reset from: the message says to give the
+// request a new body or not to send it again (a streamed reader cannot be read
+// twice). A call of a re-sending wrapper needs the wrapper changed, possibly
+// in another module: the message names it, with no fix. No fix either when the
+// send is in a loop's header or does not start its line, or when a moved line
+// or the loop's line ends in a comment (gofmt would realign it).
+//
+// # Across functions
+//
+// A helper that builds the request with a payload of its own — it encodes `v`
+// into a buffer, fills form values into a reader, or passes a constant —
+// carries `requestBody[] own`: the request it returns has a body whatever its
+// caller passes. A body that is the function's own parameter counts as a body
+// (a `*bytes.Buffer` parameter re-sent by the function's retry loop is
+// reported), unless the function is one only its package calls and every call
+// passes no body (`nil`, `http.NoBody`): then the callers decide, and none
+// gives one.
+//
+// # Closures a retry helper calls
+//
+// A send inside a function literal whose request was built outside it, with a
+// body, is reported when the literal goes straight to a helper that calls that
+// function parameter again and again: the helper carries the engine's fact
+// `callsRepeatedly[i]` (it calls parameter `i` inside a `for` or `range` loop,
+// or hands it to a function that does, also inside a literal such a function
+// repeats). The fixed shapes — the request built inside the literal, or its
+// body reset from `GetBody` before the send — are silent.
+//
+//	req, _ := http.NewRequest("POST", url, bytes.NewReader(data))
+//	return retry(3, func() error {
+//		resp, err := c.Do(req) // reported: retry calls this again on the same consumed body
+//		…
+//	})
+//
+// # Not reported, on purpose
+//
+// Requests without a body (`nil`, `http.NoBody`, a GET built with `nil`); a
+// new request per attempt, a range loop's request (a new one each iteration);
+// requests whose body is unknown — returned by a helper without the fact
+// `requestBody` (one that returns a request it was given, or sets a body after
+// building it), held by a struct literal given to a wrapper, read from a field
+// or a package variable; a parameter's request inside the wrapper itself (it
+// carries the fact, and its callers are checked where they give it a body);
+// variables whose address is taken or that a function literal other than the
+// sending one refers to (a closure may give the request a new body); a
+// closure given to a helper whose package reaches no `net` (a general retry
+// library such as a backoff package): no driver analyzes such packages, so
+// nothing is known of what it does with the function; a literal stored in a
+// variable, or returned by a function, before it reaches the helper; sends in
+// `defer` and `go` statements; a loop inside which the request or its body is
+// set on some path (`if data != nil { req.Body = … }`): the path that skips it
+// is most likely one without a body, which the analysis cannot tell.
+//
+// # Flags
+//
+// None. Test code is always checked: a retry in a test sends an empty body as
+// anywhere else.
 package retrybody

@@ -232,6 +232,9 @@ func TestHelp(t *testing.T) {
 			t.Errorf("help bodyclose lacks %q:\n%s", want, out)
 		}
 	}
+	if n := strings.Count(out, "-bodyclose.drain-limit=65536"); n != 1 {
+		t.Errorf("help bodyclose lists -bodyclose.drain-limit %d times, want once (the doc's table):\n%s", n, out)
+	}
 	if out, code := run(t, ".", bin, "help", "nosuch"); code != 2 || !strings.Contains(out, "getbody") {
 		t.Errorf("help nosuch: exit %d, want 2 naming the analyzers:\n%s", code, out)
 	}

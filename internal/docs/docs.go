@@ -1,6 +1,9 @@
 // Package docs extracts an analyzer's documentation from its package doc
-// comment, so that doc.go is the one place it is written.
+// comment, so that doc.go is the one place it is written, and renders it
+// as the analyzer's page, docs/NAME.md.
 package docs
+
+//go:generate go run ./gendocs ../../docs
 
 import (
 	"go/parser"
