@@ -93,6 +93,7 @@ func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr,
 			c.reportLeak(fn, s, call, stmt, v, errLhs, errVar)
 		}
 	}
+	fresh := c.checkPerCallPool(fn, call)
 	if config.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) {
 		p := c.requestPool(fn, call)
 		if p == poolNoReuse || p == poolOneConn {
@@ -109,6 +110,8 @@ func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr,
 				why = "before the loop sends the request again"
 			case d.repeat:
 				why = fmt.Sprintf("before the request on line %d", c.line(d.repeatPos))
+			case fresh:
+				continue // nothing after this call uses the pool: draining only parks the connection
 			case config.drain == drainAll && len(d.returns) > 0:
 				why = "on the " + c.lines("path returning at line", "paths returning at lines", d.returns)
 			case len(d.okReturns) > 0 && method == "GET" && p != poolFresh && c.runsRepeatedly(fn):

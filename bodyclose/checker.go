@@ -33,6 +33,7 @@ type checker struct {
 	lits        map[*ast.FuncLit]*paramsFact
 	closures    map[*types.Var]*ast.FuncLit // see closureOf
 	repeats     map[ast.Node]bool           // see runsRepeatedly
+	perCall     map[ast.Node]bool           // functions reported by checkPerCallPool
 	ifaceNames  map[string]bool             // see interfaceNames
 }
 

@@ -149,6 +149,21 @@
 // pooled: not knowable statically — another reason the default reports only
 // repeating shapes.
 //
+// # A connection pool per call
+//
+// A function that runs again and again (the same test as the drain's
+// default: a literal, an exported function or method outside main, or
+// one called in a loop, used as a value, or called from two places) and
+// sends through a keep-alive Transport it builds anew each time — a
+// literal, a `Clone`, or a function with the fact `freshTransport` — is
+// reported once, at its first send: each call leaves a pool behind whose
+// idle connections, and their two goroutines each, stay until the peer or
+// `IdleConnTimeout` closes them. Build the client once and reuse it, or call
+// `CloseIdleConnections` when done (then nothing is reported). No fix: where
+// to keep the client is the author's choice. Bodies closed unread on the
+// paths of such a send get no drain advice: draining only parks the
+// connection in a pool nothing uses again.
+//
 // # Ownership
 //
 // Ownership moves, and the obligation with it. These hand the response (or its

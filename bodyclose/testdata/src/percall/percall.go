@@ -1,0 +1,94 @@
+// Package percall: a keep-alive Transport built on every call leaves a
+// connection pool behind per call.
+package percall
+
+import (
+	"io"
+	"net"
+	"net/http"
+	"time"
+)
+
+type API struct {
+	base   string
+	client *http.Client
+}
+
+// newClient builds a new pool on every call.
+func newClient() *http.Client { // want newClient:`freshTransport`
+	return &http.Client{
+		Timeout:   10 * time.Second,
+		Transport: &http.Transport{DialContext: (&net.Dialer{Timeout: 5 * time.Second}).DialContext},
+	}
+}
+
+// Get runs on every request and builds a pool each time.
+func (a *API) Get(path string) ([]byte, error) {
+	resp, err := newClient().Get(a.base + path) // want `newClient\(\).Get sends through a Transport built on every call of Get: each call leaves a connection pool behind`
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+
+// A literal in the function: the same.
+func (a *API) Post(path string, body io.Reader) error {
+	c := &http.Client{Transport: &http.Transport{}, Timeout: time.Minute}
+	resp, err := c.Post(a.base+path, "application/json", body) // want `c.Post sends through a Transport built on every call of Post`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Fixed: the client is built once and kept.
+func (a *API) GetShared(path string) ([]byte, error) {
+	if a.client == nil {
+		a.client = newClient()
+	}
+	resp, err := a.client.Get(a.base + path)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+
+// Fixed too: the pool is closed when done.
+func (a *API) GetOnce(path string) ([]byte, error) {
+	c := newClient()
+	defer c.CloseIdleConnections()
+	resp, err := c.Get(a.base + path)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+
+// No keep-alives: nothing is pooled.
+func (a *API) GetNoKeepAlive(path string) error {
+	c := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: time.Minute}
+	resp, err := c.Get(a.base + path)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// setup runs once per call of Init, from one place: not known to run
+// again and again.
+func setup(base string) error {
+	c := newClient()
+	resp, err := c.Get(base + "/ready")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err
+}
+
+// Init is called once at startup.
+func Init(base string) error { return setup(base) }
