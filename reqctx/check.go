@@ -330,8 +330,40 @@ func (c *checker) checkFuncValue(e ast.Expr, id *ast.Ident, stack []ast.Node) {
 		if call, ok := p.(*ast.CallExpr); ok && call.Fun == child {
 			return // a call: checked as one
 		}
+		if blankAssigned(p, child) {
+			return // `_ = http.Get`: a value thrown away is never called
+		}
 	}
 	suppress.Reportf(c.pass, e, "%s used as a function value makes requests without a context, so nothing can cancel them; wrap http.NewRequestWithContext and Do instead", obj.Name())
+}
+
+// blankAssigned reports whether child, an expression whose parent is p,
+// is assigned to the blank identifier: `_ = v`, `_, x = v, y`, or
+// `var _ = v`. Such a value is discarded; nothing can call it.
+func blankAssigned(p, child ast.Node) bool {
+	var lhs []ast.Expr
+	var rhs []ast.Expr
+	switch p := p.(type) {
+	case *ast.AssignStmt:
+		lhs, rhs = p.Lhs, p.Rhs
+	case *ast.ValueSpec:
+		for _, n := range p.Names {
+			lhs = append(lhs, n)
+		}
+		rhs = p.Values
+	default:
+		return false
+	}
+	if len(lhs) != len(rhs) {
+		return false
+	}
+	for i, r := range rhs {
+		if r == child {
+			id, ok := lhs[i].(*ast.Ident)
+			return ok && id.Name == "_"
+		}
+	}
+	return false
 }
 
 // contextNames lists the candidates' names for a message.

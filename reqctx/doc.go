@@ -43,8 +43,8 @@
 //
 // With -reqctx.all, requests with no context in scope at all are reported
 // too (as sonatard/noctx reports them), and so are http.Get & co. and
-// http.NewRequest used as function values, and _test.go files are
-// checked; those get no fix, since there is no context to give. Unlike
+// http.NewRequest used as function values (not one assigned to _, which
+// nothing can call), and _test.go files are checked; those get no fix, since there is no context to give. Unlike
 // noctx, it still leaves out the requests listed below as not reported
 // (given a context out of sight, stored, never sent).
 //
