@@ -34,6 +34,8 @@
 //   - a response variable assigned again (a retry or polling loop) while
 //     its body is still open;
 //   - a response discarded: the call as a statement, or assigned to _;
+//   - a body given to a wrapper that keeps it, whose result is thrown away
+//     (_ = http.MaxBytesReader(nil, resp.Body, n)): nothing can close it;
 //   - a body closed unread, with -drain (see below).
 //
 // Drain. The -drain flag takes true (the default), all or false.
