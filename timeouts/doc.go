@@ -39,7 +39,13 @@
 //     sends a request as above; not when its sends carry a context from
 //     elsewhere (a watch that streams with the caller's context must not
 //     time out), nor when c is stored for later (its requests may carry a
-//     deadline);
+//     deadline). A send that reqctx reports for leaving out the context
+//     its function has in scope (http.Get(u) with a ctx in scope, a
+//     request built by http.NewRequest there) is reqctx's finding alone:
+//     its fix gives the request the caller's context, and with it the
+//     caller's deadline, which bounds the request as a context from
+//     elsewhere does. Where reqctx does not report it (a goroutine, a
+//     directive that silences reqctx), timeouts does;
 //   - an http.Transport literal (or new(http.Transport)) through which a
 //     request can wait forever: with no dial hook (DialContext or Dial),
 //     no TLSHandshakeTimeout, and no Client Timeout in view (the Timeout of

@@ -356,6 +356,12 @@ func (c *checker) classify(cur cursor, k kind, sum *summary) {
 					return
 				}
 			}
+			if k == client && name != "Do" {
+				// Get & co. leaving out the context in scope: reqctx's.
+				if call, ok := cur.Parent().Parent().Node().(*ast.CallExpr); ok && call.Fun == p && c.reqctxOwns(call) {
+					return
+				}
+			}
 			sum.used = true
 		default:
 			sum.escapes = true

@@ -17,6 +17,7 @@ import (
 	"github.com/httpvet/httpvet/internal/fixes"
 	"github.com/httpvet/httpvet/internal/match"
 	"github.com/httpvet/httpvet/internal/suppress"
+	"github.com/httpvet/httpvet/reqctx"
 )
 
 //go:embed doc.go
@@ -25,10 +26,12 @@ var doc string
 // Analyzer reports HTTP clients, servers and transports that can wait
 // forever.
 var Analyzer = &analysis.Analyzer{
-	Name:     "timeouts",
-	Doc:      docs.Extract(doc, "timeouts"),
-	URL:      "https://github.com/httpvet/httpvet/blob/main/docs/timeouts.md",
-	Requires: []*analysis.Analyzer{engine.Analyzer, suppress.Analyzer},
+	Name: "timeouts",
+	Doc:  docs.Extract(doc, "timeouts"),
+	URL:  "https://github.com/httpvet/httpvet/blob/main/docs/timeouts.md",
+	// reqctx owns the requests that leave out the context in scope: its
+	// fix, the caller's context, bounds them as much as their caller.
+	Requires: []*analysis.Analyzer{engine.Analyzer, suppress.Analyzer, reqctx.Analyzer},
 	Run:      run,
 	// Constructors whose callers set the timeouts tell callers in other
 	// packages which ones they must set.
@@ -170,6 +173,9 @@ func trigger(k kind, name string) bool {
 type checker struct {
 	pass *analysis.Pass
 	idx  *engine.Index
+	// reqctx: the calls reqctx reported for leaving out the context in
+	// scope; see reqctxOwns.
+	reqctx *reqctx.Result
 	// uses maps each variable of a tracked kind (or a container of them)
 	// to the identifiers that use it, built on first need.
 	uses      map[*types.Var][]cursor
@@ -197,7 +203,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	idx := pass.ResultOf[engine.Analyzer].(*engine.Index)
-	c := &checker{pass: pass, idx: idx, summaries: make(map[*types.Var]*summary)}
+	rq, _ := pass.ResultOf[reqctx.Analyzer].(*reqctx.Result)
+	c := &checker{pass: pass, idx: idx, reqctx: rq, summaries: make(map[*types.Var]*summary)}
 	decls := c.httpDecls()
 	if !cfg.tests {
 		// Nothing in a test file is reported: skip its declarations here
