@@ -55,7 +55,13 @@
 //     dialing and handshake; a literal that sets its own dialer was
 //     configured on purpose for its endpoints (a unix socket, a LAN
 //     device, plain HTTP) and is not reported for TLSHandshakeTimeout
-//     alone. The Transport of an http.Client, of an
+//     alone. A Client literal reported for its missing Timeout whose
+//     Transport is such a literal is reported once, on the Client (one
+//     Timeout bounds the dial and the handshake too); the Transport then
+//     only for IdleConnTimeout, with -timeouts.idle-conn. A Timeout
+//     assigned to the Client after its literal, or set by every value the
+//     package stores in the Client's unexported field, counts. The
+//     Transport of an http.Client, of an
 //     httputil.ReverseProxy, or in any other http.RoundTripper field of a
 //     standard library type is its expected use: reported even if no
 //     request is seen;
