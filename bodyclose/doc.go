@@ -38,6 +38,12 @@
 //     (_ = http.MaxBytesReader(nil, resp.Body, n)): nothing can close it;
 //   - a body closed unread, with -drain (see below).
 //
+// Where the client that sent the response has a Timeout in view (a Client
+// literal setting it, or a local variable, unexported field or package
+// variable whose every value is one), an unclosed body holds its
+// connection until that Timeout cancels the request, not for good: the
+// message says so.
+//
 // Drain. The -drain flag takes true (the default), all or false.
 // With true, a Close reached on a path where nothing read the body is
 // reported only where the lost reuse repeats in normal operation:
