@@ -82,11 +82,18 @@
 // files unless the -tests flag is set, since tests of a client's or a
 // server's GET-body handling build such requests on purpose.
 //
-// Two alternative fixes are offered: switch the method to
-// http.MethodPost, or drop the body (http.NoBody) — the data is then no
-// longer sent, so the URL must carry it. The second is not offered when
-// it would leave a local variable unused, nor for a wrapper that encodes
-// its payload (it would encode http.NoBody).
+// The message says what the body is. Two alternative fixes are offered:
+// switch the method to http.MethodPost (a read becomes a write), or drop
+// the body (http.NoBody) — the data is then no longer sent, so the URL
+// must carry it. Both change what the program does: they are for the
+// author to choose (the diagnostic's Category is "choose-fix"), editors
+// offer both, and -fix applies neither. The second is not offered when it
+// would leave a local variable unused, nor for a wrapper that encodes its
+// payload (it would encode http.NoBody). Where the payload of a JSON
+// wrapper that sends no body for a nil payload carries nothing — it
+// encodes as {}: http.NoBody, an empty map or struct literal, a struct
+// without exported fields — the first fix passes nil instead, which keeps
+// the GET and what it sends, and -fix applies it.
 //
 // APIs that accept a GET body on purpose (Elasticsearch's search) can
 // say so with a directive on the reported line or the line above:

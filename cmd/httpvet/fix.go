@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"slices"
+
+	"github.com/httpvet/httpvet/internal/fixes"
 )
 
 // An edit is a TextEdit resolved to byte offsets of a file on disk.
@@ -22,7 +24,8 @@ type leftover struct {
 	why string
 }
 
-// applyFixes applies the first suggested fix of each finding, skipping a
+// applyFixes applies the first suggested fix of each finding (none where
+// the fixes are alternatives for the author to choose: fixes.ChooseFix), skipping a
 // fix that overlaps one already taken, and writes the files (or, with
 // diff, prints a unified diff to w). A fixed file is gofmt-formatted when
 // it was before. It returns the findings left unfixed.
@@ -33,6 +36,10 @@ func applyFixes(findings []*finding, diff bool, w io.Writer) ([]leftover, error)
 	for _, f := range findings {
 		if len(f.diag.SuggestedFixes) == 0 {
 			left = append(left, leftover{f, ""})
+			continue
+		}
+		if _, ok := fixes.DefaultFix(f.diag); !ok {
+			left = append(left, leftover{f, "its fixes are alternatives that each change what the program does: choose one in your editor, or fix it by hand"})
 			continue
 		}
 		edits, file, ok := resolve(f)

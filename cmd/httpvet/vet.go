@@ -7,10 +7,12 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/httpvet/httpvet/analyzers"
+	"github.com/httpvet/httpvet/internal/fixes"
 )
 
 // vet serves go vet: unitchecker analyzes the package a .cfg file
@@ -31,7 +33,29 @@ func vet() {
 	if args := os.Args[1:]; len(args) > 0 && skipFactsOnly(args[len(args)-1]) {
 		return
 	}
+	if fixMode(os.Args[1:]) {
+		// unitchecker applies the first fix of each diagnostic: none
+		// where the fixes are alternatives for the author to choose.
+		for _, a := range analyzers.Suite {
+			fixes.DefaultFixOnly(a)
+		}
+	}
 	unitchecker.Main(analyzers.Suite...)
+}
+
+// fixMode reports whether go vet runs the tool to apply fixes: go vet -fix
+// passes -fix before the .cfg file.
+func fixMode(args []string) bool {
+	for _, a := range args {
+		if a == "--" || !strings.HasPrefix(a, "-") {
+			break
+		}
+		name, val, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if name == "fix" && val != "false" {
+			return true
+		}
+	}
+	return false
 }
 
 // prefixWriter writes "httpvet: " before what the flag package prints.
