@@ -21,7 +21,7 @@ func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr,
 	switch p := parent.(type) {
 	case *ast.ExprStmt:
 		if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
-			c.reportDiscard(call)
+			c.reportDiscard(fn, call)
 		}
 		return
 	case *ast.AssignStmt:
@@ -46,7 +46,7 @@ func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr,
 	}
 	if id.Name == "_" {
 		if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
-			c.reportDiscard(call)
+			c.reportDiscard(fn, call)
 		}
 		return
 	}

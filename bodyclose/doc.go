@@ -33,6 +33,8 @@
 //     body is still open;
 //   - a discarded response: the call as a statement, or `_, err :=
 //     client.Do(req)`;
+//   - a body given to a wrapper that keeps it, whose result is thrown away
+//     (`_ = http.MaxBytesReader(nil, resp.Body, n)`): nothing can close it;
 //   - leaks inside functions that themselves return a response (a preflight
 //     request in a wrapper);
 //   - sources are matched by type, not by name: any call whose result (or one
@@ -40,6 +42,12 @@
 //     `RoundTrip`, third-party wrappers, function values, generic functions
 //     instantiated with it;
 //   - closed unread (`-bodyclose.drain`), in one of two modes described next.
+//
+// Where the client that sent the response has a `Timeout` in view (a `Client`
+// literal setting it, or a local variable, unexported field or package
+// variable whose every value is one), an unclosed body holds its connection
+// until that `Timeout` cancels the request, not for good: the message says
+// so.
 //
 // # Drain: two modes
 //

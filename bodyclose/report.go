@@ -47,11 +47,15 @@ func calleeText(call *ast.CallExpr) string {
 	return s
 }
 
-func (c *checker) reportDiscard(call *ast.CallExpr) {
+func (c *checker) reportDiscard(fn *function, call *ast.CallExpr) {
+	consequence := "the connection leaks"
+	if held := c.heldUntil(fn, call); held != "" {
+		consequence = "its connection is held, unusable, " + held
+	}
 	suppress.Report(c.pass, analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("response of %s is discarded without closing its body, so the connection leaks; assign it and close its Body after the error check", calleeText(call)),
+		Message: fmt.Sprintf("response of %s is discarded without closing its body, so %s; assign it and close its Body after the error check", calleeText(call), consequence),
 	})
 }
 
@@ -125,6 +129,11 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 		Pos:     call.Pos(),
 		End:     call.End(),
 		Message: fmt.Sprintf("response body of %s is not closed on every path, so the connection leaks %s; %s", calleeText(call), where, todo),
+	}
+	if held := c.heldUntil(fn, call); held != "" {
+		// Not for good: the client's Timeout ends the request, and the
+		// Transport then closes the connection.
+		d.Message = fmt.Sprintf("response body of %s is not closed on every path (%s), so its connection is held, unusable, %s; %s", calleeText(call), where, held, todo)
 	}
 	if !loop && stale == nil {
 		// A plain Close on the leaking path, which read nothing, could be

@@ -213,6 +213,10 @@ func (s *scanner) scan(n ast.Node) {
 	case *ast.DeferStmt:
 		s.deferred(n)
 		return
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && s.discardedKeeper(call) {
+			return
+		}
 	case *ast.GoStmt:
 		if !s.mentions(n) {
 			return
@@ -248,6 +252,11 @@ func (s *scanner) assign(lhs, rhs []ast.Expr) {
 			}
 			if id, ok := ast.Unparen(lhs[i]).(*ast.Ident); ok && id.Name == "_" && (s.isTracked(r) || s.c.litOf(r) != nil) {
 				continue // _ = resp hands nothing on, nor _ = cleanup
+			}
+			if id, ok := ast.Unparen(lhs[i]).(*ast.Ident); ok && id.Name == "_" {
+				if call, ok := ast.Unparen(r).(*ast.CallExpr); ok && s.discardedKeeper(call) {
+					continue
+				}
 			}
 			if v := s.varOf(lhs[i]); v != nil && s.tr.holder[v] && s.holds(r) {
 				s.holderElts(r)
@@ -516,6 +525,43 @@ func (s *scanner) call(call *ast.CallExpr) bool {
 	}
 	s.expr(call.Fun)
 	return false
+}
+
+// discardedKeeper handles call, whose result is thrown away (a statement,
+// or assigned to _), when it passes the tracked response or body only to
+// parameters its callee keeps in the value it returns
+// (http.MaxBytesReader(nil, resp.Body, n), a constructor of a streaming
+// response): the value that would have carried the Close is gone, so the
+// call hands nothing on. It scans the other arguments and reports true;
+// false, having done nothing, for any other call.
+func (s *scanner) discardedKeeper(call *ast.CallExpr) bool {
+	fn := match.Callee(s.info(), call)
+	if fn == nil || call.Ellipsis.IsValid() {
+		return false
+	}
+	fact := s.c.paramsOf(fn)
+	if fact == nil {
+		return false
+	}
+	kept := false
+	for i, a := range call.Args {
+		if s.isTracked(a) {
+			if !has(fact.Keeps, i) {
+				return false
+			}
+			kept = true
+		}
+	}
+	if !kept {
+		return false
+	}
+	for _, a := range call.Args {
+		if !s.isTracked(a) {
+			s.expr(a)
+		}
+	}
+	s.expr(call.Fun)
+	return true
 }
 
 func (s *scanner) exprs(list []ast.Expr) {

@@ -91,12 +91,19 @@
 //
 // # Fix
 //
-// As two alternatives: "Use http.MethodPost" (what `-fix` applies), or "Send
-// no body (http.NoBody)" — the data is then no longer sent. For a `req.Body =
-// …` assignment the second alternative removes the assignment. The
+// The message says what the body is. Two alternatives: "Use http.MethodPost"
+// (a read becomes a write), or "Send no body (http.NoBody)" — the data is then
+// no longer sent, so the URL must carry it. For a `req.Body = …` assignment the
+// second alternative removes the assignment. Both change what the program
+// does: they are for the author to choose (the diagnostic's Category is
+// `choose-fix`), editors offer both, and `-fix` applies neither. The
 // drop-the-body fix is not offered when it would leave a local variable
 // unused, nor for a wrapper that encodes its payload (it would encode
-// `http.NoBody`); imports it leaves unused are removed.
+// `http.NoBody`); imports it leaves unused are removed. Where the payload of a
+// JSON wrapper that sends no body for a nil payload carries nothing — it
+// encodes as `{}`: `http.NoBody`, an empty map or struct literal, a struct
+// without exported fields — the first fix passes `nil` instead, which keeps
+// the GET and what it sends, and `-fix` applies it.
 //
 // # Not reported, on purpose
 //

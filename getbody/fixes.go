@@ -2,6 +2,8 @@ package getbody
 
 import (
 	"go/ast"
+	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -9,12 +11,31 @@ import (
 	"github.com/httpvet/httpvet/internal/match"
 )
 
-// requestFixes returns the fixes of a request built with a body: use
-// POST, or send no body.
-func (c *checker) requestFixes(req request) []analysis.SuggestedFix {
+// requestFixes returns the fixes of a request built with a body, and the
+// diagnostic's category. Where the body carries nothing (a payload an
+// encoding wrapper that skips nil payloads would encode as {}), sending
+// none keeps what the request does: that fix comes first and -fix applies
+// it. Otherwise both fixes — use POST (a read becomes a write), send no
+// body (its data is no longer sent) — change what the program does, and
+// they are alternatives for the author (fixes.ChooseFix): editors offer
+// them, -fix applies neither.
+func (c *checker) requestFixes(req request) ([]analysis.SuggestedFix, string) {
 	var fixList []analysis.SuggestedFix
+	if enc, ok := c.emptyEncoding(req); ok && req.fact.NilSkip {
+		edit := analysis.TextEdit{Pos: req.body.Pos(), End: req.body.End(), NewText: []byte("nil")}
+		if removed, ok := fixes.RemovedImports(c.pass, fixes.File(c.pass, req.body.Pos()), req.body); ok {
+			fixList = append(fixList, analysis.SuggestedFix{
+				Message:   "Pass no payload (nil): it was encoded as " + enc + ", which carries nothing",
+				TextEdits: append([]analysis.TextEdit{edit}, removed...),
+			})
+		}
+	}
+	category := fixes.ChooseFix
+	if len(fixList) > 0 {
+		category = "" // the first fix keeps the request's intent
+	}
 	if req.methodE != nil {
-		if fix, ok := c.replaceFix(req.methodE, "MethodPost", `"POST"`, "Use http.MethodPost"); ok {
+		if fix, ok := c.replaceFix(req.methodE, "MethodPost", `"POST"`, "Use http.MethodPost: the request becomes a POST"); ok {
 			fixList = append(fixList, fix)
 		}
 	}
@@ -24,16 +45,72 @@ func (c *checker) requestFixes(req request) []analysis.SuggestedFix {
 			fixList = append(fixList, fix)
 		}
 	}
-	return fixList
+	return fixList, category
+}
+
+// emptyEncoding returns what a JSON-encoding wrapper makes of the payload
+// of req when that carries nothing: "{}" for http.NoBody (an unexported
+// struct type with no exported fields), an empty struct or map literal, or
+// a value of a struct type without exported fields or its own marshaling.
+func (c *checker) emptyEncoding(req request) (string, bool) {
+	if req.fact == nil || !strings.HasPrefix(req.fact.Encoder, "json.") || req.body == nil {
+		return "", false
+	}
+	info := c.pass.TypesInfo
+	if lit, ok := unaddr(req.body).(*ast.CompositeLit); ok {
+		switch typeUnder(info.TypeOf(lit)).(type) {
+		case *types.Map:
+			if len(lit.Elts) == 0 {
+				return "{}", true
+			}
+			return "", false
+		case *types.Struct:
+			// keyed or not, its exported fields decide: below
+		default:
+			return "", false
+		}
+	}
+	t := info.TypeOf(req.body)
+	if t == nil || types.IsInterface(t) {
+		return "", false
+	}
+	for _, m := range []string{"MarshalJSON", "MarshalText"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, m); obj != nil {
+			return "", false
+		}
+	}
+	st, ok := typeUnder(t).(*types.Struct)
+	if !ok {
+		return "", false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Exported() || st.Field(i).Embedded() {
+			return "", false
+		}
+	}
+	return "{}", true
+}
+
+// typeUnder returns the underlying type of t, or of what t points to.
+func typeUnder(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return t.Underlying()
 }
 
 // assignFixes returns the fixes of as, which sets a body on the request
 // built by origin: use POST (when the method is in the same file), or
 // remove the assignment.
+// Both change what the program does: they are alternatives for the
+// author (fixes.ChooseFix).
 func (c *checker) assignFixes(origin request, as *ast.AssignStmt) []analysis.SuggestedFix {
 	var fixList []analysis.SuggestedFix
 	if origin.methodE != nil && fixes.File(c.pass, origin.methodE.Pos()) == fixes.File(c.pass, as.Pos()) {
-		if fix, ok := c.replaceFix(origin.methodE, "MethodPost", `"POST"`, "Use http.MethodPost"); ok {
+		if fix, ok := c.replaceFix(origin.methodE, "MethodPost", `"POST"`, "Use http.MethodPost: the request becomes a POST"); ok {
 			fixList = append(fixList, fix)
 		}
 	}

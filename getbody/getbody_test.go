@@ -1,6 +1,7 @@
 package getbody_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -8,6 +9,7 @@ import (
 	"github.com/httpvet/httpvet/getbody"
 	"github.com/httpvet/httpvet/internal/analyzertest"
 	"github.com/httpvet/httpvet/internal/benchmark"
+	"github.com/httpvet/httpvet/internal/fixes"
 )
 
 func TestAnalyzer(t *testing.T) {
@@ -25,7 +27,7 @@ func TestTests(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), getbody.Analyzer, "fix", "fixwrap")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), getbody.Analyzer, "fix", "fixwrap", "fixnobody")
 }
 
 // TestTypeErrors runs the analyzer on code that does not type-check: it
@@ -37,3 +39,36 @@ func TestTypeErrors(t *testing.T) {
 // BenchmarkGetbody runs the analyzer over net/http and all its
 // dependencies, next to the baseline of what it requires.
 func BenchmarkGetbody(b *testing.B) { benchmark.Run(b, getbody.Analyzer) }
+
+// TestDefaultFix checks which fix -fix may apply (fixes.DefaultFix): the
+// one that keeps the request's intent, sending no payload where the
+// payload carried nothing ({}), and none where the body carries data:
+// then using POST and dropping the data are alternatives for the author
+// (fixes.ChooseFix), and changing the method is never applied by default.
+func TestDefaultFix(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "fixnobody", "fix")
+	n := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			n++
+			fix, ok := fixes.DefaultFix(d)
+			empty := strings.Contains(d.Message, "encodes as {}")
+			switch {
+			case empty && (!ok || !strings.HasPrefix(fix.Message, "Pass no payload (nil)")):
+				t.Errorf("%s: default fix = %q, %v; want the nil payload", d.Message, fix.Message, ok)
+			case !empty && ok:
+				t.Errorf("%s: default fix %q; want none (category %q)", d.Message, fix.Message, d.Category)
+			case !empty && len(d.SuggestedFixes) == 0:
+				t.Errorf("%s: no fix; want the alternatives for editors", d.Message)
+			}
+			for i, f := range d.SuggestedFixes {
+				if i == 0 && ok && strings.HasPrefix(f.Message, "Use http.MethodPost") {
+					t.Errorf("%s: changing the method is the default fix", d.Message)
+				}
+			}
+		}
+	}
+	if n < 6 {
+		t.Errorf("checked %d diagnostics, want at least 6", n)
+	}
+}

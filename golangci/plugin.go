@@ -27,7 +27,9 @@
 // golangci-lint's --fix applies the edits of every suggested fix of a
 // diagnostic, but httpvet's alternatives are meant to be chosen from, so the
 // plugin keeps only the first (preferred) fix of each diagnostic, as
-// `httpvet -fix` and `go vet -fix` do.
+// `httpvet -fix` and `go vet -fix` do, and none where the fixes are
+// alternatives that change what the program does (fixes.ChooseFix: the
+// author chooses).
 //
 // This is the only httpvet package with an init function; the analyzer
 // packages do not depend on golangci-lint.
@@ -45,6 +47,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/httpvet/httpvet/analyzers"
+	"github.com/httpvet/httpvet/internal/fixes"
 )
 
 // Name is the plugin's name: the key under linters.settings.custom and the
@@ -312,21 +315,9 @@ func flagValue(v any) (string, error) {
 // firstFixOnly returns a copy of a whose diagnostics keep only their first
 // suggested fix. golangci-lint applies the edits of all the fixes of a
 // diagnostic at once, while httpvet's fixes are alternatives.
+// A diagnostic whose fixes are alternatives for the author to choose
+// (fixes.ChooseFix) keeps none: --fix must not pick one.
 func firstFixOnly(a *analysis.Analyzer) *analysis.Analyzer {
-	if a.Run == nil {
-		return a
-	}
-	run := a.Run
 	c := *a
-	c.Run = func(pass *analysis.Pass) (any, error) {
-		report := pass.Report
-		pass.Report = func(d analysis.Diagnostic) {
-			if len(d.SuggestedFixes) > 1 {
-				d.SuggestedFixes = d.SuggestedFixes[:1]
-			}
-			report(d)
-		}
-		return run(pass)
-	}
-	return &c
+	return fixes.DefaultFixOnly(&c)
 }

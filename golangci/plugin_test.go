@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/httpvet/httpvet/analyzers"
+	"github.com/httpvet/httpvet/internal/fixes"
 )
 
 // build creates the plugin from conf (given the way golangci-lint hands
@@ -225,6 +226,7 @@ func TestFirstFixOnly(t *testing.T) {
 		Run: func(pass *analysis.Pass) (any, error) {
 			pass.Report(analysis.Diagnostic{Pos: 1, Message: "two", SuggestedFixes: []analysis.SuggestedFix{fix("first"), fix("second")}})
 			pass.Reportf(token.Pos(2), "none")
+			pass.Report(analysis.Diagnostic{Pos: 3, Message: "choose", Category: fixes.ChooseFix, SuggestedFixes: []analysis.SuggestedFix{fix("post"), fix("drop")}})
 			return "result", nil
 		},
 	}
@@ -238,7 +240,11 @@ func TestFirstFixOnly(t *testing.T) {
 	if res != "result" || err != nil {
 		t.Errorf("Run = %v, %v", res, err)
 	}
-	if len(got) != 2 || len(got[0].SuggestedFixes) != 1 || got[0].SuggestedFixes[0].Message != "first" || len(got[1].SuggestedFixes) != 0 {
+	if len(got) != 3 || len(got[0].SuggestedFixes) != 1 || got[0].SuggestedFixes[0].Message != "first" || len(got[1].SuggestedFixes) != 0 {
 		t.Errorf("diagnostics = %+v, want the first fix only", got)
+	}
+	// Alternatives for the author: --fix must apply none of them.
+	if len(got) == 3 && len(got[2].SuggestedFixes) != 0 {
+		t.Errorf("choose-fix diagnostic kept %d fixes, want none", len(got[2].SuggestedFixes))
 	}
 }

@@ -114,7 +114,7 @@ func (c *checker) checkNewRequest(fn *engine.Func, call *ast.CallExpr, stack []a
 	} else {
 		d.Message = fmt.Sprintf("http.NewRequest builds a request without a context while %s are in scope, so cancelling them does not stop it; use http.NewRequestWithContext with the one it belongs to", contextNames(cands))
 	}
-	suppress.Report(c.pass, d)
+	c.own(call, suppress.Report(c.pass, d))
 }
 
 // checkShortcut reports http.Get & co., and the Client methods, when fn
@@ -134,19 +134,19 @@ func (c *checker) checkShortcut(fn *engine.Func, call *ast.CallExpr, stack []ast
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End()}
 	if len(cands) > 1 {
 		d.Message = fmt.Sprintf("%s sends a request without a context while %s are in scope, so cancelling them does not stop it; build it with http.NewRequestWithContext and send it with Do", what, contextNames(cands))
-		suppress.Report(c.pass, d)
+		c.own(call, suppress.Report(c.pass, d))
 		return
 	}
 	d.Message = fmt.Sprintf("%s sends a request without %s, which is in scope, so cancelling %s does not stop it; build it with http.NewRequestWithContext(%s, …) and send it with Do", what, cands[0].text, cands[0].text, cands[0].text)
 	if retriesWithoutCtx(c.info, stack, cands[0].v) {
 		d.Message += retryNote(cands[0].text)
-		suppress.Report(c.pass, d)
+		c.own(call, suppress.Report(c.pass, d))
 		return
 	}
 	if edits := c.shortcutFix(fn, call, stack, callee, cands[0]); edits != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Build the request with " + cands[0].text + " and send it with Do", TextEdits: edits}}
 	}
-	suppress.Report(c.pass, d)
+	c.own(call, suppress.Report(c.pass, d))
 }
 
 // checkBackground reports context.Background() or TODO() given to a
@@ -160,19 +160,19 @@ func (c *checker) checkBackground(fn *engine.Func, bg *ast.CallExpr, stack []ast
 	d := analysis.Diagnostic{Pos: bg.Pos(), End: bg.End()}
 	if len(cands) > 1 {
 		d.Message = fmt.Sprintf("%s detaches this request from %s, which are in scope, so cancelling them does not stop it; pass the one it belongs to", name, contextNames(cands))
-		suppress.Report(c.pass, d)
+		c.own(bg, suppress.Report(c.pass, d))
 		return
 	}
 	d.Message = fmt.Sprintf("%s detaches this request from %s, which is in scope, so cancelling %s does not stop it; pass %s, or context.WithoutCancel(%s) if the request must outlive it", name, cands[0].text, cands[0].text, cands[0].text, cands[0].text)
 	if retriesWithoutCtx(c.info, stack, cands[0].v) {
 		d.Message += retryNote(cands[0].text)
-		suppress.Report(c.pass, d)
+		c.own(bg, suppress.Report(c.pass, d))
 		return
 	}
 	if edits := c.replaceFix(bg, cands[0].text); edits != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Pass " + cands[0].text, TextEdits: edits}}
 	}
-	suppress.Report(c.pass, d)
+	c.own(bg, suppress.Report(c.pass, d))
 }
 
 // checkHelper reports a request from a helper with the bareRequest fact
@@ -330,8 +330,40 @@ func (c *checker) checkFuncValue(e ast.Expr, id *ast.Ident, stack []ast.Node) {
 		if call, ok := p.(*ast.CallExpr); ok && call.Fun == child {
 			return // a call: checked as one
 		}
+		if blankAssigned(p, child) {
+			return // `_ = http.Get`: a value thrown away is never called
+		}
 	}
 	suppress.Reportf(c.pass, e, "%s used as a function value makes requests without a context, so nothing can cancel them; wrap http.NewRequestWithContext and Do instead", obj.Name())
+}
+
+// blankAssigned reports whether child, an expression whose parent is p,
+// is assigned to the blank identifier: `_ = v`, `_, x = v, y`, or
+// `var _ = v`. Such a value is discarded; nothing can call it.
+func blankAssigned(p, child ast.Node) bool {
+	var lhs []ast.Expr
+	var rhs []ast.Expr
+	switch p := p.(type) {
+	case *ast.AssignStmt:
+		lhs, rhs = p.Lhs, p.Rhs
+	case *ast.ValueSpec:
+		for _, n := range p.Names {
+			lhs = append(lhs, n)
+		}
+		rhs = p.Values
+	default:
+		return false
+	}
+	if len(lhs) != len(rhs) {
+		return false
+	}
+	for i, r := range rhs {
+		if r == child {
+			id, ok := lhs[i].(*ast.Ident)
+			return ok && id.Name == "_"
+		}
+	}
+	return false
 }
 
 // contextNames lists the candidates' names for a message.

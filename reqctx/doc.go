@@ -163,8 +163,9 @@
 // With `-reqctx.all`, reqctx reports what sonatard/noctx reports. Those
 // findings get no fix: there is no context to give. Unlike noctx, it still
 // leaves out the requests listed above as not reported (given a context out of
-// sight, stored, never sent): there the finding would be wrong, not merely
-// strict.
+// sight, stored, never sent), and a function value assigned to `_` (`_ =
+// http.Get`), which nothing can call: there the finding would be wrong, not
+// merely strict.
 //
 // [test code]: https://github.com/httpvet/httpvet/blob/main/README.md#test-code
 package reqctx

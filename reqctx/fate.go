@@ -16,6 +16,7 @@ type checker struct {
 	pass *analysis.Pass
 	info *types.Info
 	idx  *engine.Index
+	res  *Result // the calls reported for the context in scope
 }
 
 // walk calls visit on every node of fn's own body, nested function

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"go/ast"
 	"go/types"
+	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -25,7 +26,10 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://github.com/httpvet/httpvet/blob/main/docs/reqctx.md",
 	Requires: []*analysis.Analyzer{engine.Analyzer, suppress.Analyzer},
 	Run:      run,
-	Flags:    flags(),
+	// The requests it reported for the context in scope: timeouts leaves
+	// them to reqctx, whose fix bounds them too.
+	ResultType: reflect.TypeFor[*Result](),
+	Flags:      flags(),
 	// Helpers that build a request without a context, and functions that
 	// give the request they are passed a context, across packages.
 	FactTypes: []analysis.Fact{new(bareRequest), new(attachesContext), new(sendsRequest)},
@@ -44,12 +48,13 @@ func flags() (fs flag.FlagSet) {
 
 func run(pass *analysis.Pass) (any, error) {
 	suppress.ReportMalformed(pass)
+	res := &Result{owned: make(map[*ast.CallExpr]bool)}
 	idx := pass.ResultOf[engine.Analyzer].(*engine.Index)
 	fns := idx.Touching(match.NetHTTP)
 	if len(fns) == 0 {
-		return nil, nil
+		return res, nil
 	}
-	c := &checker{pass: pass, info: pass.TypesInfo, idx: idx}
+	c := &checker{pass: pass, info: pass.TypesInfo, idx: idx, res: res}
 	c.exportFacts(fns)
 	for _, fn := range fns {
 		if !all && idx.InTestCode(fn.Pos()) {
@@ -57,7 +62,30 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		c.check(fn)
 	}
-	return nil, nil
+	return res, nil
+}
+
+// Result is what reqctx tells other analyzers of the package: the calls it
+// reported because they leave out a context the function has in scope.
+type Result struct {
+	owned map[*ast.CallExpr]bool
+}
+
+// Owns reports whether reqctx reported call (and no directive suppressed
+// it) for leaving out the context in scope: http.Get & co. or a Client's
+// Get, Head, Post or PostForm; http.NewRequest; or context.Background()
+// or TODO() given to a request. Its advice gives the request the caller's
+// context, which carries the caller's deadline: the request is then
+// bounded as much as the caller is, so a finding about the same request
+// waiting forever (timeouts) would be a second finding of one defect,
+// and one fix resolves both.
+func (r *Result) Owns(call *ast.CallExpr) bool { return r != nil && r.owned[call] }
+
+// own records that reqctx reported call for the context in scope.
+func (c *checker) own(call *ast.CallExpr, reported bool) {
+	if reported {
+		c.res.owned[call] = true
+	}
 }
 
 // bareRequest is the fact on a function that returns a *http.Request

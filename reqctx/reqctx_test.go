@@ -1,8 +1,10 @@
 package reqctx_test
 
 import (
+	"go/ast"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/httpvet/httpvet/internal/analyzertest"
@@ -38,3 +40,28 @@ func TestTypeErrors(t *testing.T) {
 // BenchmarkReqctx runs the analyzer over net/http and all its
 // dependencies, next to the baseline of what it requires.
 func BenchmarkReqctx(b *testing.B) { benchmark.Run(b, reqctx.Analyzer) }
+
+// ownsProbe reports every call reqctx's result says it owns.
+var ownsProbe = &analysis.Analyzer{
+	Name:     "ownsprobe",
+	Doc:      "report the calls reqctx owns",
+	Requires: []*analysis.Analyzer{reqctx.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		res := pass.ResultOf[reqctx.Analyzer].(*reqctx.Result)
+		for _, f := range pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok && res.Owns(call) {
+					pass.Reportf(call.Pos(), "owned")
+				}
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+// TestOwns checks the result timeouts reads: the calls reqctx reported for
+// leaving out the context in scope, and no others.
+func TestOwns(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), ownsProbe, "owns")
+}

@@ -43,6 +43,9 @@ func (c *checker) call(cur cursor, call *ast.CallExpr) {
 		if c.streamed(cur) {
 			return // a Timeout or deadline would cut the stream
 		}
+		if c.reqctxOwns(call) {
+			return
+		}
 		suppress.Reportf(c.pass, call.Fun, "http.%s uses http.DefaultClient, which has no Timeout: "+
 			"the request can wait forever on a slow or stuck server; use an http.Client with Timeout set "+
 			"or a request context with a deadline", fn.Name())
@@ -50,6 +53,9 @@ func (c *checker) call(cur cursor, call *ast.CallExpr) {
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if fn.Name() == "Do" && (len(call.Args) != 1 || !c.bareRequest(cur, call.Args[0])) {
 			return // the request may carry a deadline
+		}
+		if c.reqctxOwns(call) {
+			return
 		}
 		if ok && match.IsPackageLevelVar(info, sel.X, match.NetHTTP, "DefaultClient") && !c.streamed(cur) {
 			suppress.Reportf(c.pass, sel.X, "http.DefaultClient has no Timeout: "+

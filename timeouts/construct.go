@@ -121,7 +121,7 @@ func (c *checker) constructed(k kind, cur cursor, lit *ast.CompositeLit, pos, en
 	if len(m) == 0 {
 		return
 	}
-	c.diagnose(k, cur, lit, pos, end, all, m)
+	c.diagnose(k, cur, lit, pos, end, all, m, false)
 }
 
 // callsOf returns the calls of fn, a function of the package, in the
@@ -253,7 +253,7 @@ func (c *checker) importedConstructor(cur cursor, call *ast.CallExpr, fn *types.
 	if len(m) == 0 {
 		return
 	}
-	msg := message(k, m)
+	msg := message(k, m, false)
 	msg = strings.Replace(msg, "http."+kindName(f.Kind)+" without", fmt.Sprintf("http.%s from %s.%s without", kindName(f.Kind), fn.Pkg().Name(), fn.Name()), 1)
 	suppress.Report(c.pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg + "; set them before serving or sending"})
 }

@@ -47,12 +47,26 @@ func (c *checker) bareRequestCall(cur cursor, call *ast.CallExpr) bool {
 	fn := match.Callee(c.pass.TypesInfo, call)
 	switch {
 	case match.IsFunc(fn, match.NetHTTP, "NewRequest"):
-		return true
+		return !c.reqctxOwns(call)
 	case match.IsFunc(fn, match.NetHTTP, "NewRequestWithContext") && len(call.Args) > 0:
+		if bg, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok && c.reqctxOwns(bg) {
+			return false
+		}
 		return c.backgroundContext(cur, call.Args[0])
 	}
 	return false
 }
+
+// reqctxOwns reports whether reqctx reported call (http.Get & co., a
+// Client's Get, Head, Post or PostForm, http.NewRequest, or
+// context.Background() given to a request) for leaving out the context
+// its function has in scope. That context is the caller's deadline:
+// reqctx's fix gives it to the request, which is then bounded as much as
+// its caller, as a request carrying a context from elsewhere is (not
+// reported here). One defect, one finding: timeouts stands down there.
+// Where reqctx did not report — no context in scope, a directive
+// suppressed it — the request is timeouts' to report.
+func (c *checker) reqctxOwns(call *ast.CallExpr) bool { return c.reqctx.Owns(call) }
 
 // backgroundContext reports whether ctx is context.Background() or
 // context.TODO(), directly or through a local variable only assigned those.

@@ -59,7 +59,13 @@
 //     in the function by `http.NewRequest` (or
 //     `NewRequestWithContext(context.Background(), …)`) and never given
 //     another context — also in a polling loop that rebuilds the request each
-//     round;
+//     round. A send that reqctx reports for leaving out the context its
+//     function has in scope (`http.Get(u)` with a `ctx` in scope, a request
+//     built by `http.NewRequest` there) is reqctx's finding alone: its fix
+//     gives the request the caller's context, and with it the caller's
+//     deadline. Where reqctx does not report it (a goroutine, a directive that
+//     silences reqctx), timeouts does. With `-reqctx=false` these sends are
+//     reported by neither: timeouts still reads reqctx's result;
 //   - requests through `http.DefaultClient` (`Do`: same condition), the
 //     functions `http.Get`, `Head`, `Post`, `PostForm`, and `if c == nil { c =
 //     http.DefaultClient }` fallbacks in libraries, when `c` then sends a
@@ -74,8 +80,13 @@
 //     dial hook (`DialTLSContext`/`DialTLS`) does its own dialing and
 //     handshake; a literal that sets its own dialer was configured on purpose
 //     for its endpoints (a unix socket, a LAN device, a metadata server, plain
-//     HTTP ) and is not reported for `TLSHandshakeTimeout` alone. The
-//     `Transport` of an `http.Client`, of an `httputil.ReverseProxy` (field
+//     HTTP ) and is not reported for `TLSHandshakeTimeout` alone. A `Client`
+//     literal reported for its missing `Timeout` whose `Transport` is such a
+//     literal is reported once, on the `Client` (one `Timeout` bounds the dial
+//     and the handshake too); the `Transport` then only for `IdleConnTimeout`,
+//     with `-timeouts.idle-conn`. A `Timeout` assigned to the `Client` after its
+//     literal, or set by every value the package stores in the `Client`'s
+//     unexported field, counts. The `Transport` of an `http.Client`, of an `httputil.ReverseProxy` (field
 //     assignment or literal), or in any other `http.RoundTripper` field of a
 //     standard library type is its expected use;
 //   - with `-timeouts.idle-conn` only, a `Transport` whose one missing timeout

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/httpvet/httpvet/internal/match"
 )
 
 // summary is what the package does with a variable (local, package-level
@@ -18,6 +20,14 @@ type summary struct {
 	// in returnedBy.
 	returned   bool
 	returnedBy []retSite
+
+	// Transports: the http.Client literals without Timeout whose
+	// Transport the value is (directly, or through a variable or field
+	// holding only such literals). Where each of them is reported for its
+	// missing Timeout, that one finding covers the dial and the handshake.
+	clients []*ast.CompositeLit
+	// timed: the Transport of a Client whose Timeout bounds its requests.
+	timed bool
 
 	// Servers: where they listen.
 	listens bool   // ListenAndServe or ListenAndServeTLS: on Addr
@@ -41,6 +51,14 @@ func (s *summary) set(name string) {
 	s.sets[name] = true
 }
 
+// copy returns a copy of s that can be changed without changing s, which
+// may be a variable's cached summary.
+func (s *summary) copy() *summary {
+	n := new(summary)
+	n.merge(s)
+	return n
+}
+
 func (s *summary) merge(o *summary) {
 	for k := range o.sets {
 		s.set(k)
@@ -50,6 +68,8 @@ func (s *summary) merge(o *summary) {
 	s.escapes = s.escapes || o.escapes
 	s.returned = s.returned || o.returned
 	s.returnedBy = append(s.returnedBy, o.returnedBy...)
+	s.clients = append(s.clients, o.clients...)
+	s.timed = s.timed || o.timed
 	s.listens = s.listens || o.listens
 	s.public = s.public || o.public
 	if o.addr != "" {
@@ -84,8 +104,17 @@ func (c *checker) follow(cur cursor, k kind) *summary {
 				// client.Transport = &http.Transport{…} for a client with
 				// a Timeout in view.
 				if sel, ok := ast.Unparen(p.Lhs[i]).(*ast.SelectorExpr); ok && k == transport {
-					if v, ok := info.ObjectOf(sel.Sel).(*types.Var); ok && isClientTransport(v) && c.clientTimeout(cur, sel.X) {
-						return boundedTransport()
+					if v, ok := info.ObjectOf(sel.Sel).(*types.Var); ok && isClientTransport(v) {
+						timed, untimed := c.clientTimeout(cur, sel.X)
+						if timed {
+							return boundedTransport()
+						}
+						if sum := c.destAt(p.Lhs[i], k, p.Pos()); sum != nil {
+							sum = sum.copy()
+							sum.clients = append(sum.clients, untimed...)
+							return sum
+						}
+						return nil
 					}
 				}
 				return c.destAt(p.Lhs[i], k, p.Pos())
@@ -112,8 +141,18 @@ func (c *checker) follow(cur cursor, k kind) *summary {
 			if !ok {
 				return nil
 			}
-			if k == transport && hasTimeout(outer) {
-				return boundedTransport()
+			if k == transport {
+				if v, ok := info.Uses[key].(*types.Var); ok && v.IsField() && isClientTransport(v) && match.IsNamedOrPointer(info.TypeOf(outer), match.NetHTTP, "Client") {
+					if c.literalTimeout(cur.Parent().Parent(), outer) {
+						return boundedTransport()
+					}
+					if sum := c.dest(key, k); sum != nil {
+						sum = sum.copy()
+						sum.clients = append(sum.clients, outer)
+						return sum
+					}
+					return nil
+				}
 			}
 			return c.dest(key, k)
 		}
@@ -356,6 +395,12 @@ func (c *checker) classify(cur cursor, k kind, sum *summary) {
 					return
 				}
 			}
+			if k == client && name != "Do" {
+				// Get & co. leaving out the context in scope: reqctx's.
+				if call, ok := cur.Parent().Parent().Node().(*ast.CallExpr); ok && call.Fun == p && c.reqctxOwns(call) {
+					return
+				}
+			}
 			sum.used = true
 		default:
 			sum.escapes = true
@@ -382,8 +427,12 @@ func (c *checker) classify(cur cursor, k kind, sum *summary) {
 					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
 						if s := info.Selections[sel]; s != nil {
 							if v, ok := s.Obj().(*types.Var); ok && c.isRoundTripperField(v) {
-								if isClientTransport(v) && c.clientTimeout(cur, sel.X) {
-									sum.merge(boundedTransport())
+								if isClientTransport(v) {
+									if timed, untimed := c.clientTimeout(cur, sel.X); timed {
+										sum.merge(boundedTransport())
+									} else {
+										sum.clients = append(sum.clients, untimed...)
+									}
 								}
 								return
 							}
@@ -397,8 +446,12 @@ func (c *checker) classify(cur cursor, k kind, sum *summary) {
 		if k == transport && p.Value == e {
 			if key, ok := p.Key.(*ast.Ident); ok {
 				if v, ok := info.Uses[key].(*types.Var); ok && v.IsField() && c.isRoundTripperField(v) {
-					if outer, ok := cur.Parent().Parent().Node().(*ast.CompositeLit); ok && isClientTransport(v) && hasTimeout(outer) {
-						sum.merge(boundedTransport())
+					if outer, ok := cur.Parent().Parent().Node().(*ast.CompositeLit); ok && isClientTransport(v) && match.IsNamedOrPointer(info.TypeOf(outer), match.NetHTTP, "Client") {
+						if c.literalTimeout(cur.Parent().Parent(), outer) {
+							sum.merge(boundedTransport())
+						} else {
+							sum.clients = append(sum.clients, outer)
+						}
 					}
 					return
 				}

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/httpvet/httpvet/internal/fixes"
 	"github.com/httpvet/httpvet/internal/match"
 	"github.com/httpvet/httpvet/internal/suppress"
+	"github.com/httpvet/httpvet/reqctx"
 )
 
 //go:embed doc.go
@@ -25,10 +27,12 @@ var doc string
 // Analyzer reports HTTP clients, servers and transports that can wait
 // forever.
 var Analyzer = &analysis.Analyzer{
-	Name:     "timeouts",
-	Doc:      docs.Extract(doc, "timeouts"),
-	URL:      "https://github.com/httpvet/httpvet/blob/main/docs/timeouts.md",
-	Requires: []*analysis.Analyzer{engine.Analyzer, suppress.Analyzer},
+	Name: "timeouts",
+	Doc:  docs.Extract(doc, "timeouts"),
+	URL:  "https://github.com/httpvet/httpvet/blob/main/docs/timeouts.md",
+	// reqctx owns the requests that leave out the context in scope: its
+	// fix, the caller's context, bounds them as much as their caller.
+	Requires: []*analysis.Analyzer{engine.Analyzer, suppress.Analyzer, reqctx.Analyzer},
 	Run:      run,
 	// Constructors whose callers set the timeouts tell callers in other
 	// packages which ones they must set.
@@ -170,6 +174,9 @@ func trigger(k kind, name string) bool {
 type checker struct {
 	pass *analysis.Pass
 	idx  *engine.Index
+	// reqctx: the calls reqctx reported for leaving out the context in
+	// scope; see reqctxOwns.
+	reqctx *reqctx.Result
 	// uses maps each variable of a tracked kind (or a container of them)
 	// to the identifiers that use it, built on first need.
 	uses      map[*types.Var][]cursor
@@ -189,6 +196,10 @@ type checker struct {
 	// privateFields: fields of the package's unexported struct types.
 	ranged        map[*types.Var]ast.Expr
 	privateFields map[*types.Var]bool
+	// untimed: the Client literals reported for their missing Timeout;
+	// pending: Transport findings that wait for them (see report).
+	untimed map[*ast.CompositeLit]bool
+	pending []func()
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -197,7 +208,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	idx := pass.ResultOf[engine.Analyzer].(*engine.Index)
-	c := &checker{pass: pass, idx: idx, summaries: make(map[*types.Var]*summary)}
+	rq, _ := pass.ResultOf[reqctx.Analyzer].(*reqctx.Result)
+	c := &checker{pass: pass, idx: idx, reqctx: rq, summaries: make(map[*types.Var]*summary)}
 	decls := c.httpDecls()
 	if !cfg.tests {
 		// Nothing in a test file is reported: skip its declarations here
@@ -224,6 +236,9 @@ func run(pass *analysis.Pass) (any, error) {
 			c.fallback(cur, n)
 		}
 	})
+	for _, f := range c.pending {
+		f()
+	}
 	return nil, nil
 }
 
@@ -313,12 +328,39 @@ func (c *checker) report(k kind, cur cursor, lit *ast.CompositeLit, pos, end tok
 	if len(m) == 0 {
 		return
 	}
-	c.diagnose(k, cur, lit, pos, end, all, m)
+	if k == transport && len(sum.clients) > 0 {
+		// The Transport of Client literals without Timeout: once every
+		// one of them is reported, that finding and its one fix (Timeout,
+		// which bounds the whole exchange, dial and handshake included)
+		// cover the dial and TLS timeouts; the Transport is reported only
+		// for what Timeout does not cover. Decided after the walk, which
+		// may meet the Transport before its Client.
+		c.pending = append(c.pending, func() {
+			for _, cl := range sum.clients {
+				if !c.untimed[cl] {
+					c.diagnose(k, cur, lit, pos, end, all, m, sum.timed)
+					return
+				}
+			}
+			covered := maps.Clone(all)
+			maps.Copy(covered, boundedTransport().sets)
+			if m := missing(k, covered); len(m) > 0 {
+				c.diagnose(k, cur, lit, pos, end, covered, m, true)
+			}
+		})
+		return
+	}
+	c.diagnose(k, cur, lit, pos, end, all, m, sum.timed)
 }
 
 // diagnose reports the value created at [pos, end) without the fields m.
-func (c *checker) diagnose(k kind, cur cursor, lit *ast.CompositeLit, pos, end token.Pos, all map[string]bool, m []string) {
-	d := analysis.Diagnostic{Pos: pos, End: end, Message: message(k, m) + advice(k, m)}
+// underClient: a Transport under a Client whose Timeout bounds its
+// requests, or that is reported for lacking one.
+func (c *checker) diagnose(k kind, cur cursor, lit *ast.CompositeLit, pos, end token.Pos, all map[string]bool, m []string, underClient bool) {
+	d := analysis.Diagnostic{Pos: pos, End: end, Message: message(k, m, underClient) + advice(k, m)}
+	if k == client && lit != nil && c.unboundedTransport(cur, lit) {
+		d.Message = clientTransportMessage
+	}
 	if lit != nil {
 		if k == transport {
 			d.SuggestedFixes = c.transportFix(cur, lit, all, m)
@@ -326,8 +368,20 @@ func (c *checker) diagnose(k kind, cur cursor, lit *ast.CompositeLit, pos, end t
 			d.SuggestedFixes = c.literalFix(k, lit, m)
 		}
 	}
-	suppress.Report(c.pass, d)
+	if suppress.Report(c.pass, d) && k == client && lit != nil {
+		if c.untimed == nil {
+			c.untimed = make(map[*ast.CompositeLit]bool)
+		}
+		c.untimed[lit] = true
+	}
 }
+
+// clientTransportMessage is the finding of a Client literal without
+// Timeout whose Transport literal has no dial or TLS handshake timeout:
+// one finding for both, since Timeout bounds the whole exchange.
+const clientTransportMessage = "http.Client without Timeout, and its http.Transport literal has no dial or TLS handshake timeout: " +
+	"its requests can wait forever on a slow or stuck server; set Timeout, which bounds the dial and the handshake too, " +
+	"or give each request a context with a deadline"
 
 // advice is what the message of a literal's finding ends with: the
 // fields to set. A Transport's message names its remedy already, and a
@@ -342,12 +396,12 @@ func advice(k kind, m []string) string {
 	return ""
 }
 
-func message(k kind, m []string) string {
+func message(k kind, m []string, underClient bool) string {
 	switch k {
 	case server:
 		return serverMessage(m)
 	case client:
 		return "http.Client without Timeout: its requests can wait forever on a slow or stuck server"
 	}
-	return transportMessage(m)
+	return transportMessage(m, underClient)
 }

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -31,6 +32,7 @@ func hasTimeout(lit *ast.CompositeLit) bool {
 // connections still need IdleConnTimeout.
 func boundedTransport() *summary {
 	sum := new(summary)
+	sum.timed = true
 	sum.set("TLSHandshakeTimeout")
 	sum.set("DialContext")
 	return sum
@@ -114,7 +116,17 @@ func transportMissing(set map[string]bool) []string {
 	return m
 }
 
-func transportMessage(m []string) string {
+// transportMessage is the finding of a Transport literal without the
+// fields m. Under a Client whose Timeout bounds its requests (or is
+// reported for lacking one), only IdleConnTimeout is left to report: the
+// message says what it does and that Timeout does not do it, rather than
+// a bare "zero means none".
+func transportMessage(m []string, underClient bool) string {
+	if underClient && len(m) == 1 && m[0] == "IdleConnTimeout" {
+		return "http.Transport literal without IdleConnTimeout: it loses http.DefaultTransport's 90s idle connection timeout, " +
+			"so idle connections in its pool stay open until the server closes them (a Client Timeout bounds requests, not idle connections); " +
+			"start from http.DefaultTransport.(*http.Transport).Clone() or set it"
+	}
 	var lost []string
 	for _, f := range m {
 		switch f {
@@ -343,48 +355,166 @@ func (c *checker) isRoundTripperField(v *types.Var) bool {
 
 // clientTimeout reports whether the http.Client that x denotes (x in
 // x.Transport = tr) has a Timeout in view: x is a variable of the
-// function whose every value is a Client literal setting Timeout, or
-// x.Timeout is assigned in the function.
-func (c *checker) clientTimeout(cur cursor, x ast.Expr) bool {
+// function, or an unexported field or variable of the package, whose
+// every value is a Client literal setting Timeout, or x.Timeout is
+// assigned (for a local variable, in the function; for a field or
+// package variable, in the package). When it has not, untimed lists the
+// Client literals x holds, if those are all its values: the Client
+// finding on them covers the Transport's dial and handshake.
+func (c *checker) clientTimeout(cur cursor, x ast.Expr) (timed bool, untimed []*ast.CompositeLit) {
 	info := c.pass.TypesInfo
-	id, ok := ast.Unparen(x).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok || kindOf(v.Type()) != client {
-		return false
-	}
-	body := outerBody(cur)
-	if body == nil {
-		return false
-	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok {
-			for _, lhs := range as.Lhs {
-				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == "Timeout" {
-					if xid, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[xid] == v {
-						found = true
+	var vals []ast.Expr
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok || kindOf(v.Type()) != client {
+			return false, nil
+		}
+		if v.Parent() == c.pass.Pkg.Scope() {
+			return c.storedClientTimeout(v)
+		}
+		body := outerBody(cur)
+		if body == nil {
+			return false, nil
+		}
+		found := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok {
+				for _, lhs := range as.Lhs {
+					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == "Timeout" {
+						if xid, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[xid] == v {
+							found = true
+						}
 					}
 				}
 			}
+			return !found
+		})
+		if found {
+			return true, nil
 		}
-		return !found
-	})
-	if found {
-		return true
+		vals = assignedValues(info, body, v)
+	case *ast.SelectorExpr:
+		// a.client.Transport = tr: the values the package stores in the
+		// field.
+		v, ok := info.Uses[x.Sel].(*types.Var)
+		if !ok || !v.IsField() || kindOf(v.Type()) != client {
+			return false, nil
+		}
+		return c.storedClientTimeout(v)
+	default:
+		return false, nil
 	}
-	vals := assignedValues(info, body, v)
+	return literalsTimeout(vals)
+}
+
+// storedClientTimeout is clientTimeout for an unexported field or package
+// variable v: every value the package stores in it is a Client literal
+// setting Timeout, or its Timeout is assigned somewhere in the package.
+func (c *checker) storedClientTimeout(v *types.Var) (timed bool, untimed []*ast.CompositeLit) {
+	vals, ok := c.valuesOf(v)
+	if !ok {
+		return false, nil
+	}
+	if sum := c.varSummary(v, client); sum != nil && sum.sets["Timeout"] {
+		return true, nil
+	}
+	return literalsTimeout(vals)
+}
+
+// literalsTimeout reports whether every value of vals (at least one) is a
+// Client literal (or its address) setting Timeout; when none sets it and
+// all are literals, it returns them.
+func literalsTimeout(vals []ast.Expr) (timed bool, untimed []*ast.CompositeLit) {
+	var lits []*ast.CompositeLit
+	all := len(vals) > 0
 	for _, val := range vals {
+		if val == nil {
+			return false, nil
+		}
 		val = ast.Unparen(val)
 		if u, ok := val.(*ast.UnaryExpr); ok && u.Op == token.AND {
 			val = ast.Unparen(u.X)
 		}
 		lit, ok := val.(*ast.CompositeLit)
-		if !ok || !hasTimeout(lit) {
-			return false
+		if !ok {
+			return false, nil
+		}
+		if !hasTimeout(lit) {
+			all = false
+			lits = append(lits, lit)
 		}
 	}
-	return len(vals) > 0
+	if all {
+		return true, nil
+	}
+	if len(lits) == len(vals) {
+		return false, lits
+	}
+	return false, nil
+}
+
+// literalTimeout reports whether the http.Client literal lit at cur has a
+// Timeout: set in the literal, or assigned to the value later
+// (c := http.Client{Transport: tr}; c.Timeout = d).
+func (c *checker) literalTimeout(cur cursor, lit *ast.CompositeLit) bool {
+	if hasTimeout(lit) {
+		return true
+	}
+	sum := c.follow(cur, client)
+	return sum != nil && sum.sets["Timeout"]
+}
+
+// unboundedTransport reports whether the Transport of the http.Client
+// literal lit is a Transport literal through which a request can wait
+// forever on the dial or the TLS handshake: the literal itself, or a local
+// variable of the function whose every value is such a literal.
+func (c *checker) unboundedTransport(cur cursor, lit *ast.CompositeLit) bool {
+	info := c.pass.TypesInfo
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, ok := kv.Key.(*ast.Ident); !ok || key.Name != "Transport" {
+			continue
+		}
+		vals := []ast.Expr{kv.Value}
+		if id, ok := ast.Unparen(kv.Value).(*ast.Ident); ok {
+			v, ok := info.Uses[id].(*types.Var)
+			body := outerBody(cur)
+			if !ok || body == nil || v.Parent() == c.pass.Pkg.Scope() {
+				return false
+			}
+			vals = assignedValues(info, body, v)
+		}
+		for _, val := range vals {
+			if val == nil {
+				return false
+			}
+			val = ast.Unparen(val)
+			if u, ok := val.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				val = ast.Unparen(u.X)
+			}
+			tl, ok := val.(*ast.CompositeLit)
+			if !ok || kindOf(info.TypeOf(tl)) != transport {
+				return false
+			}
+			set := make(map[string]bool)
+			for _, e := range tl.Elts {
+				tkv, ok := e.(*ast.KeyValueExpr)
+				if !ok {
+					return false
+				}
+				if key, ok := tkv.Key.(*ast.Ident); ok {
+					set[fieldKey(info, key.Name, tkv.Value)] = true
+				}
+			}
+			if !slices.Contains(transportMissing(set), "TLSHandshakeTimeout") {
+				return false // it has a dialer or a handshake timeout
+			}
+		}
+		return len(vals) > 0
+	}
+	return false
 }

@@ -11,6 +11,8 @@ import (
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/httpvet/httpvet/internal/fixes"
 )
 
 // An edit is a TextEdit resolved to byte offsets of a file on disk.
@@ -29,6 +31,7 @@ type leftover struct {
 const (
 	whyNotAsWritten = "its fix is not in the file as written (cgo or a //line directive): fix it by hand"
 	whyOverlap      = "its fix overlaps another fix: run httpvet -fix again"
+	whyChoose       = "its fixes are alternatives that each change what the program does: choose one in your editor, or fix it by hand"
 )
 
 // A fixRun is the outcome of applying fixes.
@@ -72,7 +75,9 @@ func fix(res results, v *vetRun, diff bool, stdout, stderr io.Writer) ([]leftove
 	src := make(sources)
 	for _, f := range again.findings {
 		why := ""
-		if len(f.SuggestedFixes) > 0 {
+		if f.Category == fixes.ChooseFix {
+			why = whyChoose
+		} else if len(f.SuggestedFixes) > 0 {
 			if _, _, ok := resolve(f.SuggestedFixes[0], src); !ok {
 				why = whyNotAsWritten
 			} else if run.overlaps > 0 {
@@ -84,7 +89,9 @@ func fix(res results, v *vetRun, diff bool, stdout, stderr io.Writer) ([]leftove
 	return left, !again.failed
 }
 
-// applyFixes applies the first suggested fix of each finding, skipping a
+// applyFixes applies the first suggested fix of each finding (none where
+// the fixes are alternatives for the author to choose: fixes.ChooseFix),
+// skipping a
 // fix that overlaps one already taken, and writes the files (or, with
 // diff, prints a unified diff to w). A fixed file is gofmt-formatted when
 // it was before.
@@ -96,6 +103,10 @@ func applyFixes(findings []*finding, diff bool, w io.Writer) (fixRun, error) {
 	for _, f := range findings {
 		if len(f.SuggestedFixes) == 0 {
 			run.left = append(run.left, leftover{f, ""})
+			continue
+		}
+		if f.Category == fixes.ChooseFix {
+			run.left = append(run.left, leftover{f, whyChoose})
 			continue
 		}
 		edits, file, ok := resolve(f.SuggestedFixes[0], src)

@@ -1,6 +1,12 @@
 package main
 
-import "testing"
+import (
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/httpvet/httpvet/internal/fixes"
+)
 
 func TestUnifiedDiff(t *testing.T) {
 	old := "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n"
@@ -37,6 +43,45 @@ func TestConflicts(t *testing.T) {
 	} {
 		if got := conflicts(taken, []edit{tc.e}); got != tc.want {
 			t.Errorf("conflicts(%v) = %v, want %v", tc.e, got, tc.want)
+		}
+	}
+}
+
+// A finding whose fixes are alternatives for the author (getbody's GET
+// with a body: use POST, or drop the data) is left as it is: -fix applies
+// neither.
+func TestApplyFixesChooseFix(t *testing.T) {
+	f := &finding{jsonFinding: jsonFinding{
+		Message:  "GET request carries a body",
+		Category: fixes.ChooseFix,
+		SuggestedFixes: []jsonFix{
+			{Message: "Use http.MethodPost", Edits: []jsonEdit{{Filename: "x.go", Start: 1, End: 2, New: "x"}}},
+			{Message: "Send no body", Edits: []jsonEdit{{Filename: "x.go", Start: 3, End: 4, New: "y"}}},
+		},
+	}}
+	run, err := applyFixes([]*finding{f}, false, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(run.left) != 1 || run.left[0].finding != f || !strings.Contains(run.left[0].why, "alternatives") || run.applied != 0 {
+		t.Errorf("left = %+v, want the finding, left for the author to choose", run.left)
+	}
+}
+
+// go vet -fix passes -fix to the tool before the .cfg file.
+func TestFixMode(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"-fix", "x.cfg"}, true},
+		{[]string{"-fix=true", "-diff", "x.cfg"}, true},
+		{[]string{"-fix=false", "x.cfg"}, false},
+		{[]string{"-json", "x.cfg"}, false},
+		{[]string{"x.cfg", "-fix"}, false},
+	} {
+		if got := fixMode(tc.args); got != tc.want {
+			t.Errorf("fixMode(%q) = %v, want %v", tc.args, got, tc.want)
 		}
 	}
 }

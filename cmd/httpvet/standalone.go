@@ -43,7 +43,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})
 	}
-	fs.BoolVar(&opts.fix, "fix", false, "apply the first suggested fix of each finding, then print the findings left")
+	fs.BoolVar(&opts.fix, "fix", false, "apply the first suggested fix of each finding (none where the fixes are alternatives that change what the program does), then print the findings left")
 	fs.BoolVar(&opts.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
 	fs.BoolVar(&opts.json, "json", false, "print findings as JSON (go vet's -json format); same as -format=json")
 	fs.BoolVar(&opts.sarif, "sarif", false, "print findings as SARIF 2.1.0; same as -format=sarif")

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/httpvet/httpvet/analyzers"
+	"github.com/httpvet/httpvet/internal/fixes"
 )
 
 // vet serves go vet: unitchecker analyzes the package a .cfg file
@@ -51,6 +52,13 @@ func vet() {
 			return // an external test package: nothing but tests
 		}
 		os.Args[len(os.Args)-1] = cfgFile
+	}
+	if fixMode(os.Args[1:]) {
+		// unitchecker applies the first fix of each diagnostic: none
+		// where the fixes are alternatives for the author to choose.
+		for _, a := range analyzers.Suite {
+			fixes.DefaultFixOnly(a)
+		}
 	}
 	unitchecker.Main(analyzers.Suite...)
 }
@@ -125,4 +133,19 @@ func (vetVersion) Set(string) error {
 	fmt.Printf("%s version devel httpvet@%s %s buildID=%02x\n", exe, moduleVersion(), runtime.Version(), h.Sum(nil))
 	os.Exit(0)
 	return nil
+}
+
+// fixMode reports whether go vet runs the tool to apply fixes: go vet -fix
+// passes -fix before the .cfg file.
+func fixMode(args []string) bool {
+	for _, a := range args {
+		if a == "--" || !strings.HasPrefix(a, "-") {
+			break
+		}
+		name, val, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if name == "fix" && val != "false" {
+			return true
+		}
+	}
+	return false
 }

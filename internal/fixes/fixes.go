@@ -674,3 +674,46 @@ func multilineRaw(text string) bool {
 		}
 	}
 }
+
+// ChooseFix is the Category of a diagnostic whose suggested fixes are
+// alternatives that each change what the program does beyond the bug (a
+// GET with a body: send it as POST, or drop the data): which one is right
+// is the author's call. Editors (gopls) offer every one; httpvet's drivers
+// apply none with -fix (httpvet -fix, go vet -vettool=httpvet -fix, the
+// golangci-lint plugin's --fix) and leave the finding to the author. A
+// diagnostic without this category has a first fix that keeps the
+// program's intent, which -fix applies.
+const ChooseFix = "choose-fix"
+
+// DefaultFix returns the fix of d that -fix applies: its first, unless d's
+// fixes are alternatives for the author to choose from (ChooseFix).
+func DefaultFix(d analysis.Diagnostic) (analysis.SuggestedFix, bool) {
+	if d.Category == ChooseFix || len(d.SuggestedFixes) == 0 {
+		return analysis.SuggestedFix{}, false
+	}
+	return d.SuggestedFixes[0], true
+}
+
+// DefaultFixOnly wraps a's Run so that each diagnostic it reports keeps
+// only the fix -fix may apply (DefaultFix), for drivers that apply the
+// first fix of a diagnostic (unitchecker's -fix) or all of them
+// (golangci-lint). It changes a in place and returns it.
+func DefaultFixOnly(a *analysis.Analyzer) *analysis.Analyzer {
+	run := a.Run
+	if run == nil {
+		return a
+	}
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		report := pass.Report
+		pass.Report = func(d analysis.Diagnostic) {
+			if fix, ok := DefaultFix(d); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			} else {
+				d.SuggestedFixes = nil
+			}
+			report(d)
+		}
+		return run(pass)
+	}
+	return a
+}

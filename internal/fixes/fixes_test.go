@@ -150,3 +150,19 @@ func TestPositiveDuration(t *testing.T) {
 		t.Errorf("String() = %q", got)
 	}
 }
+
+// DefaultFix: the first fix, unless the fixes are alternatives for the
+// author (ChooseFix), or there is none.
+func TestDefaultFix(t *testing.T) {
+	a := analysis.SuggestedFix{Message: "a"}
+	b := analysis.SuggestedFix{Message: "b"}
+	if f, ok := fixes.DefaultFix(analysis.Diagnostic{SuggestedFixes: []analysis.SuggestedFix{a, b}}); !ok || f.Message != "a" {
+		t.Errorf("DefaultFix = %q, %v; want the first", f.Message, ok)
+	}
+	if f, ok := fixes.DefaultFix(analysis.Diagnostic{Category: fixes.ChooseFix, SuggestedFixes: []analysis.SuggestedFix{a, b}}); ok {
+		t.Errorf("DefaultFix of alternatives = %q; want none", f.Message)
+	}
+	if _, ok := fixes.DefaultFix(analysis.Diagnostic{}); ok {
+		t.Error("DefaultFix without fixes: ok")
+	}
+}

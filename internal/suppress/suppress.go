@@ -207,18 +207,20 @@ func (idx *Index) suppressed(fset *token.FileSet, name string, pos token.Pos) bo
 }
 
 // Report reports d unless a directive suppresses it or it lies in a
-// generated file. Every httpvet analyzer reports through it.
-func Report(pass *analysis.Pass, d analysis.Diagnostic) {
+// generated file, and says whether it did. Every httpvet analyzer reports
+// through it.
+func Report(pass *analysis.Pass, d analysis.Diagnostic) bool {
 	idx, _ := pass.ResultOf[Analyzer].(*Index)
 	if idx != nil && idx.suppressed(pass.Fset, pass.Analyzer.Name, d.Pos) {
-		return
+		return false
 	}
 	pass.Report(d)
+	return true
 }
 
 // Reportf is like [Report] for a diagnostic without fixes at rng.
-func Reportf(pass *analysis.Pass, rng analysis.Range, format string, args ...any) {
-	Report(pass, analysis.Diagnostic{Pos: rng.Pos(), End: rng.End(), Message: fmt.Sprintf(format, args...)})
+func Reportf(pass *analysis.Pass, rng analysis.Range, format string, args ...any) bool {
+	return Report(pass, analysis.Diagnostic{Pos: rng.Pos(), End: rng.End(), Message: fmt.Sprintf(format, args...)})
 }
 
 // ReportMalformed reports the malformed directives that concern the

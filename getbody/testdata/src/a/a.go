@@ -18,7 +18,7 @@ const typedGet methodName = "GET"
 // Positive cases.
 
 func literalMethod(u string) {
-	http.NewRequest("GET", u, strings.NewReader("q=1")) // want `GET request built by http.NewRequest carries a body: servers and proxies may reject the request or drop the body; put the data in the URL query, or use POST`
+	http.NewRequest("GET", u, strings.NewReader("q=1")) // want `GET request built by http.NewRequest carries a body \(strings.NewReader\("q=1"\)\): servers and proxies may reject the request or drop the body; put the data in the URL query, or use POST`
 }
 
 func methodConstants(ctx context.Context, u string, data []byte) {

@@ -11,8 +11,8 @@ import (
 type Filter struct{ Name string }
 
 func calls(ctx context.Context, a *marshal.API, u string, f Filter) {
-	a.Call(ctx, http.MethodGet, "/projects", map[string]string{}) // want `GET request built by Call carries a body, from its payload argument encoded with json.Marshal: servers and proxies`
-	a.Call(ctx, http.MethodGet, "/projects", nil)                 // want `GET request built by Call carries a body`
+	a.Call(ctx, http.MethodGet, "/projects", map[string]string{}) // want `GET request built by Call carries a body, from its payload argument encoded with json.Marshal \(map\[string\]string\{\}, which json.Marshal encodes as \{\}\): servers and proxies`
+	a.Call(ctx, http.MethodGet, "/projects", nil)                 // want `GET request built by Call carries a body, from its payload argument encoded with json.Marshal \(nil, which json.Marshal encodes as null\)`
 	a.Call(ctx, http.MethodHead, "/projects", f)                  // want `HEAD request built by Call carries a body`
 	a.Exec(ctx, http.MethodGet, "/projects", nil)                 // want `GET request built by Exec carries a body, from its filter argument encoded with json.Marshal through Call`
 	a.Send(ctx, http.MethodGet, "/x", f)                          // want `GET request built by Send carries a body, from its payload argument encoded with json.Marshal`

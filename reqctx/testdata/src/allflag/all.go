@@ -56,3 +56,14 @@ type poller struct {
 func (p *poller) poll(u string) {
 	p.client.Get(u) // want `Client.Get sends a request without a context`
 }
+
+// A function value assigned to the blank identifier is thrown away: it
+// makes no request (a compile-time check that the API exists).
+func blank(c *http.Client) {
+	_ = http.Get
+	_ = c.Get
+	_, _ = http.Post, c.PostForm
+	var _ = http.NewRequest
+	_, f := http.Head, http.Head // want `Head used as a function value makes requests without a context`
+	f("u")
+}

@@ -95,7 +95,8 @@ func inMap(u string) {
 	}
 }
 
-func defaults(ctx context.Context, u string) {
+// No context in scope: the requests are timeouts' to report.
+func defaults(u string) {
 	req, _ := http.NewRequestWithContext(context.Background(), "GET", u, nil)
 	http.DefaultClient.Do(req)      // want `http.DefaultClient has no Timeout: the request can wait forever on a slow or stuck server; use an http.Client with Timeout set or a request context with a deadline`
 	http.Get(u)                     // want `http.Get uses http.DefaultClient, which has no Timeout`
@@ -104,6 +105,36 @@ func defaults(ctx context.Context, u string) {
 	http.PostForm(u, url.Values{})  // want `http.PostForm uses http.DefaultClient`
 	_ = http.DefaultClient.Timeout  // not a request
 	http.DefaultClient.CloseIdleConnections()
+}
+
+// With a context in scope, reqctx reports the same requests for leaving it
+// out, and its fix (the caller's context, with the caller's deadline)
+// bounds them too: one defect, one finding, reqctx's. timeouts stands down
+// on exactly the calls reqctx reports.
+func defaultsWithContext(ctx context.Context, u string) {
+	req, _ := http.NewRequestWithContext(context.Background(), "GET", u, nil)
+	http.DefaultClient.Do(req)
+	req2, _ := http.NewRequest("GET", u, nil)
+	http.DefaultClient.Do(req2)
+	http.Get(u)
+	http.Head(u)
+	http.Post(u, "text/plain", nil)
+	http.PostForm(u, url.Values{})
+	http.DefaultClient.Get(u)
+	c := &http.Client{} // its one send is reqctx's
+	c.Get(u)
+}
+
+// Where reqctx does not report, the request is timeouts' again: a
+// goroutine may outlive the caller's context (reqctx leaves it alone), and
+// a directive that silences reqctx says the request is not to carry the
+// context, so it can wait forever.
+func defaultsReqctxSilent(ctx context.Context, u string) {
+	go http.Get(u) // want `http.Get uses http.DefaultClient, which has no Timeout`
+	//httpvet:ignore reqctx the request must outlive the caller
+	http.Get(u) // want `http.Get uses http.DefaultClient, which has no Timeout`
+	//httpvet:ignore reqctx the request must outlive the caller
+	http.DefaultClient.Get(u) // want `http.DefaultClient has no Timeout`
 }
 
 type lib struct{ client *http.Client }

@@ -13,7 +13,7 @@ func bare() *http.Client {
 }
 
 func partial() *http.Client {
-	tr := &http.Transport{ // want `http.Transport literal without IdleConnTimeout: it loses http.DefaultTransport.s 90s idle connection timeout \(zero means none\)`
+	tr := &http.Transport{ // want `http.Transport literal without IdleConnTimeout: it loses http.DefaultTransport.s 90s idle connection timeout, so idle connections in its pool stay open until the server closes them \(a Client Timeout bounds requests, not idle connections\)`
 		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
 		TLSHandshakeTimeout: 5 * time.Second,
 	}
@@ -154,4 +154,11 @@ func closedButNoDialer(req *http.Request) error {
 	defer t.CloseIdleConnections()
 	_, err := t.RoundTrip(req)
 	return err
+}
+
+// A Client without Timeout is reported for the dial and handshake its
+// Transport lacks; the Transport only for what Timeout does not cover.
+func untimed(u string) {
+	c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{}}} // want `http.Client without Timeout, and its http.Transport literal has no dial or TLS handshake timeout` `http.Transport literal without IdleConnTimeout: it loses http.DefaultTransport.s 90s idle connection timeout, so idle connections`
+	c.Get(u)
 }

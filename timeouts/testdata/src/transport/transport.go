@@ -192,3 +192,56 @@ func dialerOnlyBounded() *http.Client {
 	tr := &http.Transport{DialContext: (&net.Dialer{Timeout: 5 * time.Second}).DialContext}
 	return &http.Client{Transport: tr, Timeout: time.Minute}
 }
+
+// One finding per defect: a Client without Timeout that sends, whose
+// Transport literal has no dial or TLS handshake timeout, is reported once,
+// on the Client; its one fix, Timeout, bounds the whole exchange, dial and
+// handshake included.
+func untimedClient(u string) {
+	c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{}}} // want `http.Client without Timeout, and its http.Transport literal has no dial or TLS handshake timeout: its requests can wait forever on a slow or stuck server; set Timeout, which bounds the dial and the handshake too`
+	c.Get(u)
+}
+
+func untimedClientVar(u string) {
+	tr := &http.Transport{TLSClientConfig: &tls.Config{}}
+	c := &http.Client{Transport: tr} // want `http.Client without Timeout, and its http.Transport literal has no dial or TLS handshake timeout`
+	c.Get(u)
+}
+
+func untimedClientAssigned(u string) {
+	c := &http.Client{} // want `http.Client without Timeout: its requests can wait forever`
+	c.Transport = &http.Transport{TLSClientConfig: &tls.Config{}}
+	c.Get(u)
+}
+
+// The Client literal is not reported (nothing sends through it here): the
+// Transport keeps its own finding.
+func untimedClientUnused() *http.Client {
+	return &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{}}} // want `http.Transport literal without TLSHandshakeTimeout, DialContext`
+}
+
+// The Client's finding silenced: the Transport is reported on its own.
+func untimedClientSilenced(u string) {
+	//httpvet:ignore timeouts a streaming client, bounded by its caller
+	c := &http.Client{}
+	c.Transport = &http.Transport{TLSClientConfig: &tls.Config{}} // want `http.Transport literal without TLSHandshakeTimeout, DialContext`
+	c.Get(u)
+}
+
+// A Timeout the Client gets after its literal, or through the field the
+// package stores it in, bounds the dial and handshake too.
+func timeoutAfterLiteral(u string) {
+	c := http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{}}}
+	c.Timeout = time.Minute
+	c.Get(u)
+}
+
+type api struct{ hc *http.Client }
+
+func newAPI() *api {
+	a := &api{hc: &http.Client{Timeout: time.Minute}}
+	a.hc.Transport = &http.Transport{TLSClientConfig: &tls.Config{}}
+	return a
+}
+
+func (a *api) get(u string) { a.hc.Get(u) }
