@@ -109,12 +109,8 @@ func (s *closedScan) varOf(e ast.Expr) *types.Var {
 
 // isLit reports whether e is a Response literal (or its address).
 func (s *closedScan) isLit(e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	return ok && match.IsNamed(s.info.TypeOf(lit), match.NetHTTP, "Response")
+	lit := match.LitOf(e)
+	return lit != nil && match.IsNamed(s.info.TypeOf(lit), match.NetHTTP, "Response")
 }
 
 // isClosedCall reports whether e calls another function with the fact.

@@ -386,12 +386,8 @@ func (s *scanner) expr(root ast.Node) {
 // holds reports whether e is a struct literal (or its address) with the
 // tracked response as an element.
 func (s *scanner) holds(e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
+	lit := match.LitOf(e)
+	if lit == nil {
 		return false
 	}
 	if _, isStruct := s.info().TypeOf(lit).Underlying().(*types.Struct); !isStruct {

@@ -267,34 +267,20 @@ func (c *checker) local(lit *ast.CompositeLit, sum *summary) bool {
 // peer that dies closes the socket.
 func (c *checker) unixClient(lit *ast.CompositeLit) bool {
 	info := c.pass.TypesInfo
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if key, ok := kv.Key.(*ast.Ident); !ok || key.Name != "Transport" {
-			continue
-		}
-		tr := ast.Unparen(kv.Value)
-		if u, ok := tr.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			tr = ast.Unparen(u.X)
-		}
-		tlit, ok := tr.(*ast.CompositeLit)
-		if !ok || kindOf(info.TypeOf(tlit)) != transport {
-			return false
-		}
-		for _, telt := range tlit.Elts {
-			tkv, ok := telt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			if key, ok := tkv.Key.(*ast.Ident); ok && (key.Name == "DialContext" || key.Name == "Dial") {
-				fl, ok := ast.Unparen(tkv.Value).(*ast.FuncLit)
-				return ok && dialsOnlyUnix(info, fl)
-			}
-		}
+	tr := match.Field(lit, "Transport")
+	if tr == nil {
+		return false
 	}
-	return false
+	tlit := match.LitOf(tr)
+	if tlit == nil || kindOf(info.TypeOf(tlit)) != transport {
+		return false
+	}
+	dial := match.Field(tlit, "DialContext")
+	if dial == nil {
+		dial = match.Field(tlit, "Dial")
+	}
+	fl, ok := ast.Unparen(dial).(*ast.FuncLit)
+	return ok && dialsOnlyUnix(info, fl)
 }
 
 // dialsOnlyUnix reports whether the function literal fl dials, and dials

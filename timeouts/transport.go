@@ -471,16 +471,9 @@ func (c *checker) literalTimeout(cur cursor, lit *ast.CompositeLit) bool {
 // variable of the function whose every value is such a literal.
 func (c *checker) unboundedTransport(cur cursor, lit *ast.CompositeLit) bool {
 	info := c.pass.TypesInfo
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if key, ok := kv.Key.(*ast.Ident); !ok || key.Name != "Transport" {
-			continue
-		}
-		vals := []ast.Expr{kv.Value}
-		if id, ok := ast.Unparen(kv.Value).(*ast.Ident); ok {
+	if value := match.Field(lit, "Transport"); value != nil {
+		vals := []ast.Expr{value}
+		if id, ok := ast.Unparen(value).(*ast.Ident); ok {
 			v, ok := info.Uses[id].(*types.Var)
 			body := outerBody(cur)
 			if !ok || body == nil || v.Parent() == c.pass.Pkg.Scope() {
@@ -492,12 +485,8 @@ func (c *checker) unboundedTransport(cur cursor, lit *ast.CompositeLit) bool {
 			if val == nil {
 				return false
 			}
-			val = ast.Unparen(val)
-			if u, ok := val.(*ast.UnaryExpr); ok && u.Op == token.AND {
-				val = ast.Unparen(u.X)
-			}
-			tl, ok := val.(*ast.CompositeLit)
-			if !ok || kindOf(info.TypeOf(tl)) != transport {
+			tl := match.LitOf(val)
+			if tl == nil || kindOf(info.TypeOf(tl)) != transport {
 				return false
 			}
 			set := make(map[string]bool)

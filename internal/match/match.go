@@ -170,6 +170,30 @@ func Assigns(info *types.Info, n ast.Node, v *types.Var) bool {
 	return found
 }
 
+// Field returns the value the keyed composite literal lit gives field
+// name, or nil.
+func Field(lit *ast.CompositeLit, name string) ast.Expr {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
+// LitOf returns the composite literal e is, or takes the address of
+// (&T{…}), without parentheses, or nil.
+func LitOf(e ast.Expr) *ast.CompositeLit {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
+}
+
 // IdentOf returns e without parentheses if it is an identifier, or nil.
 func IdentOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
