@@ -20,9 +20,7 @@ func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr,
 	var stmt ast.Node
 	switch p := parent.(type) {
 	case *ast.ExprStmt:
-		if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
-			c.reportDiscard(fn, call)
-		}
+		c.discarded(fn, call)
 		return
 	case *ast.AssignStmt:
 		stmt = p
@@ -45,9 +43,7 @@ func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr,
 		return // a field, an element: stored
 	}
 	if id.Name == "_" {
-		if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
-			c.reportDiscard(fn, call)
-		}
+		c.discarded(fn, call)
 		return
 	}
 	v, _ := info.ObjectOf(id).(*types.Var)
@@ -95,32 +91,47 @@ func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr,
 	}
 	fresh := c.checkPerCallPool(fn, call)
 	if config.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) {
-		p := c.requestPool(fn, call)
-		if p == poolNoReuse || p == poolOneConn {
-			return // DisableKeepAlives, HTTP/2 only, one connection: no reuse to lose
+		c.checkDrain(fn, s, call, fresh)
+	}
+}
+
+// discarded reports call, whose response is thrown away, unless it has no
+// body (HEAD) or its connection goes with the function.
+func (c *checker) discarded(fn *function, call *ast.CallExpr) {
+	if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
+		c.reportDiscard(fn, call)
+	}
+}
+
+// checkDrain reports the sites of s where the body of call's response is
+// closed unread and the lost reuse matters; fresh: the request went
+// through a pool built for this call (checkPerCallPool).
+func (c *checker) checkDrain(fn *function, s *search, call *ast.CallExpr, fresh bool) {
+	p := c.requestPool(fn, call)
+	if p == poolNoReuse || p == poolOneConn {
+		return // DisableKeepAlives, HTTP/2 only, one connection: no reuse to lose
+	}
+	method, _ := c.requestMethod(fn, call)
+	for _, site := range s.drainOrder {
+		d := s.drain[site]
+		var why string
+		switch {
+		case d.repeat && d.againLoop && c.hostPerIteration(fn, call, d.repeatPos):
+			continue // the next iteration dials another server
+		case d.repeat && d.againLoop:
+			why = "before the loop sends the request again"
+		case d.repeat:
+			why = fmt.Sprintf("before the request on line %d", c.line(d.repeatPos))
+		case fresh:
+			continue // nothing after this call uses the pool: draining only parks the connection
+		case config.drain == drainAll && len(d.returns) > 0:
+			why = "on the " + c.lines("path returning at line", "paths returning at lines", d.returns)
+		case len(d.okReturns) > 0 && method == "GET" && p != poolFresh && c.runsRepeatedly(fn):
+			why = "on the " + c.lines("path returning at line", "paths returning at lines", d.okReturns)
+		default: // the paths end the program, or return an error
+			continue
 		}
-		method, _ := c.requestMethod(fn, call)
-		for _, site := range s.drainOrder {
-			d := s.drain[site]
-			var why string
-			switch {
-			case d.repeat && d.againLoop && c.hostPerIteration(fn, call, d.repeatPos):
-				continue // the next iteration dials another server
-			case d.repeat && d.againLoop:
-				why = "before the loop sends the request again"
-			case d.repeat:
-				why = fmt.Sprintf("before the request on line %d", c.line(d.repeatPos))
-			case fresh:
-				continue // nothing after this call uses the pool: draining only parks the connection
-			case config.drain == drainAll && len(d.returns) > 0:
-				why = "on the " + c.lines("path returning at line", "paths returning at lines", d.returns)
-			case len(d.okReturns) > 0 && method == "GET" && p != poolFresh && c.runsRepeatedly(fn):
-				why = "on the " + c.lines("path returning at line", "paths returning at lines", d.okReturns)
-			default: // the paths end the program, or return an error
-				continue
-			}
-			c.reportDrain(fn, site, why)
-		}
+		c.reportDrain(fn, site, why)
 	}
 }
 

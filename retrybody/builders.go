@@ -68,14 +68,6 @@ func (c *checker) builtBody(fn *engine.Func) (f *requestBody, ok bool) {
 	}
 	_, byNode := c.sites(g)
 	f = new(requestBody)
-	add := func(list []int, i int) []int {
-		for _, p := range list {
-			if p == i {
-				return list
-			}
-		}
-		return append(list, i)
-	}
 	ok = true
 	returns := 0
 	f.OwnRewinds = true
@@ -118,37 +110,45 @@ func (c *checker) builtBody(fn *engine.Func) (f *requestBody, ok bool) {
 				ok = false
 				continue
 			}
-			for _, e := range builds {
-				call, isCall := ast.Unparen(e).(*ast.CallExpr)
-				if !isCall || !match.IsFunc(match.Callee(c.info, call), match.NetHTTP, "NewRequest", "NewRequestWithContext") || len(call.Args) < 3 {
-					ok = false
-					break
-				}
-				body := call.Args[len(call.Args)-1]
-				if c.emptyBody(body) {
-					continue
-				}
-				p, wrapped, isP := c.bodyParam(fn, body)
-				if !isP {
-					if !c.ownBody(g, n, body) {
-						ok = false
-						break
-					}
-					f.Own = true
-					f.OwnRewinds = f.OwnRewinds && rewindableType(c.info.TypeOf(body))
-					continue
-				}
-				f.Params = add(f.Params, p)
-				if wrapped {
-					f.Wrapped = add(f.Wrapped, p)
-				}
-			}
+			ok = ok && c.addBodies(fn, g, n, builds, f)
 		}
 	}
 	if !f.Own {
 		f.OwnRewinds = false
 	}
 	return f, ok && returns > 0
+}
+
+// addBodies adds to f the bodies the NewRequest calls builds give the
+// requests returned at node ret, and reports false if one is not such a
+// call, or its body is neither empty, a parameter, nor the function's own.
+func (c *checker) addBodies(fn *engine.Func, g *engine.Graph, ret ast.Node, builds []ast.Expr, f *requestBody) bool {
+	for _, e := range builds {
+		call, isCall := ast.Unparen(e).(*ast.CallExpr)
+		if !isCall || !match.IsFunc(match.Callee(c.info, call), match.NetHTTP, "NewRequest", "NewRequestWithContext") || len(call.Args) < 3 {
+			return false
+		}
+		body := call.Args[len(call.Args)-1]
+		if c.emptyBody(body) {
+			continue
+		}
+		p, wrapped, isP := c.bodyParam(fn, body)
+		if !isP {
+			if !c.ownBody(g, ret, body) {
+				return false
+			}
+			f.Own = true
+			f.OwnRewinds = f.OwnRewinds && rewindableType(c.info.TypeOf(body))
+			continue
+		}
+		if !slices.Contains(f.Params, p) {
+			f.Params = append(f.Params, p)
+		}
+		if wrapped && !slices.Contains(f.Wrapped, p) {
+			f.Wrapped = append(f.Wrapped, p)
+		}
+	}
+	return true
 }
 
 // ownBody reports whether body, given to NewRequest by the statement at,

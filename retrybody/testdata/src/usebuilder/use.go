@@ -1,8 +1,8 @@
 package usebuilder
 
 import (
-	"bytes"
 	"builder"
+	"bytes"
 	"context"
 	"net/http"
 	"net/url"
