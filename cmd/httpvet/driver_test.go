@@ -111,7 +111,9 @@ func TestFixLeftovers(t *testing.T) {
 		t.Fatalf("fixed demo does not build:\n%s", out)
 	}
 	after, code := run(t, dir, bin, ".")
-	if code != 3 || after != out {
+	// -fix says why it left a finding it could have fixed.
+	left := strings.ReplaceAll(out, ": its fixes are alternatives that each change what the program does: choose one in your editor, or fix it by hand", "")
+	if code != 3 || after != left {
 		t.Errorf("after -fix, httpvet reports (exit %d):\n%s\nwant what -fix said it left:\n%s", code, after, out)
 	}
 	// The deadline call the fix deleted was above it: the Dialer moved up.
@@ -180,7 +182,7 @@ func TestCgo(t *testing.T) {
 	if _, err := exec.LookPath(strings.Fields(string(cc) + " gcc")[0]); err != nil {
 		t.Skipf("no C compiler: %v", err)
 	}
-	want := "main.go:14:2: GET request built by http.NewRequest carries a body"
+	want := "main.go:11:10: http.Server without ReadHeaderTimeout"
 	for _, args := range [][]string{{bin, "./..."}, {"go", "vet", "-vettool=" + bin, "./..."}} {
 		out, code := run(t, copyDir(t, "testdata/cgo"), args[0], args[1:]...)
 		if code == 0 || !strings.Contains(out, want) {

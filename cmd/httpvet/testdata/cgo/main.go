@@ -4,12 +4,10 @@ package main
 // static int one(void) { return 1; }
 import "C"
 
-import (
-	"net/http"
-	"strings"
-)
+import "net/http"
 
 func main() {
 	_ = C.one()
-	http.NewRequest("GET", "http://localhost:1", strings.NewReader("q"))
+	srv := &http.Server{Addr: ":8080"}
+	srv.ListenAndServe()
 }

@@ -1,6 +1,5 @@
 // Package fixleft is the fixture of httpvet -fix's report of what is left:
-// one fix adds lines above a finding that has none, and resolves another
-// finding on its line.
+// one fix adds lines above a finding that has none.
 package fixleft
 
 import (
@@ -9,10 +8,9 @@ import (
 	"net/http"
 )
 
-// Get's http.Get is reported twice: reqctx (ctx is in scope; its fix
-// builds the request with ctx, over several lines) and timeouts
-// (http.DefaultClient has no Timeout; no fix). The reqctx fix resolves
-// both.
+// Get's http.Get is reqctx's finding (ctx is in scope; its fix builds the
+// request with ctx, over several lines), and reqctx's alone: its fix also
+// bounds the request by the caller's deadline, so timeouts stands down.
 func Get(ctx context.Context, u string) error {
 	resp, err := http.Get(u)
 	if err != nil {
