@@ -16,6 +16,21 @@ type checker struct {
 	pass *analysis.Pass
 	info *types.Info
 	idx  *engine.Index
+
+	budgets map[*engine.Func]*engine.Budget // of the searches of mayBeDone, by function
+}
+
+// budget returns the search budget of fn.
+func (c *checker) budget(fn *engine.Func) *engine.Budget {
+	b := c.budgets[fn]
+	if b == nil {
+		if c.budgets == nil {
+			c.budgets = make(map[*engine.Func]*engine.Budget)
+		}
+		b = engine.NewBudget()
+		c.budgets[fn] = b
+	}
+	return b
 }
 
 // walk calls visit on every node of fn's own body, nested function

@@ -33,11 +33,15 @@ type candidate struct {
 // where n runs: its cancel function called, its Done channel received
 // from, or its Done or Err tested on the way (cleanup that runs after
 // cancellation must not use it).
-func (c *checker) contexts(fn *engine.Func, n ast.Node, stack []ast.Node) []candidate {
+//
+// It returns ok=false when the function's search budget ran out on the
+// way (see mayBeDone): which contexts the request could carry is then
+// unknown, and the caller must say nothing that depends on it.
+func (c *checker) contexts(fn *engine.Func, n ast.Node, stack []ast.Node) (cands []candidate, ok bool) {
 	for _, a := range stack {
 		switch a.(type) {
 		case *ast.DeferStmt, *ast.GoStmt:
-			return nil // runs at exit, or after it: cleanup, or its own lifetime
+			return nil, true // runs at exit, or after it: cleanup, or its own lifetime
 		}
 	}
 	var out []candidate
@@ -47,6 +51,9 @@ func (c *checker) contexts(fn *engine.Func, n ast.Node, stack []ast.Node) []cand
 		}
 		cand := candidate{v: v, text: v.Name()}
 		if c.mayBeDone(fn, n, stack, cand) {
+			if c.budget(fn).Spent() {
+				return nil, false
+			}
 			continue
 		}
 		out = append(out, cand)
@@ -61,10 +68,10 @@ func (c *checker) contexts(fn *engine.Func, n ast.Node, stack []ast.Node) []cand
 			}
 		}
 		if all {
-			return []candidate{child}
+			return []candidate{child}, true
 		}
 	}
-	return out
+	return out, true
 }
 
 // visibleContexts returns the context.Context variables of fn visible at
@@ -291,7 +298,9 @@ func (c *checker) receivesDone(n ast.Node, cand candidate) bool {
 // runs: n lies in a branch that tests it (if, switch or select case), or
 // a path to n from the candidate's definition receives from its Done
 // channel, calls its cancel function outside defer, or goes through such
-// a branch.
+// a branch. The backward search spends the function's budget, a step a
+// node or block: once it is spent, the context may be done (the request
+// is not reported), as far as reqctx knows.
 func (c *checker) mayBeDone(fn *engine.Func, n ast.Node, stack []ast.Node, cand candidate) bool {
 	for i, a := range stack {
 		var inner ast.Node = n
@@ -328,9 +337,18 @@ func (c *checker) mayBeDone(fn *engine.Func, n ast.Node, stack []ast.Node, cand 
 	done := false
 	seen := make(map[*cfg.Block]bool)
 	var walk func(b *cfg.Block, i int)
+	budget := c.budget(fn)
 	walk = func(b *cfg.Block, i int) {
+		if !budget.Spend() {
+			done = true // out of budget: give up, silently
+			return
+		}
 		for j := i - 1; j >= 0 && !done; j-- {
 			m := b.Nodes[j]
+			if !budget.Spend() {
+				done = true
+				return
+			}
 			if c.defines(m, cand) {
 				return
 			}
