@@ -18,6 +18,18 @@ type checker struct {
 	idx  *engine.Index
 
 	budgets map[*engine.Func]*engine.Budget // of the searches of mayBeDone, by function
+
+	// Kept per function, asked for each request: see valueOf, cancelFunc,
+	// assignsTo.
+	values  map[fnVar]ast.Expr
+	cancels map[fnVar]*types.Var
+	assigns map[*engine.Func]map[*types.Var][]*ast.AssignStmt
+}
+
+// fnVar is a variable as seen from a function.
+type fnVar struct {
+	fn *engine.Func
+	v  *types.Var
 }
 
 // budget returns the search budget of fn.

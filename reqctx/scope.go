@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/cfg"
 
@@ -119,7 +120,23 @@ func (c *checker) isBackgroundVar(fn *engine.Func, v *types.Var, depth int) bool
 // valueOf returns the value the local variable v is declared with, or
 // nil: the right-hand side of its := or var declaration (the call, for
 // ctx, cancel := context.WithTimeout(…)).
+//
+// It walks fn once per variable: the result is kept (reqctx asks for each
+// request, and a function may hold thousands).
 func (c *checker) valueOf(fn *engine.Func, v *types.Var) ast.Expr {
+	key := fnVar{fn, v}
+	if value, ok := c.values[key]; ok {
+		return value
+	}
+	value := c.findValue(fn, v)
+	if c.values == nil {
+		c.values = make(map[fnVar]ast.Expr)
+	}
+	c.values[key] = value
+	return value
+}
+
+func (c *checker) findValue(fn *engine.Func, v *types.Var) ast.Expr {
 	var value ast.Expr
 	c.walk(fn, func(n ast.Node, _ []ast.Node) bool {
 		if value != nil {
@@ -256,23 +273,41 @@ func (c *checker) branchTestsDone(fn *engine.Func, n ast.Node, cand candidate) b
 	if found || len(vars) == 0 {
 		return found
 	}
-	c.walk(fn, func(m ast.Node, _ []ast.Node) bool {
-		as, ok := m.(*ast.AssignStmt)
-		if !ok || found {
-			return !found
+	for v := range vars {
+		for _, as := range c.assignsTo(fn)[v] {
+			for _, r := range as.Rhs {
+				if c.testsDone(r, cand) {
+					return true
+				}
+			}
 		}
-		for _, l := range as.Lhs {
-			if v, ok := match.ObjectOf(c.info, l).(*types.Var); ok && vars[v] {
-				for _, r := range as.Rhs {
-					if c.testsDone(r, cand) {
-						found = true
-					}
+	}
+	return false
+}
+
+// assignsTo returns the assignments of fn's own body (nested function
+// literals excluded) by variable assigned, built once per function: an
+// if statement's condition is tested for each request below it.
+func (c *checker) assignsTo(fn *engine.Func) map[*types.Var][]*ast.AssignStmt {
+	if m, ok := c.assigns[fn]; ok {
+		return m
+	}
+	m := make(map[*types.Var][]*ast.AssignStmt)
+	c.walk(fn, func(n ast.Node, _ []ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if v, ok := match.ObjectOf(c.info, l).(*types.Var); ok && !slices.Contains(m[v], as) {
+					m[v] = append(m[v], as)
 				}
 			}
 		}
 		return true
 	})
-	return found
+	if c.assigns == nil {
+		c.assigns = make(map[*engine.Func]map[*types.Var][]*ast.AssignStmt)
+	}
+	c.assigns[fn] = m
+	return m
 }
 
 // receivesDone reports whether n receives from the candidate's Done
@@ -433,7 +468,21 @@ func (c *checker) defines(m ast.Node, cand candidate) bool {
 // cancelFunc returns the cancel function declared with the local
 // candidate: the second variable of ctx, cancel := context.WithCancel(…)
 // (or WithTimeout, WithDeadline and their Cause forms).
+// The result is kept, like valueOf's.
 func (c *checker) cancelFunc(fn *engine.Func, cand candidate) *types.Var {
+	key := fnVar{fn, cand.v}
+	if cancel, ok := c.cancels[key]; ok {
+		return cancel
+	}
+	cancel := c.findCancel(fn, cand)
+	if c.cancels == nil {
+		c.cancels = make(map[fnVar]*types.Var)
+	}
+	c.cancels[key] = cancel
+	return cancel
+}
+
+func (c *checker) findCancel(fn *engine.Func, cand candidate) *types.Var {
 	var cancel *types.Var
 	c.walk(fn, func(n ast.Node, _ []ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
