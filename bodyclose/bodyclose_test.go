@@ -8,6 +8,7 @@ import (
 	"github.com/httpvet/httpvet/bodyclose"
 	"github.com/httpvet/httpvet/internal/analyzertest"
 	"github.com/httpvet/httpvet/internal/benchmark"
+	"github.com/httpvet/httpvet/internal/engine"
 )
 
 func TestAnalyzer(t *testing.T) {
@@ -73,3 +74,21 @@ func TestTypeErrors(t *testing.T) {
 // BenchmarkBodyclose runs the analyzer over net/http and all its
 // dependencies, next to the baseline of what it requires.
 func BenchmarkBodyclose(b *testing.B) { benchmark.Run(b, bodyclose.Analyzer) }
+
+// TestBudget checks that the path search gives up silently once the
+// function's search budget is spent: the budget package's leak is found
+// with the whole budget, and nothing at all is reported with a budget
+// that the searches before it spend.
+func TestBudget(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "budget")
+
+	defer engine.SetSearchBudgetForTest(100)()
+	for _, r := range analysistest.Run(analyzertest.Quiet(t), analysistest.TestData(), bodyclose.Analyzer, "budget") {
+		if r.Err != nil {
+			t.Errorf("%s: %v", r.Pass.Pkg.Path(), r.Err)
+		}
+		if r.Pass.Pkg.Path() == "budget" && len(r.Diagnostics) > 0 {
+			t.Errorf("out of budget, bodyclose still reports: %s", r.Diagnostics[0].Message)
+		}
+	}
+}

@@ -79,6 +79,9 @@ func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr,
 	s.errVar = errVar
 	s.source = b.Nodes[i]
 	s.run(b, i+1, state{errLive: errVar != nil})
+	if s.gaveUp {
+		return // out of budget: say nothing about this response
+	}
 
 	if s.leak != nil || s.leakEnd {
 		_, loop := c.leakWhere(s, v)

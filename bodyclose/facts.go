@@ -195,6 +195,9 @@ func (c *checker) computeParams(node ast.Node) *paramsFact {
 				continue
 			}
 			s.run(g.Blocks[0], 0, state{})
+			if s.gaveUp {
+				continue // out of budget: no fact, the caller hands the body on
+			}
 			leaked := s.leak != nil || s.leakEnd
 			switch {
 			case fn.keeps(tr):

@@ -30,6 +30,7 @@ type function struct {
 	where    map[ast.Node]nodeWhere // top-level CFG node → its place, when graph is not shared
 	brs      []*ast.BranchStmt      // continue and goto statements, see branches
 	barriers []token.Pos            // statement starts and block ends, see branches
+	budget   *engine.Budget         // of the path searches in the function, see search.run
 }
 
 type nodeWhere struct {

@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
 )
 
@@ -45,6 +46,10 @@ type search struct {
 	drain       map[ast.Node]*drainSite // close sites reached on a path without a read
 	drainOrder  []ast.Node
 	requests    map[ast.Node]bool // CFG nodes that send another request (cache)
+
+	// gaveUp is set when the function's search budget ran out during
+	// the search: its results are partial and must not be reported.
+	gaveUp bool
 }
 
 // A leakExit is one place where a path leaves with the body open.
@@ -81,6 +86,9 @@ type visit struct {
 }
 
 func (fn *function) newSearch(tr *tracked) *search {
+	if fn.budget == nil {
+		fn.budget = engine.NewBudget()
+	}
 	return &search{fn: fn, tr: tr, cache: map[ast.Node]*events{}, seen: map[visit]bool{}, drain: map[ast.Node]*drainSite{}, requests: map[ast.Node]bool{}}
 }
 
@@ -96,6 +104,9 @@ func (s *search) events(n ast.Node) *events {
 }
 
 // run explores all paths from node index i of block b on, in state st.
+// Each node visited spends a step of the function's budget: once it is
+// spent, the search stops and sets gaveUp (the searches from each of n
+// sources visit up to the whole function: n times its size in all).
 func (s *search) run(b *cfg.Block, i int, st state) {
 	type item struct {
 		b  *cfg.Block
@@ -115,6 +126,10 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 		ended := false
 		for j := it.i; j < len(b.Nodes) && !ended; j++ {
 			n := b.Nodes[j]
+			if !s.fn.budget.Spend() {
+				s.gaveUp = true
+				return
+			}
 			if st.closed != nil {
 				// Closed unread: only what comes next matters, the call
 				// again or another request reusing the connection.
@@ -189,6 +204,10 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 		}
 		if ended {
 			continue
+		}
+		if !s.fn.budget.Spend() { // a block without nodes costs a step too
+			s.gaveUp = true
+			return
 		}
 		if len(b.Succs) == 0 {
 			s.exit(b, st)

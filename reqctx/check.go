@@ -85,7 +85,10 @@ func (c *checker) checkNewRequest(fn *engine.Func, call *ast.CallExpr, stack []a
 	if f.attached || f.escapes || !f.sent && !f.returned {
 		return // not sent here: signed, dumped, or never used
 	}
-	cands := c.contexts(fn, call, stack)
+	cands, ok := c.contexts(fn, call, stack)
+	if !ok {
+		return // out of search budget: say nothing
+	}
 	if f.returned {
 		if len(cands) == 0 && !all {
 			return // a helper: its callers are checked (bareRequest)
@@ -124,7 +127,10 @@ func (c *checker) checkShortcut(fn *engine.Func, call *ast.CallExpr, stack []ast
 	if sig, ok := callee.Type().(*types.Signature); ok && sig.Recv() != nil {
 		what = "Client." + callee.Name()
 	}
-	cands := c.contexts(fn, call, stack)
+	cands, ok := c.contexts(fn, call, stack)
+	if !ok {
+		return // out of search budget: say nothing
+	}
 	if len(cands) == 0 {
 		if all {
 			suppress.Reportf(c.pass, call, "%s sends a request without a context, so nothing can cancel it; build it with http.NewRequestWithContext and send it with Do", what)
@@ -152,7 +158,10 @@ func (c *checker) checkShortcut(fn *engine.Func, call *ast.CallExpr, stack []ast
 // checkBackground reports context.Background() or TODO() given to a
 // request while fn has a context.
 func (c *checker) checkBackground(fn *engine.Func, bg *ast.CallExpr, stack []ast.Node) {
-	cands := c.contexts(fn, bg, stack)
+	cands, ok := c.contexts(fn, bg, stack)
+	if !ok {
+		return // out of search budget: say nothing
+	}
 	if len(cands) == 0 {
 		return
 	}
@@ -182,7 +191,10 @@ func (c *checker) checkHelper(fn *engine.Func, call *ast.CallExpr, stack []ast.N
 	if !f.sent || f.attached || f.escapes || f.returned {
 		return
 	}
-	cands := c.contexts(fn, call, stack)
+	cands, ok := c.contexts(fn, call, stack)
+	if !ok {
+		return // out of search budget: say nothing
+	}
 	if len(cands) == 0 {
 		return
 	}
@@ -229,7 +241,7 @@ func (c *checker) reportNilContext(fn *engine.Func, call *ast.CallExpr, stack []
 		consequence = "it panics"
 	}
 	nilArg := call.Args[0]
-	cands := c.contexts(fn, call, stack)
+	cands, _ := c.contexts(fn, call, stack) // out of budget: no context to suggest
 	d := analysis.Diagnostic{Pos: nilArg.Pos(), End: nilArg.End()}
 	if len(cands) == 1 {
 		d.Message = fmt.Sprintf("%s with a nil context: %s; pass %s", name, consequence, cands[0].text)

@@ -17,6 +17,33 @@ type checker struct {
 	info *types.Info
 	idx  *engine.Index
 	res  *Result // the calls reported for the context in scope
+
+	budgets map[*engine.Func]*engine.Budget // of the searches of mayBeDone, by function
+
+	// Kept per function, asked for each request: see valueOf, cancelFunc,
+	// assignsTo.
+	values  map[fnVar]ast.Expr
+	cancels map[fnVar]*types.Var
+	assigns map[*engine.Func]map[*types.Var][]*ast.AssignStmt
+}
+
+// fnVar is a variable as seen from a function.
+type fnVar struct {
+	fn *engine.Func
+	v  *types.Var
+}
+
+// budget returns the search budget of fn.
+func (c *checker) budget(fn *engine.Func) *engine.Budget {
+	b := c.budgets[fn]
+	if b == nil {
+		if c.budgets == nil {
+			c.budgets = make(map[*engine.Func]*engine.Budget)
+		}
+		b = engine.NewBudget()
+		c.budgets[fn] = b
+	}
+	return b
 }
 
 // walk calls visit on every node of fn's own body, nested function

@@ -179,7 +179,7 @@ func (c *checker) returnsBare(fn *engine.Func) bool {
 		}
 		if c.isNewRequest(call) || c.isBareHelper(call) {
 			if f := c.callFate(fn, call, stack); f.returned && !f.attached && !f.escapes {
-				if len(c.contexts(fn, call, stack)) == 0 {
+				if cands, ok := c.contexts(fn, call, stack); ok && len(cands) == 0 {
 					found = true
 				}
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/httpvet/httpvet/internal/analyzertest"
 	"github.com/httpvet/httpvet/internal/benchmark"
+	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/reqctx"
 )
 
@@ -64,4 +65,22 @@ var ownsProbe = &analysis.Analyzer{
 // leaving out the context in scope, and no others.
 func TestOwns(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), ownsProbe, "owns")
+}
+
+// TestBudget checks that the backward search for contexts that may be
+// done gives up silently once the function's search budget is spent: the
+// budget package's finding is there with the whole budget, and nothing
+// at all is reported with a budget that the searches before it spend.
+func TestBudget(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), reqctx.Analyzer, "budget")
+
+	defer engine.SetSearchBudgetForTest(20)()
+	for _, r := range analysistest.Run(analyzertest.Quiet(t), analysistest.TestData(), reqctx.Analyzer, "budget") {
+		if r.Err != nil {
+			t.Errorf("%s: %v", r.Pass.Pkg.Path(), r.Err)
+		}
+		if r.Pass.Pkg.Path() == "budget" && len(r.Diagnostics) > 0 {
+			t.Errorf("out of budget, reqctx still reports: %s", r.Diagnostics[0].Message)
+		}
+	}
 }

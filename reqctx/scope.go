@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/cfg"
 
@@ -33,11 +34,15 @@ type candidate struct {
 // where n runs: its cancel function called, its Done channel received
 // from, or its Done or Err tested on the way (cleanup that runs after
 // cancellation must not use it).
-func (c *checker) contexts(fn *engine.Func, n ast.Node, stack []ast.Node) []candidate {
+//
+// It returns ok=false when the function's search budget ran out on the
+// way (see mayBeDone): which contexts the request could carry is then
+// unknown, and the caller must say nothing that depends on it.
+func (c *checker) contexts(fn *engine.Func, n ast.Node, stack []ast.Node) (cands []candidate, ok bool) {
 	for _, a := range stack {
 		switch a.(type) {
 		case *ast.DeferStmt, *ast.GoStmt:
-			return nil // runs at exit, or after it: cleanup, or its own lifetime
+			return nil, true // runs at exit, or after it: cleanup, or its own lifetime
 		}
 	}
 	var out []candidate
@@ -47,6 +52,9 @@ func (c *checker) contexts(fn *engine.Func, n ast.Node, stack []ast.Node) []cand
 		}
 		cand := candidate{v: v, text: v.Name()}
 		if c.mayBeDone(fn, n, stack, cand) {
+			if c.budget(fn).Spent() {
+				return nil, false
+			}
 			continue
 		}
 		out = append(out, cand)
@@ -61,10 +69,10 @@ func (c *checker) contexts(fn *engine.Func, n ast.Node, stack []ast.Node) []cand
 			}
 		}
 		if all {
-			return []candidate{child}
+			return []candidate{child}, true
 		}
 	}
-	return out
+	return out, true
 }
 
 // visibleContexts returns the context.Context variables of fn visible at
@@ -112,7 +120,23 @@ func (c *checker) isBackgroundVar(fn *engine.Func, v *types.Var, depth int) bool
 // valueOf returns the value the local variable v is declared with, or
 // nil: the right-hand side of its := or var declaration (the call, for
 // ctx, cancel := context.WithTimeout(…)).
+//
+// It walks fn once per variable: the result is kept (reqctx asks for each
+// request, and a function may hold thousands).
 func (c *checker) valueOf(fn *engine.Func, v *types.Var) ast.Expr {
+	key := fnVar{fn, v}
+	if value, ok := c.values[key]; ok {
+		return value
+	}
+	value := c.findValue(fn, v)
+	if c.values == nil {
+		c.values = make(map[fnVar]ast.Expr)
+	}
+	c.values[key] = value
+	return value
+}
+
+func (c *checker) findValue(fn *engine.Func, v *types.Var) ast.Expr {
 	var value ast.Expr
 	c.walk(fn, func(n ast.Node, _ []ast.Node) bool {
 		if value != nil {
@@ -249,23 +273,41 @@ func (c *checker) branchTestsDone(fn *engine.Func, n ast.Node, cand candidate) b
 	if found || len(vars) == 0 {
 		return found
 	}
-	c.walk(fn, func(m ast.Node, _ []ast.Node) bool {
-		as, ok := m.(*ast.AssignStmt)
-		if !ok || found {
-			return !found
+	for v := range vars {
+		for _, as := range c.assignsTo(fn)[v] {
+			for _, r := range as.Rhs {
+				if c.testsDone(r, cand) {
+					return true
+				}
+			}
 		}
-		for _, l := range as.Lhs {
-			if v, ok := match.ObjectOf(c.info, l).(*types.Var); ok && vars[v] {
-				for _, r := range as.Rhs {
-					if c.testsDone(r, cand) {
-						found = true
-					}
+	}
+	return false
+}
+
+// assignsTo returns the assignments of fn's own body (nested function
+// literals excluded) by variable assigned, built once per function: an
+// if statement's condition is tested for each request below it.
+func (c *checker) assignsTo(fn *engine.Func) map[*types.Var][]*ast.AssignStmt {
+	if m, ok := c.assigns[fn]; ok {
+		return m
+	}
+	m := make(map[*types.Var][]*ast.AssignStmt)
+	c.walk(fn, func(n ast.Node, _ []ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if v, ok := match.ObjectOf(c.info, l).(*types.Var); ok && !slices.Contains(m[v], as) {
+					m[v] = append(m[v], as)
 				}
 			}
 		}
 		return true
 	})
-	return found
+	if c.assigns == nil {
+		c.assigns = make(map[*engine.Func]map[*types.Var][]*ast.AssignStmt)
+	}
+	c.assigns[fn] = m
+	return m
 }
 
 // receivesDone reports whether n receives from the candidate's Done
@@ -291,7 +333,9 @@ func (c *checker) receivesDone(n ast.Node, cand candidate) bool {
 // runs: n lies in a branch that tests it (if, switch or select case), or
 // a path to n from the candidate's definition receives from its Done
 // channel, calls its cancel function outside defer, or goes through such
-// a branch.
+// a branch. The backward search spends the function's budget, a step a
+// node or block: once it is spent, the context may be done (the request
+// is not reported), as far as reqctx knows.
 func (c *checker) mayBeDone(fn *engine.Func, n ast.Node, stack []ast.Node, cand candidate) bool {
 	for i, a := range stack {
 		var inner ast.Node = n
@@ -328,9 +372,18 @@ func (c *checker) mayBeDone(fn *engine.Func, n ast.Node, stack []ast.Node, cand 
 	done := false
 	seen := make(map[*cfg.Block]bool)
 	var walk func(b *cfg.Block, i int)
+	budget := c.budget(fn)
 	walk = func(b *cfg.Block, i int) {
+		if !budget.Spend() {
+			done = true // out of budget: give up, silently
+			return
+		}
 		for j := i - 1; j >= 0 && !done; j-- {
 			m := b.Nodes[j]
+			if !budget.Spend() {
+				done = true
+				return
+			}
 			if c.defines(m, cand) {
 				return
 			}
@@ -415,7 +468,21 @@ func (c *checker) defines(m ast.Node, cand candidate) bool {
 // cancelFunc returns the cancel function declared with the local
 // candidate: the second variable of ctx, cancel := context.WithCancel(…)
 // (or WithTimeout, WithDeadline and their Cause forms).
+// The result is kept, like valueOf's.
 func (c *checker) cancelFunc(fn *engine.Func, cand candidate) *types.Var {
+	key := fnVar{fn, cand.v}
+	if cancel, ok := c.cancels[key]; ok {
+		return cancel
+	}
+	cancel := c.findCancel(fn, cand)
+	if c.cancels == nil {
+		c.cancels = make(map[fnVar]*types.Var)
+	}
+	c.cancels[key] = cancel
+	return cancel
+}
+
+func (c *checker) findCancel(fn *engine.Func, cand candidate) *types.Var {
 	var cancel *types.Var
 	c.walk(fn, func(n ast.Node, _ []ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)

@@ -86,6 +86,31 @@
 //     no-return facts in a package that reaches net, nothing here walks a
 //     function the analyzers did not ask about (Touching in the package
 //     that is the path itself lists them all: there, they all touch it).
+//
+// # Budgets
+//
+// A path search from one point of a function visits each graph node at
+// most once per state it can be in there, so each search is linear in the
+// function's size; but an analyzer searches from each request, response
+// or context of the function, and a function of n statements can hold a
+// number of those proportional to n: n searches of up to n nodes each.
+// The searches that do that share a [Budget] per analyzer and function:
+// 2^20 steps (a node or block visited), all searches of the function
+// together. Past it, each search gives up and the analyzer says nothing
+// it would need the search for: no finding, no fix, no fact that would
+// make a caller report. A function needs that many steps only when it is
+// thousands of statements long (BenchmarkPathological in package
+// analyzers: 10,000 statements); the budget bounds the cost of one
+// function by a constant, whatever its size.
+//
+// Budgeted: bodyclose's forward search from each response (and from each
+// parameter, for its facts), and reqctx's backward search for contexts
+// that may be done before a request. Those are the two that grow with the
+// square of the function's size on the pathological inputs; the other
+// path searches (deadlineconn's, getbody's reaching definitions, nilbody
+// and retrybody over [Graph.Backward]) start from rarer points (a dial
+// hook, a GET with a body, a RoundTrip's return, a resend in a loop)
+// and each visits a block once.
 package engine
 
 import (

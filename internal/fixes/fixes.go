@@ -145,7 +145,7 @@ func importEdits(tf *token.File, file *ast.File, add []string) []analysis.TextEd
 	for _, gd := range decls {
 		if gd.Lparen.IsValid() && len(gd.Specs) > 0 {
 			if tf == nil {
-				return sortedEdits(gd, add)
+				return sortedEdits(file, gd, add)
 			}
 			return blockEdits(tf, file, gd, add)
 		}
@@ -259,13 +259,22 @@ func blockEdits(tf *token.File, file *ast.File, gd *ast.GenDecl, add []string) [
 			}
 		}
 		at := token.NoPos
-		for _, spec := range group {
+		for i, spec := range group {
 			if spec.Path.Value > q {
 				start := spec.Pos()
 				if spec.Doc != nil {
 					start = spec.Doc.Pos()
 				}
-				at = tf.LineStart(tf.Line(start))
+				line := tf.Line(start)
+				if tf.Line(gd.Lparen) == line || i > 0 && tf.Line(group[i-1].End()) == line {
+					// Not the first import on its line: the line start
+					// is before the parenthesis or another import.
+					at = start
+					q += "\n\t"
+				} else {
+					at = tf.LineStart(line)
+					q = "\t" + q + "\n"
+				}
 				break
 			}
 		}
@@ -273,21 +282,39 @@ func blockEdits(tf *token.File, file *ast.File, gd *ast.GenDecl, add []string) [
 			last := group[len(group)-1]
 			if l := tf.Line(last.End()); l < tf.LineCount() && l < tf.Line(gd.Rparen) {
 				at = tf.LineStart(l + 1)
+				q = "\t" + q + "\n"
 			} else {
-				insert(gd.Rparen, "\t"+q+"\n")
-				continue
+				// The closing parenthesis is on the last import's line.
+				at = afterLast(file, gd)
+				q = "\n\t" + q
 			}
 		}
-		insert(at, "\t"+q+"\n")
+		insert(at, q)
 	}
 	return edits
+}
+
+// afterLast returns where an import after the last one of the
+// parenthesized declaration gd goes, on a line of its own: right after
+// that import and the comments that follow it before the closing
+// parenthesis. (Inserting before the parenthesis instead would put the
+// new import on the last one's line, with no separator, when the
+// parenthesis shares that line: import ("net/http").)
+func afterLast(file *ast.File, gd *ast.GenDecl) token.Pos {
+	at := gd.Specs[len(gd.Specs)-1].End()
+	for _, cg := range file.Comments {
+		if cg.Pos() >= at && cg.End() <= gd.Rparen {
+			at = cg.End()
+		}
+	}
+	return at
 }
 
 // sortedEdits inserts the sorted quoted paths add into the parenthesized
 // import declaration gd, each before the first import that sorts after
 // it, or at the end (without line information, groups are not told
 // apart).
-func sortedEdits(gd *ast.GenDecl, add []string) []analysis.TextEdit {
+func sortedEdits(file *ast.File, gd *ast.GenDecl, add []string) []analysis.TextEdit {
 	var edits []analysis.TextEdit
 	insert := func(at token.Pos, text string) {
 		for i := range edits {
@@ -311,7 +338,7 @@ next:
 				continue next
 			}
 		}
-		insert(gd.Rparen, "\t"+q+"\n")
+		insert(afterLast(file, gd), "\n\t"+q)
 	}
 	return edits
 }

@@ -85,7 +85,7 @@ func report(pass *analysis.Pass, n ast.Node, msg string, edits ...analysis.TextE
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), fake, "imports", "noimports", "single", "unused", "shadow")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), fake, "imports", "noimports", "single", "unused", "shadow", "oneline", "onelineio")
 }
 
 // TestImportBlock checks that new imports join the file's one import
