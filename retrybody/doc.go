@@ -144,7 +144,10 @@
 // `callsRepeatedly[i]` (it calls parameter `i` inside a `for` or `range` loop,
 // or hands it to a function that does, also inside a literal such a function
 // repeats). The fixed shapes — the request built inside the literal, or its
-// body reset from `GetBody` before the send — are silent.
+// body reset from `GetBody` before the send — are silent. A function of the
+// package that returns such a literal, sending its request parameter, is
+// followed too: `retry(3, d.doPost(req))` is reported at the call of
+// `doPost` when `req` has a body.
 //
 //	req, _ := http.NewRequest("POST", url, bytes.NewReader(data))
 //	return retry(3, func() error {
@@ -166,7 +169,8 @@
 // closure given to a helper whose package reaches no `net` (a general retry
 // library such as a backoff package): no driver analyzes such packages, so
 // nothing is known of what it does with the function; a literal stored in a
-// variable, or returned by a function, before it reaches the helper; sends in
+// variable before it reaches the helper, or returned by a function of another
+// package; sends in
 // `defer` and `go` statements; a loop inside which the request or its body is
 // set on some path (`if data != nil { req.Body = … }`): the path that skips it
 // is most likely one without a body, which the analysis cannot tell.

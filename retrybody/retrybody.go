@@ -58,6 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range sending {
 		c.check(fn)
 	}
+	c.checkReturnedClosures(fns)
 	return nil, nil
 }
 

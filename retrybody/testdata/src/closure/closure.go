@@ -119,3 +119,58 @@ func postBackoff(c *http.Client, url string, data []byte) error {
 		return resp.Body.Close()
 	})
 }
+
+type dispatcher struct{ c *http.Client }
+
+// doPost returns a function that sends its request parameter.
+func (d *dispatcher) doPost(req *http.Request) func() error {
+	return func() error {
+		resp, err := d.c.Do(req)
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	}
+}
+
+func (d *dispatcher) send(url string, data []byte) error {
+	req, err := http.NewRequest("POST", url, bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	return retry(3, d.doPost(req)) // want `d.doPost\(req\) returns a function that sends req, and retry calls it again and again`
+}
+
+// A GET without a body is fine to retry through it.
+func (d *dispatcher) get(url string) error {
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return err
+	}
+	return retry(3, d.doPost(req))
+}
+
+// Fixed: the returned function builds the request on each call.
+func (d *dispatcher) doPostFresh(url string, data []byte) func() error {
+	return func() error {
+		req, err := http.NewRequest("POST", url, bytes.NewReader(data))
+		if err != nil {
+			return err
+		}
+		resp, err := d.c.Do(req)
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	}
+}
+
+func (d *dispatcher) sendFresh(url string, data []byte) error {
+	return retry(3, d.doPostFresh(url, data))
+}
+
+// Called once: no retry.
+func (d *dispatcher) sendOnce(url string, data []byte) error {
+	req, _ := http.NewRequest("POST", url, bytes.NewReader(data))
+	return retrylib.Once(d.doPost(req))
+}
