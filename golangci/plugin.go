@@ -41,6 +41,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/golangci/plugin-module-register/register"
@@ -312,12 +313,26 @@ func flagValue(v any) (string, error) {
 	}
 }
 
-// firstFixOnly returns a copy of a whose diagnostics keep only their first
-// suggested fix. golangci-lint applies the edits of all the fixes of a
-// diagnostic at once, while httpvet's fixes are alternatives.
-// A diagnostic whose fixes are alternatives for the author to choose
-// (fixes.ChooseFix) keeps none: --fix must not pick one.
+// firstFixOnly makes a's diagnostics keep only their first suggested fix,
+// once, and returns a. golangci-lint applies the edits of all the fixes of
+// a diagnostic at once, while httpvet's fixes are alternatives. A
+// diagnostic whose fixes are alternatives for the author to choose
+// (fixes.ChooseFix) keeps none: --fix must not pick one. It changes a in
+// place, as the vet tool does: a copy would stand beside the original that
+// other analyzers require (timeouts reads reqctx's result under
+// reqctx.Analyzer), and golangci-lint refuses two analyzers with one fact
+// type.
 func firstFixOnly(a *analysis.Analyzer) *analysis.Analyzer {
-	c := *a
-	return fixes.DefaultFixOnly(&c)
+	wrapMu.Lock()
+	defer wrapMu.Unlock()
+	if !wrapped[a] {
+		fixes.DefaultFixOnly(a)
+		wrapped[a] = true
+	}
+	return a
 }
+
+var (
+	wrapMu  sync.Mutex
+	wrapped = make(map[*analysis.Analyzer]bool)
+)
