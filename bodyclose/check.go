@@ -16,39 +16,9 @@ import (
 // parent is the call's parent outside parentheses.
 func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr, idx int) {
 	info := c.pass.TypesInfo
-	var lhs, errLhs ast.Expr
-	var stmt ast.Node
-	switch p := parent.(type) {
-	case *ast.ExprStmt:
-		c.discarded(fn, call)
+	v, stmt, errLhs := c.boundVar(fn, parent, call, idx)
+	if v == nil {
 		return
-	case *ast.AssignStmt:
-		stmt = p
-		lhs, errLhs = pickLHS(info, p.Lhs, p.Rhs, call, idx)
-	case *ast.ValueSpec:
-		stmt = p
-		names := make([]ast.Expr, len(p.Names))
-		for i, n := range p.Names {
-			names[i] = n
-		}
-		lhs, errLhs = pickLHS(info, names, p.Values, call, idx)
-	default:
-		return // an argument, a return, a field: handed on
-	}
-	if lhs == nil {
-		return
-	}
-	id, ok := ast.Unparen(lhs).(*ast.Ident)
-	if !ok {
-		return // a field, an element: stored
-	}
-	if id.Name == "_" {
-		c.discarded(fn, call)
-		return
-	}
-	v, _ := info.ObjectOf(id).(*types.Var)
-	if v == nil || !fn.owns(v) {
-		return // a parameter, a result, a captured or package variable
 	}
 	if c.headRequest(fn, call) {
 		return // no body: an unclosed HEAD response holds no connection
@@ -96,6 +66,47 @@ func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr,
 	if config.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) {
 		c.checkDrain(fn, s, call, fresh)
 	}
+}
+
+// boundVar returns the local variable of fn that receives the response
+// (result idx of call, whose parent outside parentheses is parent), the
+// statement binding it and the expression receiving the error; a nil
+// variable when the response is handed on, stored or discarded (which it
+// reports).
+func (c *checker) boundVar(fn *function, parent ast.Node, call *ast.CallExpr, idx int) (*types.Var, ast.Node, ast.Expr) {
+	info := c.pass.TypesInfo
+	var lhs, errLhs ast.Expr
+	var stmt ast.Node
+	switch p := parent.(type) {
+	case *ast.ExprStmt:
+		c.discarded(fn, call)
+		return nil, nil, nil
+	case *ast.AssignStmt:
+		stmt = p
+		lhs, errLhs = pickLHS(info, p.Lhs, p.Rhs, call, idx)
+	case *ast.ValueSpec:
+		stmt = p
+		names := make([]ast.Expr, len(p.Names))
+		for i, n := range p.Names {
+			names[i] = n
+		}
+		lhs, errLhs = pickLHS(info, names, p.Values, call, idx)
+	default:
+		return nil, nil, nil // an argument, a return, a field: handed on
+	}
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if lhs == nil || !ok {
+		return nil, nil, nil // a field, an element: stored
+	}
+	if id.Name == "_" {
+		c.discarded(fn, call)
+		return nil, nil, nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	if v == nil || !fn.owns(v) {
+		return nil, nil, nil // a parameter, a result, a captured or package variable
+	}
+	return v, stmt, errLhs
 }
 
 // discarded reports call, whose response is thrown away, unless it has no
