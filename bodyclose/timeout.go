@@ -66,27 +66,8 @@ func (c *checker) clientValues(fn *function, x ast.Expr) (vals []ast.Expr, ok bo
 	if lit, isLit := x.(*ast.CompositeLit); isLit {
 		return []ast.Expr{lit}, true
 	}
-	var v *types.Var
-	local := false
-	switch x := x.(type) {
-	case *ast.Ident:
-		v, _ = info.Uses[x].(*types.Var)
-		if v == nil {
-			return nil, false
-		}
-		switch {
-		case fn != nil && fn.owns(v):
-			local = true
-		case v.Parent() == c.pass.Pkg.Scope() && !v.Exported():
-		default:
-			return nil, false
-		}
-	case *ast.SelectorExpr:
-		v, _ = info.Uses[x.Sel].(*types.Var)
-		if v == nil || !v.IsField() || v.Exported() || v.Pkg() != c.pass.Pkg {
-			return nil, false
-		}
-	default:
+	v, local := c.clientVar(fn, x)
+	if v == nil {
 		return nil, false
 	}
 	ok = true
@@ -141,6 +122,30 @@ func (c *checker) clientValues(fn *function, x ast.Expr) (vals []ast.Expr, ok bo
 		}
 	}
 	return vals, ok
+}
+
+// clientVar returns the variable x denotes when the package sees every
+// value it gets: a local variable of fn (local), an unexported package
+// variable, or an unexported field of the package; nil otherwise.
+func (c *checker) clientVar(fn *function, x ast.Expr) (v *types.Var, local bool) {
+	info := c.pass.TypesInfo
+	switch x := x.(type) {
+	case *ast.Ident:
+		v, _ = info.Uses[x].(*types.Var)
+		switch {
+		case v == nil:
+		case fn != nil && fn.owns(v):
+			return v, true
+		case v.Parent() == c.pass.Pkg.Scope() && !v.Exported():
+			return v, false
+		}
+	case *ast.SelectorExpr:
+		v, _ = info.Uses[x.Sel].(*types.Var)
+		if v != nil && v.IsField() && !v.Exported() && v.Pkg() == c.pass.Pkg {
+			return v, false
+		}
+	}
+	return nil, false
 }
 
 // literalTimeout returns the Timeout a Client literal (or its address)
