@@ -159,10 +159,11 @@
 //
 // # A connection pool per call
 //
-// A function that runs again and again (the same test as the drain's
-// default: a literal, an exported function or method outside main, or
-// one called in a loop, used as a value, or called from two places) and
-// sends through a keep-alive Transport it builds anew each time — a
+// A function whose calls come in a stream, in view — a function literal (a
+// handler, a callback), or a function of the package used as a value or
+// called in a loop; not merely exported or called from two places, as a
+// command's helper called once per run of a program is — and that sends
+// through a keep-alive Transport it builds anew each time — a
 // literal, a `Clone`, or a function with the fact `freshTransport` — is
 // reported once, at its first send: each call leaves a pool behind whose
 // idle connections, and their two goroutines each, stay until the peer or

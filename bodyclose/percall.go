@@ -10,13 +10,14 @@ package bodyclose
 
 import (
 	"go/ast"
+	"go/types"
 
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
 // checkPerCallPool reports call when it sends through a Transport built
-// for this call of fn (poolFresh), fn runs repeatedly, and fn never calls
-// CloseIdleConnections. It reports once per function and tells whether
+// for this call of fn (poolFresh), calls of fn come in a stream
+// (callsStream), and fn never calls CloseIdleConnections. It reports once per function and tells whether
 // the request goes through such a pool (reported or not).
 func (c *checker) checkPerCallPool(fn *function, call *ast.CallExpr) bool {
 	if c.requestPool(fn, call) != poolFresh {
@@ -25,7 +26,7 @@ func (c *checker) checkPerCallPool(fn *function, call *ast.CallExpr) bool {
 	if c.perCall == nil {
 		c.perCall = make(map[ast.Node]bool)
 	}
-	if c.perCall[fn.node] || !c.runsRepeatedly(fn) || closesIdle(fn.body()) {
+	if c.perCall[fn.node] || !c.callsStream(fn) || closesIdle(fn.body()) {
 		return true
 	}
 	c.perCall[fn.node] = true
@@ -53,4 +54,44 @@ func funcName(n ast.Node) string {
 		return d.Name.Name
 	}
 	return "this function literal"
+}
+
+// callsStream reports whether calls of fn come in a stream, in view: fn is
+// a function literal (a handler, a callback), or a function of the package
+// used as a value or called in a loop. Unlike runsRepeatedly, an exported
+// function or one called from two places does not count: a command's
+// helper called once per run of a program leaves one pool, gone when the
+// process ends.
+func (c *checker) callsStream(fn *function) bool {
+	decl, ok := fn.node.(*ast.FuncDecl)
+	if !ok {
+		return true
+	}
+	obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	stream := false
+	c.forEachUse(obj, func(stack []ast.Node, id *ast.Ident) bool {
+		if c.inTestFile(id.Pos()) {
+			return true
+		}
+		stream = !isCalled(stack, id) || loopInCaller(stack)
+		return !stream
+	})
+	return stream
+}
+
+// loopInCaller reports whether a for or range loop of the function around
+// the last node of stack holds it.
+func loopInCaller(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		}
+	}
+	return false
 }

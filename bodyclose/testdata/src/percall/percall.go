@@ -22,7 +22,8 @@ func newClient() *http.Client { // want newClient:`freshTransport`
 	}
 }
 
-// Get runs on every request and builds a pool each time.
+// Get runs for every path a loop fetches (FetchAll) and builds a pool each
+// time.
 func (a *API) Get(path string) ([]byte, error) {
 	resp, err := newClient().Get(a.base + path) // want `newClient\(\).Get sends through a Transport built on every call of Get: each call leaves a connection pool behind`
 	if err != nil {
@@ -32,7 +33,7 @@ func (a *API) Get(path string) ([]byte, error) {
 	return io.ReadAll(resp.Body)
 }
 
-// A literal in the function: the same.
+// A literal in the function: the same; Post is a callback (Hooks).
 func (a *API) Post(path string, body io.Reader) error {
 	c := &http.Client{Transport: &http.Transport{}, Timeout: time.Minute}
 	resp, err := c.Post(a.base+path, "application/json", body) // want `c.Post sends through a Transport built on every call of Post`
@@ -76,6 +77,31 @@ func (a *API) GetNoKeepAlive(path string) error {
 	}
 	return resp.Body.Close()
 }
+
+// FetchAll calls Get in a loop.
+func (a *API) FetchAll(paths []string) {
+	for _, p := range paths {
+		a.Get(p)
+	}
+}
+
+// Hooks hands Post on as a value: a callback, called whenever.
+func (a *API) Hooks() func(string, io.Reader) error { return a.Post }
+
+// AdminRequest is a command's helper, exported and called from two
+// commands, once per run of the program: one pool per process, gone when it
+// exits. Not reported.
+func AdminRequest(base, path string) error {
+	c := &http.Client{Transport: &http.Transport{}, Timeout: time.Minute}
+	resp, err := c.Get(base + path)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func CmdStop(base string) error   { return AdminRequest(base, "/stop") }
+func CmdReload(base string) error { return AdminRequest(base, "/load") }
 
 // setup runs once per call of Init, from one place: not known to run
 // again and again.
