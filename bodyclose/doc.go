@@ -160,7 +160,8 @@
 // # A connection pool per call
 //
 // A function whose calls come in a stream, in view — a function literal (a
-// handler, a callback), or a function of the package used as a value or
+// handler, a callback), a function with an `http.HandlerFunc`'s parameters
+// (it serves requests), or a function of the package used as a value or
 // called in a loop; not merely exported or called from two places, as a
 // command's helper called once per run of a program is — and that sends
 // through a keep-alive Transport it builds anew each time — a

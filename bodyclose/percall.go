@@ -12,6 +12,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/httpvet/httpvet/internal/match"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
@@ -57,7 +58,8 @@ func funcName(n ast.Node) string {
 }
 
 // callsStream reports whether calls of fn come in a stream, in view: fn is
-// a function literal (a handler, a callback), or a function of the package
+// a function literal (a handler, a callback), has the signature of an
+// http.HandlerFunc (it serves requests), or is a function of the package
 // used as a value or called in a loop. Unlike runsRepeatedly, an exported
 // function or one called from two places does not count: a command's
 // helper called once per run of a program leaves one pool, gone when the
@@ -70,6 +72,9 @@ func (c *checker) callsStream(fn *function) bool {
 	obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
 	if !ok {
 		return false
+	}
+	if isHandler(obj) {
+		return true // it serves requests: one call per request
 	}
 	stream := false
 	c.forEachUse(obj, func(stack []ast.Node, id *ast.Ident) bool {
@@ -94,4 +99,12 @@ func loopInCaller(stack []ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// isHandler reports whether fn has the parameters of an http.HandlerFunc:
+// (http.ResponseWriter, *http.Request).
+func isHandler(fn *types.Func) bool {
+	params := fn.Type().(*types.Signature).Params()
+	return params.Len() == 2 && match.IsNamed(params.At(0).Type(), match.NetHTTP, "ResponseWriter") &&
+		match.IsRequest(params.At(1).Type())
 }
