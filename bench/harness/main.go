@@ -28,16 +28,14 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
-	"syscall"
 	"time"
 
+	"github.com/httpvet/httpvet/bench/internal/vetrun"
 	"github.com/httpvet/httpvet/bench/internal/vettool"
 )
 
@@ -56,20 +54,11 @@ type tool struct {
 	name, path string
 }
 
-// A run is one go vet invocation.
-type run struct {
-	wall, cpu time.Duration
-	rssKB     int64
-	rc        int
-	stdout    []byte
-	stderr    []byte
-}
-
-// A finding is one diagnostic, deduplicated across package variants.
-type finding struct {
-	analyzer, posn, message string
-	fixable                 bool
-}
+// A run is one go vet invocation; a finding one diagnostic.
+type (
+	run     = vetrun.Run
+	finding = vetrun.Finding
+)
 
 // A peak is the largest vet process of one go vet run: its maximum
 // resident set and the package it analyzed.
@@ -185,9 +174,9 @@ func measure(name, dir string, tools []tool, gosecPath string) *result {
 	// process; a module that does not build is skipped.
 	for i, t := range tools {
 		warm, pk := vetPeak(dir, t.path, pattern)
-		if i == 0 && warm.rc != 0 {
+		if i == 0 && warm.RC != 0 {
 			r.skipped = "does not build under go vet"
-			fmt.Fprintf(&errlog, "warm-up go vet exited %d:\n%s\n", warm.rc, tail(warm.stderr))
+			fmt.Fprintf(&errlog, "warm-up go vet exited %d:\n%s\n", warm.RC, vetrun.Tail(warm.Stderr))
 			return r
 		}
 		r.peaks[t.name] = pk
@@ -204,22 +193,22 @@ func measure(name, dir string, tools []tool, gosecPath string) *result {
 	}
 	// The first run of each tool gives the findings.
 	hv := r.times["httpvet"][0]
-	all, errs := parseJSON(hv.stdout, dir)
+	all, errs := vetrun.ParseJSON(hv.Stdout, dir)
 	r.errors = errs
-	if hv.rc != 0 || bytes.Contains(hv.stderr, []byte("panic:")) || errs > 0 {
+	if hv.RC != 0 || bytes.Contains(hv.Stderr, []byte("panic:")) || errs > 0 {
 		r.errors = max(r.errors, 1)
-		fmt.Fprintf(&errlog, "httpvet: go vet exited %d, %d analyzer errors:\n%s\n%s\n", hv.rc, errs, tail(hv.stderr), errorEntries(hv.stdout))
+		fmt.Fprintf(&errlog, "httpvet: go vet exited %d, %d analyzer errors:\n%s\n%s\n", hv.RC, errs, vetrun.Tail(hv.Stderr), vetrun.ErrorEntries(hv.Stdout))
 	}
 	var tsv strings.Builder
 	for _, f := range all {
-		r.findings[f.analyzer] = append(r.findings[f.analyzer], f)
-		fmt.Fprintf(&tsv, "%s\t%s\t%s\n", f.analyzer, f.posn, f.message)
+		r.findings[f.Analyzer] = append(r.findings[f.Analyzer], f)
+		fmt.Fprintf(&tsv, "%s\t%s\t%s\n", f.Analyzer, f.Posn, f.Message)
 	}
 	check(os.WriteFile(filepath.Join(*outDir, "findings", name+".tsv"), []byte(tsv.String()), 0o644))
 	if runs, ok := r.times["bodyclose"]; ok {
-		peer, _ := parseJSON(runs[0].stdout, dir)
+		peer, _ := vetrun.ParseJSON(runs[0].Stdout, dir)
 		r.timakin = len(peer)
-		check(os.WriteFile(filepath.Join(*outDir, "timakin", name+".tsv"), []byte(findingsTSV(peer)), 0o644))
+		check(os.WriteFile(filepath.Join(*outDir, "timakin", name+".tsv"), []byte(vetrun.TSV(peer)), 0o644))
 	}
 	if gosecPath != "" && pattern != "std" {
 		r.gosec = runGosec(gosecPath, dir, name)
@@ -268,108 +257,15 @@ func freshCmd(toolPath, command string) string {
 	return p
 }
 
-// timed runs a command in dir and measures it, its children included.
+// timed runs a command in dir and measures it, its children included:
+// in a module (GOWORK off, dependencies fetched) or, in the work
+// directory, on the standard library.
 func timed(dir string, name string, args ...string) run {
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	env := []string{"GOWORK=off", "GOFLAGS=-mod=mod"}
 	if dir == work {
-		cmd.Env = append(cmd.Env, "GOFLAGS=") // std: no module
+		env = append(env, "GOFLAGS=") // std: no module
 	}
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	start := time.Now()
-	err := cmd.Run()
-	r := run{wall: time.Since(start), stdout: stdout.Bytes(), stderr: stderr.Bytes()}
-	if cmd.ProcessState == nil {
-		r.rc = -1
-		r.stderr = append(r.stderr, err.Error()...)
-		return r
-	}
-	r.rc = cmd.ProcessState.ExitCode()
-	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.rssKB = ru.Maxrss // the largest process of the tree
-	}
-	return r
-}
-
-// parseJSON reads the stream of go vet -json trees (package → analyzer →
-// diagnostics or error) and returns the diagnostics, deduplicated across
-// package variants and sorted, with positions relative to dir, and the
-// number of analyzer errors.
-func parseJSON(out []byte, dir string) (all []finding, errs int) {
-	type diag struct {
-		Posn           string            `json:"posn"`
-		Message        string            `json:"message"`
-		SuggestedFixes []json.RawMessage `json:"suggested_fixes"`
-	}
-	seen := make(map[finding]bool)
-	dec := json.NewDecoder(bytes.NewReader(out))
-	for {
-		var tree map[string]map[string]json.RawMessage
-		if err := dec.Decode(&tree); err != nil {
-			if err != io.EOF {
-				errs++
-			}
-			break
-		}
-		for _, byAnalyzer := range tree {
-			for a, raw := range byAnalyzer {
-				var ds []diag
-				if err := json.Unmarshal(raw, &ds); err != nil {
-					errs++ // {"error": "..."}
-					continue
-				}
-				for _, d := range ds {
-					posn := d.Posn
-					if rel, err := filepath.Rel(dir, posn); err == nil && !strings.HasPrefix(rel, "..") {
-						posn = rel
-					}
-					f := finding{analyzer: a, posn: posn, message: d.Message, fixable: len(d.SuggestedFixes) > 0}
-					if !seen[f] {
-						seen[f] = true
-						all = append(all, f)
-					}
-				}
-			}
-		}
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].analyzer != all[j].analyzer {
-			return all[i].analyzer < all[j].analyzer
-		}
-		return all[i].posn < all[j].posn
-	})
-	return all, errs
-}
-
-// errorEntries returns the analyzer errors of a go vet -json stream.
-func errorEntries(out []byte) string {
-	var b strings.Builder
-	dec := json.NewDecoder(bytes.NewReader(out))
-	for {
-		var tree map[string]map[string]json.RawMessage
-		if dec.Decode(&tree) != nil {
-			break
-		}
-		for pkg, byAnalyzer := range tree {
-			for a, raw := range byAnalyzer {
-				if len(raw) > 0 && raw[0] == '{' {
-					fmt.Fprintf(&b, "%s: %s: %s\n", pkg, a, raw)
-				}
-			}
-		}
-	}
-	return b.String()
-}
-
-func findingsTSV(fs []finding) string {
-	var b strings.Builder
-	for _, f := range fs {
-		fmt.Fprintf(&b, "%s\t%s\t%s\n", f.analyzer, f.posn, f.message)
-	}
-	return b.String()
+	return vetrun.Timed(dir, env, name, args...)
 }
 
 // fixModule applies httpvet's fixes to a copy of the module and reports
@@ -378,7 +274,7 @@ func findingsTSV(fs []finding) string {
 func fixModule(name, dir string, before []finding, httpvet string, errlog *bytes.Buffer) string {
 	fixable := 0
 	for _, f := range before {
-		if f.fixable {
+		if f.Fixable {
 			fixable++
 		}
 	}
@@ -391,30 +287,30 @@ func fixModule(name, dir string, before []finding, httpvet string, errlog *bytes
 		fatalf("copying %s: %v\n%s", dir, err, out)
 	}
 	fix := timed(cp, httpvet, "-fix", "./...")
-	if bytes.Contains(fix.stderr, []byte("panic:")) {
-		fmt.Fprintf(errlog, "httpvet -fix crashed:\n%s\n", tail(fix.stderr))
+	if bytes.Contains(fix.Stderr, []byte("panic:")) {
+		fmt.Fprintf(errlog, "httpvet -fix crashed:\n%s\n", vetrun.Tail(fix.Stderr))
 		return fmt.Sprintf("%d/crash", fixable)
 	}
 	built := "yes"
-	if b := timed(cp, "go", "build", "./..."); b.rc != 0 {
+	if b := timed(cp, "go", "build", "./..."); b.RC != 0 {
 		built = "NO"
-		fmt.Fprintf(errlog, "go build after -fix:\n%s\n", tail(b.stderr))
-	} else if v := timed(cp, "go", "vet", "./..."); v.rc != 0 {
+		fmt.Fprintf(errlog, "go build after -fix:\n%s\n", vetrun.Tail(b.Stderr))
+	} else if v := timed(cp, "go", "vet", "./..."); v.RC != 0 {
 		// Tell a failure the fixes caused from one the module has anyway.
-		if orig := timed(dir, "go", "vet", "./..."); orig.rc == 0 {
+		if orig := timed(dir, "go", "vet", "./..."); orig.RC == 0 {
 			built = "NO"
-			fmt.Fprintf(errlog, "go vet after -fix:\n%s\n", tail(v.stderr))
-		} else if t := timed(cp, "go", "test", "-count=1", "-run=^$", "./..."); t.rc != 0 {
+			fmt.Fprintf(errlog, "go vet after -fix:\n%s\n", vetrun.Tail(v.Stderr))
+		} else if t := timed(cp, "go", "test", "-count=1", "-run=^$", "./..."); t.RC != 0 {
 			built = "NO"
-			fmt.Fprintf(errlog, "go test -run=^$ after -fix:\n%s\n", tail(t.stderr))
+			fmt.Fprintf(errlog, "go test -run=^$ after -fix:\n%s\n", vetrun.Tail(t.Stderr))
 		}
 	}
-	after, _ := parseJSON(vet(cp, httpvet, "./...").stdout, cp)
+	after, _ := vetrun.ParseJSON(vet(cp, httpvet, "./...").Stdout, cp)
 	left := 0
 	for _, f := range after {
-		if f.fixable {
+		if f.Fixable {
 			left++
-			fmt.Fprintf(errlog, "still reported after -fix: %s %s %s\n", f.analyzer, f.posn, f.message)
+			fmt.Fprintf(errlog, "still reported after -fix: %s %s %s\n", f.Analyzer, f.Posn, f.Message)
 		}
 	}
 	return fmt.Sprintf("%d/%s/%d", fixable, built, left)
@@ -433,10 +329,10 @@ func runGosec(gosecPath, dir, name string) int {
 			Details string `json:"details"`
 		} `json:"Issues"`
 	}
-	if len(bytes.TrimSpace(r.stdout)) == 0 && r.rc == 0 {
+	if len(bytes.TrimSpace(r.Stdout)) == 0 && r.RC == 0 {
 		return 0 // -quiet prints nothing when there is no issue
 	}
-	if err := json.Unmarshal(r.stdout, &report); err != nil {
+	if err := json.Unmarshal(r.Stdout, &report); err != nil {
 		return -1
 	}
 	var b strings.Builder
@@ -519,14 +415,6 @@ func install(pkgAtVersion, name string) string {
 	cmd.Stderr = os.Stderr
 	check(cmd.Run())
 	return filepath.Join(work, name)
-}
-
-func tail(b []byte) string {
-	const n = 4000
-	if len(b) > n {
-		b = b[len(b)-n:]
-	}
-	return string(b)
 }
 
 func check(err error) {

@@ -66,9 +66,9 @@ func render(results []*result) string {
 			slices.Sort(ds)
 			return ds[len(ds)/2]
 		}
-		wall := func(x run) time.Duration { return x.wall }
-		cpu := func(x run) time.Duration { return x.cpu }
-		rss := func(x run) time.Duration { return time.Duration(x.rssKB) }
+		wall := func(x run) time.Duration { return x.Wall }
+		cpu := func(x run) time.Duration { return x.CPU }
+		rss := func(x run) time.Duration { return time.Duration(x.RSSKB) }
 		for _, t := range []string{"noop", "noopfacts", "httpvet", "bodyclose"} {
 			total[t] += med(t, wall)
 			totalCPU[t] += med(t, cpu)
