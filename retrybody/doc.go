@@ -155,6 +155,28 @@
 //		…
 //	})
 //
+// # Requests kept in fields
+//
+// A request sent from a field of the package's own struct type (`up.req`,
+// `b.request`) by a function that does not set it is whatever the package
+// stores there: when every store of the field is in view (the field is
+// unexported, or belongs to an unexported type, and its address is never
+// taken — the engine's `FieldStores`) and one of them gives the request a
+// body (built with `NewRequest` where it is stored, or a local variable
+// holding such a request), its re-sends are reported as a local request's
+// are. The fixed shape — the loop setting `up.req.Body` again on each
+// attempt — is silent, and the reset fix applies to the field.
+//
+//	func newUploader(u string, data []byte) *uploader {
+//		req, _ := http.NewRequest("POST", u, bytes.NewReader(data))
+//		return &uploader{req: req}
+//	}
+//
+//	func (up *uploader) send() error {
+//		for i := 0; i < 3; i++ {
+//			resp, err := up.client.Do(up.req) // reported
+//			…
+//
 // # Not reported, on purpose
 //
 // Requests without a body (`nil`, `http.NoBody`, a GET built with `nil`); a
@@ -162,7 +184,9 @@
 // requests whose body is unknown — returned by a helper without the fact
 // `requestBody` (one that returns a request it was given, or sets a body after
 // building it), held by a struct literal given to a wrapper, read from a field
-// or a package variable; a parameter's request inside the wrapper itself (it
+// some code out of view may set (an exported field of an exported type, a
+// field whose address is taken) or from a package variable, or from a field
+// of a local variable the function assigned (`b := newBatch(); c.Do(b.req)`); a parameter's request inside the wrapper itself (it
 // carries the fact, and its callers are checked where they give it a body);
 // variables whose address is taken or that a function literal other than the
 // sending one refers to (a closure may give the request a new body); a

@@ -36,8 +36,11 @@ func (c *checker) analyze(fn *engine.Func) (changed bool) {
 			continue
 		}
 		d := c.defsOf(g, s.b, s.i, s.req, byNode)
-		c.checkCaptured(fn, s, d)
 		p, isParam := paramOf(fn, s.req)
+		if !d.body && d.entry && len(d.stops) == 0 && !isParam {
+			c.fieldRequests(&d, s.send)
+		}
+		c.checkCaptured(fn, s, d)
 		fromCaller := d.entry && isParam
 		if s.resend {
 			if d.body {

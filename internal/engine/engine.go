@@ -165,6 +165,11 @@ type Index struct {
 	repeats     map[*types.Func][]int        // function parameters a function calls repeatedly (callsRepeatedly)
 	funcUses    map[*types.Func][]*ast.Ident // by function of the package: its uses (ArgNeverNil)
 	argNeverNil map[argKey]bool
+
+	fieldOwner   map[*types.Var]*types.Struct // fields of top-level struct types (FieldStores)
+	privateField map[*types.Var]bool          // those of unexported types
+	unkeyed      map[*types.Struct][]*ast.CompositeLit
+	fieldStores  map[*types.Var]fieldStoresEntry
 }
 
 type touchEntry struct {

@@ -85,3 +85,20 @@ func viaHelper(c *http.Client, url string, data []byte) {
 		c.Do(req) // want `reset req.Body from req.GetBody`
 	}
 }
+
+// A request kept in a field, built with a *bytes.Reader: the reset goes
+// on the field.
+type uploader struct {
+	req *http.Request
+}
+
+func newUploader(url string, data []byte) *uploader {
+	req, _ := http.NewRequest("POST", url, bytes.NewReader(data))
+	return &uploader{req: req}
+}
+
+func (up *uploader) send(c *http.Client) {
+	for i := 0; i < 2; i++ {
+		c.Do(up.req) // want `reset up.req.Body from up.req.GetBody`
+	}
+}
