@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
@@ -74,6 +75,25 @@ var inspectorOnly = &analysis.Analyzer{
 type noFact struct{}
 
 func (*noFact) AFact() {}
+
+// withSSA builds what go/ssa would give instead of the engine: the SSA
+// form of every function of every package (buildssa, which requires
+// ctrlflow and its facts), as an analysis requiring it pays on every
+// package go vet runs it on.
+var withSSA = &analysis.Analyzer{
+	Name:      "ssa",
+	Doc:       "every function in SSA form, from buildssa",
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+	FactTypes: []analysis.Fact{new(noFact)},
+	Run:       func(*analysis.Pass) (any, error) { return nil, nil },
+}
+
+// BenchmarkSSA compares the engine (the functions touching net/http and
+// their graphs) with building SSA for every function, over net/http and
+// its dependencies: the measurement behind the package doc's decision.
+func BenchmarkSSA(b *testing.B) {
+	benchmark.Each(b, withEngine, withSSA)
+}
 
 // BenchmarkEngine compares the engine with inspect.Analyzer over net/http
 // and its dependencies (time and allocations; run with -benchmem and
