@@ -16,7 +16,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -243,5 +242,3 @@ func realworldWriteDoc(table string) error {
 	out.Write(after)
 	return os.WriteFile(realworldDoc, out.Bytes(), 0o644)
 }
-
-var _ = token.NoPos
