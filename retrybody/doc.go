@@ -164,7 +164,9 @@
 // taken — the engine's `FieldStores`) and one of them gives the request a
 // body (built with `NewRequest` where it is stored, or a local variable
 // holding such a request), its re-sends are reported as a local request's
-// are. The fixed shape — the loop setting `up.req.Body` again on each
+// are — also when the value holding it is a parameter (`func deliver(e
+// envelope)`): whoever the caller is, the field holds what the package
+// stored, so the finding is where the loop is, not at the callers. The fixed shape — the loop setting `up.req.Body` again on each
 // attempt — is silent, and the reset fix applies to the field.
 //
 //	func newUploader(u string, data []byte) *uploader {

@@ -15,23 +15,24 @@ import (
 
 // fieldRequests fills d, the paths back from send s that reached the
 // function's entry without touching the request, with the bodies of the
-// requests the package stores into the field s sends.
-func (c *checker) fieldRequests(d *defs, s send) {
+// requests the package stores into the field s sends, and reports whether
+// the field is one whose every store is in view.
+func (c *checker) fieldRequests(d *defs, s send) bool {
 	if s.sub != "" {
-		return
+		return false
 	}
 	sel, ok := ast.Unparen(sharedCopy(c.info, s.arg)).(*ast.SelectorExpr)
 	if !ok {
-		return
+		return false
 	}
 	selection, ok := c.info.Selections[sel]
 	if !ok || selection.Kind() != types.FieldVal {
-		return
+		return false
 	}
 	field, _ := selection.Obj().(*types.Var)
 	stores, complete := c.idx.FieldStores(field)
 	if !complete {
-		return
+		return false
 	}
 	d.rewindable = true // until a stored body is not
 	for _, st := range stores {
@@ -54,6 +55,7 @@ func (c *checker) fieldRequests(d *defs, s send) {
 	if !d.body {
 		d.rewindable = false
 	}
+	return true
 }
 
 // storedRequest records in d the body of the request e stored at node

@@ -37,11 +37,15 @@ func (c *checker) analyze(fn *engine.Func) (changed bool) {
 		}
 		d := c.defsOf(g, s.b, s.i, s.req, byNode)
 		p, isParam := paramOf(fn, s.req)
-		if !d.body && d.entry && len(d.stops) == 0 && !isParam {
-			c.fieldRequests(&d, s.send)
+		fromCaller := d.entry && isParam
+		if !d.body && d.entry && len(d.stops) == 0 {
+			// A field the package alone sets holds what it stores
+			// there, whoever the caller is.
+			if c.fieldRequests(&d, s.send) {
+				fromCaller = false
+			}
 		}
 		c.checkCaptured(fn, s, d)
-		fromCaller := d.entry && isParam
 		if s.resend {
 			if d.body {
 				c.reportWrapper(s.send)

@@ -169,3 +169,52 @@ func (r *relay) run(c *http.Client) {
 		}
 	}
 }
+
+// A request held by a value of the package's own type, handed to the
+// function that re-sends it: whoever calls it, the field holds what the
+// package stored, a request with a body.
+type envelope struct {
+	Request *http.Request
+	raw     []byte
+}
+
+func newEnvelopes(u string, raw []byte) []envelope {
+	req, _ := http.NewRequest(http.MethodPost, u, bytes.NewBuffer(raw))
+	return []envelope{{Request: req, raw: raw}}
+}
+
+func post(c *http.Client, req *http.Request) error { // want post:"sends req"
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Bad: the back-off loop posts the consumed buffer again.
+func deliver(c *http.Client, e envelope) {
+	for i := 0; i < 5; i++ {
+		if post(c, e.Request) == nil { // want `this call of post runs again on the same request after it consumed the body of e.Request`
+			return
+		}
+		time.Sleep(time.Duration(1<<i) * time.Second)
+	}
+}
+
+// Good: the body is attached again before each attempt.
+func deliverFixed(c *http.Client, e envelope) {
+	for i := 0; i < 5; i++ {
+		e.Request.Body = io.NopCloser(bytes.NewReader(e.raw))
+		if post(c, e.Request) == nil {
+			return
+		}
+		time.Sleep(time.Duration(1<<i) * time.Second)
+	}
+}
+
+func deliverAll(c *http.Client, u string, raw []byte) {
+	for _, e := range newEnvelopes(u, raw) {
+		deliver(c, e)
+		deliverFixed(c, e)
+	}
+}
