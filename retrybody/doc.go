@@ -92,7 +92,11 @@
 // `nil`, printing, or a method that leaves the body alone (`Context`,
 // `Cookie`, `SetBasicAuth`…); any use of the variable (or field) given to
 // `NewRequest` as the body — a `Seek`, a `Reset`. Setting headers, the URL or
-// other fields is not a reset.
+// other fields is not a reset. Each of those ends only the paths through it:
+// a call some path skips — the right operand of `&&` or `||` (`if retryIf !=
+// nil && !retryIf(req, err)`), a call under `if hook != nil` — leaves the
+// path that skips it re-sending the request as it was, and that is reported
+// (package `a`, `conditional.go`).
 //
 // # Fix
 //

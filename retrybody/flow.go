@@ -79,10 +79,13 @@ func (c *checker) analyze(fn *engine.Func) (changed bool) {
 }
 
 // touchedInLoop reports whether a path back from the first send ends
-// inside the body of the innermost loop around the re-send: the request,
-// or its body, is set within the attempt loop, under a condition the
-// analysis does not follow (if data != nil { req.Body = … }), and the
-// path that skips it is likely one where there is no body.
+// inside the body of the innermost loop around the re-send where the
+// request, or its body, is set: within the attempt loop, under a
+// condition the analysis does not follow (if data != nil { req.Body = …
+// }), and the path that skips it is likely one where there is no body.
+// A path that ends at a use the analysis cannot follow (the request
+// given to a function value) says nothing of the body: the path that
+// skips that use re-sends the request as it was.
 func (c *checker) touchedInLoop(again send, d defs) bool {
 	var body *ast.BlockStmt
 	for _, n := range c.idx.PathTo(again.call) {
@@ -102,8 +105,42 @@ func (c *checker) touchedInLoop(again send, d defs) bool {
 		return false
 	}
 	for _, st := range d.stops {
-		if body.Pos() <= st.Pos() && st.End() <= body.End() {
+		if body.Pos() <= st.Pos() && st.End() <= body.End() && c.sets(st, again.req) {
 			return true
+		}
+	}
+	return false
+}
+
+// sets reports whether node n assigns the request k, a value holding
+// it, or its Body or GetBody.
+func (c *checker) sets(n ast.Node, k key) bool {
+	var lhs []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		lhs = n.Lhs
+	case *ast.ValueSpec:
+		for _, name := range n.Names {
+			lhs = append(lhs, name)
+		}
+	case *ast.RangeStmt:
+		lhs = []ast.Expr{n.Key, n.Value}
+	}
+	for _, e := range lhs {
+		if e == nil {
+			continue
+		}
+		ck, ok := keyOf(c.info, e)
+		if !ok {
+			continue
+		}
+		switch rel, field := relate(ck, k); rel {
+		case same, outside:
+			return true
+		case inside:
+			if field == "Body" || field == "GetBody" {
+				return true
+			}
 		}
 	}
 	return false
@@ -213,7 +250,7 @@ func (c *checker) effect(n ast.Node, k key, bodyKeys []key, byNode map[ast.Node]
 		if e, ok := m.(ast.Expr); ok {
 			if ck, ok := keyOf(info, e); ok {
 				if ck.root == k.root {
-					stop = c.stops(e, ck, k, stack)
+					stop = c.stops(e, ck, k, stack) && !shortCircuited(stack, e)
 					return false
 				}
 				for _, bk := range bodyKeys {
@@ -231,6 +268,19 @@ func (c *checker) effect(n ast.Node, k key, bodyKeys []key, byNode map[ast.Node]
 		return true, nil
 	}
 	return false, sent
+}
+
+// shortCircuited reports whether e is in the right operand of a && or
+// || on the stack: a path skips it (the graph keeps a condition as one
+// node), and on that path the request goes on unchanged.
+func shortCircuited(stack []ast.Node, e ast.Expr) bool {
+	for _, n := range stack {
+		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.LAND || b.Op == token.LOR) &&
+			b.Y.Pos() <= e.Pos() && e.End() <= b.Y.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // harmlessMethods are the methods of *http.Request that leave its body
