@@ -112,26 +112,19 @@ func (*r) close() {}
 	}
 }
 
-func TestParseVetJSON(t *testing.T) {
-	out := []byte(`{
-	"a": {
-		"bodyclose": [
-			{"posn": "/tmp/x/src/a/a.go:13:2", "end": "/tmp/x/src/a/a.go:13:19", "message": "closed unread"}
-		],
-		"reqctx": {"error": "boom"}
-	}
-}
-{"b": {"timeouts": [{"posn": "C:/b/b.go:7:1", "message": "no timeout"}]}}`)
-	findings, errs, err := parseVetJSON(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []finding{
-		{analyzer: "bodyclose", file: "/tmp/x/src/a/a.go", line: 13, message: "closed unread"},
-		{analyzer: "timeouts", file: "C:/b/b.go", line: 7, message: "no timeout"},
-	}
-	if !reflect.DeepEqual(findings, want) || len(errs) != 1 || !strings.Contains(errs[0], "boom") {
-		t.Errorf("parseVetJSON = %+v, %q", findings, errs)
+func TestSplitPosn(t *testing.T) {
+	for _, tc := range []struct {
+		posn string
+		file string
+		line int
+	}{
+		{"/tmp/x/src/a/a.go:13:2", "/tmp/x/src/a/a.go", 13},
+		{"C:/b/b.go:7:1", "C:/b/b.go", 7},
+		{"nowhere", "nowhere", 0},
+	} {
+		if file, line := splitPosn(tc.posn); file != tc.file || line != tc.line {
+			t.Errorf("splitPosn(%q) = %q, %d", tc.posn, file, line)
+		}
 	}
 }
 

@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/httpvet/httpvet/bench/internal/vetrun"
 )
 
 // download fetches module@version through the Go module proxy (go mod
@@ -66,7 +67,8 @@ type finding struct {
 // runHTTPVet runs the standalone httpvet on the analyzed packages of a
 // GOPATH, in GOPATH mode (analysistest's layout: packages import each
 // other by bare paths), with the given flags, and returns its findings
-// and the errors it printed for packages that did not load or analyze.
+// (files absolute) and the errors it printed for packages that did not
+// load or analyze.
 func runHTTPVet(bin, gopath string, flags []string, pkgs []pkg) ([]finding, []string, error) {
 	args := append(append([]string{}, flags...), "-json")
 	for _, p := range pkgs {
@@ -80,49 +82,24 @@ func runHTTPVet(bin, gopath string, flags []string, pkgs []pkg) ([]finding, []st
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
-	findings, errs, perr := parseVetJSON(out)
-	if perr != nil {
-		return nil, nil, fmt.Errorf("%s %s: %v: %v\n%s", bin, strings.Join(args, " "), err, perr, stderr.Bytes())
+	parsed, nerrs := vetrun.ParseJSON(out, "")
+	if len(out) == 0 && err != nil {
+		return nil, nil, fmt.Errorf("%s %s: %v\n%s", bin, strings.Join(args, " "), err, stderr.Bytes())
+	}
+	var findings []finding
+	for _, f := range parsed {
+		file, line := splitPosn(f.Posn)
+		findings = append(findings, finding{analyzer: f.Analyzer, file: file, line: line, message: f.Message})
+	}
+	var errs []string
+	if nerrs > 0 {
+		errs = append(errs, strings.TrimSpace(vetrun.ErrorEntries(out)))
 	}
 	if err != nil {
 		// Exit 1: a package did not load or an analyzer failed; stderr says which.
 		errs = append(errs, strings.TrimSpace(stderr.String()))
 	}
 	return findings, errs, nil
-}
-
-// parseVetJSON reads go vet's -json output: one or more objects mapping a
-// package ID to analyzer names, each with a list of diagnostics or an
-// error.
-func parseVetJSON(out []byte) ([]finding, []string, error) {
-	var findings []finding
-	var errs []string
-	dec := json.NewDecoder(bytes.NewReader(out))
-	for {
-		var tree map[string]map[string]json.RawMessage
-		if err := dec.Decode(&tree); err == io.EOF {
-			return findings, errs, nil
-		} else if err != nil {
-			return nil, nil, err
-		}
-		for pkgID, byAnalyzer := range tree {
-			for analyzer, raw := range byAnalyzer {
-				var failed struct{ Error string }
-				if json.Unmarshal(raw, &failed) == nil && failed.Error != "" {
-					errs = append(errs, fmt.Sprintf("%s: %s: %s", pkgID, analyzer, failed.Error))
-					continue
-				}
-				var diags []struct{ Posn, Message string }
-				if err := json.Unmarshal(raw, &diags); err != nil {
-					return nil, nil, fmt.Errorf("%s: %s: %v", pkgID, analyzer, err)
-				}
-				for _, d := range diags {
-					file, line := splitPosn(d.Posn)
-					findings = append(findings, finding{analyzer: analyzer, file: file, line: line, message: d.Message})
-				}
-			}
-		}
-	}
 }
 
 // splitPosn splits "file:line:col" (the file may contain colons).
