@@ -27,7 +27,10 @@
 //     `Client.Do`, `RoundTrip`, a function of their signature (a `Doer`
 //     interface, a `do(req)` helper), or a function that sends the request it
 //     is given (the fact `sendsRequest`, across packages) — without being
-//     given a context first;
+//     given a context first (values added to the request's own context,
+//     `req.WithContext(httptrace.WithClientTrace(req.Context(), trace))` or
+//     `context.WithValue(req.Context(), …)`, give it none: it still has
+//     `http.NewRequest`'s `context.Background()`);
 //   - `http.Get`, `Head`, `Post`, `PostForm`, and the same methods of
 //     `*http.Client`;
 //   - `context.Background()` or `context.TODO()` given to

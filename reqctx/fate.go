@@ -161,7 +161,7 @@ func (c *checker) varFate(fn *engine.Func, v *types.Var) fate {
 			return false
 		}
 		if id, ok := n.(*ast.Ident); ok && c.info.Uses[id] == v {
-			f.merge(c.useFate(id, stack))
+			f.merge(c.useFate(fn, v, id, stack))
 		}
 		stack = append(stack, n)
 		return true
@@ -169,8 +169,8 @@ func (c *checker) varFate(fn *engine.Func, v *types.Var) fate {
 	return f
 }
 
-// useFate is the fate of the request at one use id of its variable.
-func (c *checker) useFate(id *ast.Ident, stack []ast.Node) fate {
+// useFate is the fate of the request at one use id of its variable v.
+func (c *checker) useFate(fn *engine.Func, v *types.Var, id *ast.Ident, stack []ast.Node) fate {
 	for _, n := range stack {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return fate{escapes: true} // a closure: out of sight
@@ -199,6 +199,11 @@ func (c *checker) useFate(id *ast.Ident, stack []ast.Node) fate {
 						return fate{}
 					}
 				}
+				if len(call.Args) == 1 && c.ownContext(call.Args[0], v, 0) {
+					// The context it already had, with values: the copy
+					// goes where the request would.
+					return c.copyFate(fn, v, call, crest)
+				}
 				return fate{attached: true}
 			}
 		}
@@ -223,6 +228,38 @@ func (c *checker) useFate(id *ast.Ident, stack []ast.Node) fate {
 		return fate{}
 	}
 	return fate{escapes: true}
+}
+
+// copyFate is the fate of call, a copy of the request v with no new
+// context: nothing of its own when it is assigned back to v (v's other
+// uses tell), else where it goes.
+func (c *checker) copyFate(fn *engine.Func, v *types.Var, call *ast.CallExpr, stack []ast.Node) fate {
+	parent, _, _ := parentOf(call, stack)
+	if as, ok := parent.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && match.ObjectOf(c.info, as.Lhs[0]) == v {
+		return fate{}
+	}
+	return c.callFate(fn, call, stack)
+}
+
+// ownContext reports whether e, the context given to v.WithContext or
+// v.Clone, is v.Context() itself or values added to it
+// (context.WithValue, context.WithoutCancel, httptrace.WithClientTrace
+// over it): no new cancellation, so a request built without a context
+// still has none.
+func (c *checker) ownContext(e ast.Expr, v *types.Var, depth int) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || depth > 8 {
+		return false
+	}
+	fn := match.Callee(c.info, call)
+	if match.IsMethod(fn, match.NetHTTP, "Request", "Context") {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		return ok && match.ObjectOf(c.info, sel.X) == v
+	}
+	if match.IsFunc(fn, "context", "WithValue", "WithoutCancel") || match.IsFunc(fn, "net/http/httptrace", "WithClientTrace") {
+		return len(call.Args) > 0 && c.ownContext(call.Args[0], v, depth+1)
+	}
+	return false
 }
 
 // argFate is the fate of a request passed as the argument arg of call.

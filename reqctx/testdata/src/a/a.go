@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strings"
 	"time"
@@ -450,4 +451,51 @@ func child(ctx context.Context, u string) {
 	defer cancel()
 	vctx := context.WithValue(reqCtx, key{}, 1)
 	http.Get(u) // want `http.Get sends a request without vctx, which is in scope`
+}
+
+// A context derived from the request's own adds values, not ctx: the
+// request still cannot be cancelled.
+func ownContextValue(ctx context.Context, u string) {
+	req, _ := http.NewRequest("GET", u, nil) // want `http.NewRequest builds a request without ctx, which is in scope`
+	req = req.WithContext(context.WithValue(req.Context(), key{}, 1))
+	http.DefaultClient.Do(req)
+}
+
+func ownContextTrace(ctx context.Context, u string, trace *httptrace.ClientTrace) {
+	req, _ := http.NewRequest("GET", u, nil) // want `http.NewRequest builds a request without ctx, which is in scope`
+	http.DefaultClient.Do(req.WithContext(httptrace.WithClientTrace(req.Context(), trace)))
+}
+
+// A helper that only adds a trace to the request's own context gives it
+// no context: its callers are reported.
+func withTrace(req *http.Request, trace *httptrace.ClientTrace) *http.Request {
+	return req.Clone(httptrace.WithClientTrace(req.Context(), trace))
+}
+
+func tracedHelper(ctx context.Context, u string, trace *httptrace.ClientTrace) {
+	req, _ := http.NewRequest("GET", u, nil) // want `http.NewRequest builds a request without ctx, which is in scope`
+	req = withTrace(req, trace)
+	http.DefaultClient.Do(req)
+}
+
+// Not reported: values added to ctx, a context given before the values,
+// and a deadline derived from the request's own context.
+func valuesOverCtx(ctx context.Context, u string) {
+	req, _ := http.NewRequest("GET", u, nil)
+	req = req.WithContext(context.WithValue(ctx, key{}, 1))
+	http.DefaultClient.Do(req)
+}
+
+func ctxThenValues(ctx context.Context, u string, trace *httptrace.ClientTrace) {
+	req, _ := http.NewRequest("GET", u, nil)
+	req = req.WithContext(ctx)
+	req = req.WithContext(httptrace.WithClientTrace(req.Context(), trace))
+	http.DefaultClient.Do(req)
+}
+
+func ownDeadline(ctx context.Context, u string) {
+	req, _ := http.NewRequest("GET", u, nil)
+	tctx, cancel := context.WithTimeout(req.Context(), time.Second)
+	defer cancel()
+	http.DefaultClient.Do(req.WithContext(tctx))
 }

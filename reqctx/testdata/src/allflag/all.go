@@ -67,3 +67,11 @@ func blank(c *http.Client) {
 	_, f := http.Head, http.Head // want `Head used as a function value makes requests without a context`
 	f("u")
 }
+
+// With no context in scope, values added to the request's own context
+// (context.Background, from http.NewRequest) still leave nothing to cancel it.
+func ownContextOnly(c *http.Client, u string) {
+	req, _ := http.NewRequest("GET", u, nil) // want `http.NewRequest builds a request without a context`
+	req = req.WithContext(context.WithValue(req.Context(), struct{}{}, 0))
+	c.Do(req)
+}
