@@ -96,7 +96,10 @@
 // a call some path skips — the right operand of `&&` or `||` (`if retryIf !=
 // nil && !retryIf(req, err)`), a call under `if hook != nil` — leaves the
 // path that skips it re-sending the request as it was, and that is reported
-// (package `a`, `conditional.go`).
+// (package `a`, `conditional.go`). A function of the package that only reads
+// or sets the request's other fields (`setTarget(req)` setting its URL and
+// headers) is no reset either: its body shows it leaves the body alone
+// (`helpers.go`).
 //
 // # Fix
 //
@@ -202,8 +205,9 @@
 // variable before it reaches the helper, or returned by a function of another
 // package; sends in
 // `defer` and `go` statements; a loop inside which the request or its body is
-// set on some path (`if data != nil { req.Body = … }`): the path that skips it
-// is most likely one without a body, which the analysis cannot tell.
+// set on some path (`if data != nil { req.Body = … }`), before the first send
+// or between the sends: the path that skips it is most likely one without a
+// body, which the analysis cannot tell.
 //
 // # Flags
 //

@@ -61,11 +61,11 @@ func (c *checker) analyze(fn *engine.Func) (changed bool) {
 		if !d.body && !fromCaller {
 			continue
 		}
-		again := c.resendFrom(g, s.b, s.i, s.req, d.bodyKeys, byNode)
+		again, between := c.resendFrom(g, s.b, s.i, s.req, d.bodyKeys, byNode)
 		if again == nil {
 			continue
 		}
-		if c.touchedInLoop(*again, d) {
+		if c.touchedInLoop(*again, d.stops) || c.touchedInLoop(*again, between) {
 			continue
 		}
 		if d.body {
@@ -86,7 +86,7 @@ func (c *checker) analyze(fn *engine.Func) (changed bool) {
 // A path that ends at a use the analysis cannot follow (the request
 // given to a function value) says nothing of the body: the path that
 // skips that use re-sends the request as it was.
-func (c *checker) touchedInLoop(again send, d defs) bool {
+func (c *checker) touchedInLoop(again send, stops []ast.Node) bool {
 	var body *ast.BlockStmt
 	for _, n := range c.idx.PathTo(again.call) {
 		switch n := n.(type) {
@@ -104,7 +104,7 @@ func (c *checker) touchedInLoop(again send, d defs) bool {
 	if body == nil {
 		return false
 	}
-	for _, st := range d.stops {
+	for _, st := range stops {
 		if body.Pos() <= st.Pos() && st.End() <= body.End() && c.sets(st, again.req) {
 			return true
 		}
@@ -330,6 +330,11 @@ func (c *checker) stops(e ast.Expr, ck, k key, stack []ast.Node) bool {
 			switch fn.Pkg().Path() {
 			case "fmt", "log", "log/slog":
 				return false
+			}
+			for i, arg := range p.Args {
+				if arg == child && c.leavesBody(fn, i) {
+					return false
+				}
 			}
 		}
 		return true
@@ -591,20 +596,24 @@ func (c *checker) emptyBody(e ast.Expr) bool {
 
 // resendFrom walks forward from the send at node i of block b and returns
 // a send of the request k that may run next without its body being reset
-// in between, or nil.
-func (c *checker) resendFrom(g *engine.Graph, b *cfg.Block, i int, k key, bodyKeys []key, byNode map[ast.Node][]send) *send {
+// in between, or nil, and the nodes where the paths from the send end
+// before any such send (a reset, or a use the analysis cannot follow).
+func (c *checker) resendFrom(g *engine.Graph, b *cfg.Block, i int, k key, bodyKeys []key, byNode map[ast.Node][]send) (again *send, stops []ast.Node) {
 	seen := make(map[*cfg.Block]bool)
 	var found *send
-	var walk func(b *cfg.Block, from int) bool
-	walk = func(b *cfg.Block, from int) bool {
+	var walk func(b *cfg.Block, from int)
+	walk = func(b *cfg.Block, from int) {
 		for j := from; j < len(b.Nodes); j++ {
 			stop, sent := c.effect(b.Nodes[j], k, bodyKeys, byNode)
 			if stop {
-				return false
+				stops = append(stops, b.Nodes[j])
+				return
 			}
 			if len(sent) > 0 {
-				found = &sent[0]
-				return true
+				if found == nil {
+					found = &sent[0]
+				}
+				return // the paths on are the re-send's own
 			}
 		}
 		for _, s := range b.Succs {
@@ -615,14 +624,11 @@ func (c *checker) resendFrom(g *engine.Graph, b *cfg.Block, i int, k key, bodyKe
 			if s.Kind == cfg.KindRangeLoop && c.rangeAssigns(s.Stmt, k) {
 				continue // a new request each iteration
 			}
-			if walk(s, 0) {
-				return true
-			}
+			walk(s, 0)
 		}
-		return false
 	}
 	walk(b, i+1)
-	return found
+	return found, stops
 }
 
 // rangeAssigns reports whether the range statement stmt assigns the

@@ -174,6 +174,7 @@ type checker struct {
 	facts     map[*types.Func]*sendsRequest
 	reporting bool // the facts are final: report
 	reported  map[ast.Node]bool
+	leaves    map[leavesKey]bool // leavesBody, by function and parameter
 }
 
 // fact returns the sendsRequest fact of fn, from this package or another.
