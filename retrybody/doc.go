@@ -162,6 +162,24 @@
 //		…
 //	})
 //
+// # A new request around the same reader
+//
+// A new request per attempt is no remedy when its body is the same reader
+// each time. A request built in a loop whose body is a reader from outside
+// the loop — a parameter, a field (`p.Body`), a variable set before the loop
+// — as given or through whatever a call given it returns (`bufio.NewReader(r)`,
+// a watchdog wrapper: a function given the reader reads it), is reported
+// where it is built when a send of it can reach that build again and nothing
+// else in the loop touches the reader (a `Seek`, a type assertion to
+// `io.Seeker`, a new value: any other use is taken for a rewind). The first
+// send read the reader to its end; the retry, or the next target of a
+// broadcast, sends nothing. No fix: whether the reader can seek, or may be
+// buffered whole, is the caller's to decide (package `reader`).
+//
+// A function that sends its request parameter on a goroutine it starts (`go
+// func() { … c.Do(req) … }()`) carries `sends req` too: the body is consumed
+// there.
+//
 // # Requests kept in fields
 //
 // A request sent from a field of the package's own struct type (`up.req`,

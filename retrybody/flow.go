@@ -26,9 +26,10 @@ func (c *checker) analyze(fn *engine.Func) (changed bool) {
 	if g == nil {
 		return false
 	}
+	changed = c.recordGoSends(fn)
 	sites, byNode := c.sites(g)
 	if len(sites) == 0 {
-		return false
+		return changed
 	}
 	escaped := c.escaping(fn)
 	for _, s := range sites {

@@ -261,6 +261,10 @@ func (c *checker) check(fn *engine.Func) {
 		c.reported = make(map[ast.Node]bool)
 	}
 	c.analyze(fn)
+	if g := fn.CFG(); g != nil {
+		sites, _ := c.sites(g)
+		c.checkReusedReaders(fn, sites)
+	}
 }
 
 func (c *checker) line(n ast.Node) int { return c.pass.Fset.Position(n.Pos()).Line }

@@ -11,7 +11,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), retrybody.Analyzer, "a", "wrap", "usewrap", "builder", "usebuilder", "parambody", "closure", "fields")
+	analysistest.Run(t, analysistest.TestData(), retrybody.Analyzer, "a", "wrap", "usewrap", "builder", "usebuilder", "parambody", "closure", "fields", "reader")
 }
 
 func TestFixes(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
 )
 
@@ -214,4 +215,54 @@ func doSignature(sig *types.Signature) bool {
 	return sig.Params().Len() == 1 && match.IsRequest(sig.Params().At(0).Type()) &&
 		sig.Results().Len() == 2 && match.IsResponse(sig.Results().At(0).Type()) &&
 		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
+}
+
+// recordGoSends records in fn's fact the request parameters it sends on
+// a goroutine it starts (go c.Do(req), go func() { … c.Do(req) … }()): the
+// body is consumed there, and a caller that sends the request again after
+// the call sends it consumed. (Within fn, such a send is no site: when it
+// runs next to fn's own sends is not known.)
+func (c *checker) recordGoSends(fn *engine.Func) (changed bool) {
+	if fn.Lit != nil || fn.Body() == nil {
+		return false
+	}
+	ast.Inspect(fn.Body(), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.DeferStmt:
+			return false
+		case *ast.GoStmt:
+			var calls []*ast.CallExpr
+			if lit, ok := n.Call.Fun.(*ast.FuncLit); ok {
+				calls = c.callsIn(lit.Body)
+			} else {
+				calls = []*ast.CallExpr{n.Call}
+			}
+			for _, call := range calls {
+				for _, s := range c.sendsOf(call) {
+					if p, ok := paramOf(fn, s.req); ok && c.record(fn, p, false) {
+						changed = true
+					}
+				}
+			}
+			return false
+		}
+		return true
+	})
+	return changed
+}
+
+// callsIn returns the calls of body outside nested function literals,
+// defer and go statements.
+func (c *checker) callsIn(body *ast.BlockStmt) []*ast.CallExpr {
+	var calls []*ast.CallExpr
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.DeferStmt, *ast.GoStmt:
+			return false
+		case *ast.CallExpr:
+			calls = append(calls, n)
+		}
+		return true
+	})
+	return calls
 }
