@@ -30,6 +30,9 @@ func (c *checker) call(cur cursor, call *ast.CallExpr) {
 		return
 	}
 	c.importedConstructor(cur, call, fn)
+	if cfg.client && match.IsMethod(fn, match.NetHTTP, "Client", "Do", "Get", "Head", "Post", "PostForm") {
+		c.zeroClientField(cur, call, fn)
+	}
 	switch {
 	case cfg.listen && match.IsFunc(fn, match.NetHTTP, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
 		if len(call.Args) > 0 {

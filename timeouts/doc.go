@@ -72,6 +72,11 @@
 //     request as above; not when its sends carry the caller's context (a watch
 //     that streams with that context is right to use the default client) nor
 //     when `c` is stored for later (its requests may carry a deadline);
+//   - a struct field of type `http.Client` (a value) that holds the zero
+//     Client: unexported, its address never taken, every store of it in view
+//     (`engine.Index.FieldStores`) and none a Client with `Timeout`, nor its
+//     `Timeout` set anywhere, when a request goes through it as above —
+//     reported once, at the field (package `zeroclient`);
 //   - a `Transport` literal (or `new(http.Transport)`) through which a request
 //     can wait forever: no dial hook (`DialContext`/`Dial`), no
 //     `TLSHandshakeTimeout`, and no `Client` `Timeout` in view (the `Timeout`
@@ -174,9 +179,10 @@
 // `http.ListenAndServe(addr, h)` becomes `(&http.Server{Addr: addr, Handler:
 // h, ReadHeaderTimeout: …, IdleTimeout: …}).ListenAndServe()`, and likewise
 // for the other three (no fix when the handler would move before an argument
-// with side effects). `DefaultClient`, `http.Get`, `new`, zero vars, calls of
-// other packages' constructors and `KeepAlive` get no fix: the message says
-// what to use.
+// with side effects). `DefaultClient`, `http.Get`, `new`, zero vars, zero
+// Client fields (the zero value is made wherever the struct is: there is no one
+// literal to edit), calls of other packages' constructors and `KeepAlive` get
+// no fix: the message says what to use.
 //
 // # Flags
 //

@@ -200,6 +200,8 @@ type checker struct {
 	// pending: Transport findings that wait for them (see report).
 	untimed map[*ast.CompositeLit]bool
 	pending []func()
+	// zeroReported: the Client fields reported for holding the zero Client.
+	zeroReported map[*types.Var]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {

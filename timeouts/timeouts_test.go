@@ -19,6 +19,12 @@ func TestClient(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "client")
 }
 
+// TestZeroClient: a Client field nothing gives a Timeout, and the fields
+// that are given one or may be set out of view.
+func TestZeroClient(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "zeroclient")
+}
+
 // TestSemantics: explicit zeros, reassigned variables.
 func TestSemantics(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "semantics")
