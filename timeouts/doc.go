@@ -85,7 +85,9 @@
 //     dial hook (`DialTLSContext`/`DialTLS`) does its own dialing and
 //     handshake; a literal that sets its own dialer was configured on purpose
 //     for its endpoints (a unix socket, a LAN device, a metadata server, plain
-//     HTTP ) and is not reported for `TLSHandshakeTimeout` alone. A `Client`
+//     HTTP ) and is not reported for `TLSHandshakeTimeout` alone — unless it
+//     sets `TLSClientConfig` too: it is configured for TLS, and a dialer bounds
+//     the connection, not the handshake after it. A `Client`
 //     literal reported for its missing `Timeout` whose `Transport` is such a
 //     literal is reported once, on the `Client` (one `Timeout` bounds the dial
 //     and the handshake too); the `Transport` then only for `IdleConnTimeout`,

@@ -95,14 +95,17 @@ func (c *checker) dialerKeepAlive(lit *ast.CompositeLit) {
 // Client Timeout in view (credited by boundedTransport). A literal with
 // its own dialer was configured on purpose for its endpoints (a unix
 // socket, a LAN device, plain HTTP): not reported for
-// TLSHandshakeTimeout alone. With -timeouts.idle-conn, a missing
+// TLSHandshakeTimeout alone — unless it sets TLSClientConfig too: it is
+// configured for TLS, and a dial hook bounds the connection, not the
+// handshake after it. With -timeouts.idle-conn, a missing
 // IdleConnTimeout is reported too.
 func transportMissing(set map[string]bool) []string {
 	tlsHook := set["DialTLSContext"] || set["DialTLS"]
 	// A TLS dial hook with MaxConnsPerHost: the program owns a bounded
 	// set of long-lived connections, idle on purpose.
 	owned := tlsHook && set["MaxConnsPerHost"]
-	forever := !set["TLSHandshakeTimeout"] && !set["DialContext"] && !set["Dial"] && !tlsHook
+	dialer := set["DialContext"] || set["Dial"]
+	forever := !set["TLSHandshakeTimeout"] && !tlsHook && (!dialer || set["TLSClientConfig"])
 	var m []string
 	if forever {
 		m = append(m, "TLSHandshakeTimeout")
@@ -110,7 +113,7 @@ func transportMissing(set map[string]bool) []string {
 	if cfg.idleConn && !set["IdleConnTimeout"] && !set["DisableKeepAlives"] && !owned {
 		m = append(m, "IdleConnTimeout")
 	}
-	if forever {
+	if forever && !dialer {
 		m = append(m, "DialContext")
 	}
 	return m

@@ -166,6 +166,16 @@ func dialerOnly() *http.Client {
 	return &http.Client{Transport: tr}
 }
 
+// Its own dialer and a TLS configuration: it makes TLS handshakes, which
+// the dialer's timeout does not bound.
+func dialerAndTLS(conf *tls.Config, req *http.Request) (*http.Response, error) {
+	tr := &http.Transport{ // want `http.Transport literal without TLSHandshakeTimeout: it loses http.DefaultTransport.s 10s TLS handshake timeout \(zero means none\)`
+		TLSClientConfig: conf,
+		DialContext:     (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
+	}
+	return tr.RoundTrip(req)
+}
+
 // A Client with a Timeout in view, its Transport assigned later (caddy's
 // HTTPLoader).
 func timeoutInView(d time.Duration) *http.Client {
