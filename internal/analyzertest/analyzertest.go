@@ -1,5 +1,5 @@
 // Package analyzertest holds the test helpers every httpvet analyzer's
-// tests share: setting an analyzer's flags for one test, and running it on
+// tests share: setting an analyzer's flags or strict mode for one test, and running it on
 // code that does not type-check.
 package analyzertest
 
@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/httpvet/httpvet/internal/strict"
 )
 
 // SetFlags sets flags of a (name, value, name, value, …) for the duration
@@ -20,11 +22,23 @@ func SetFlags(t *testing.T, a *analysis.Analyzer, kv ...string) {
 			t.Fatalf("%s has no flag %s", a.Name, kv[i])
 		}
 		old := f.Value.String()
+		restore := func() { _ = f.Value.Set(old) }
+		if d, ok := f.Value.(strict.Defaulted); ok && !d.Explicit() {
+			restore = d.Reset // back to following the mode
+		}
 		if err := f.Value.Set(kv[i+1]); err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { _ = f.Value.Set(old) })
+		t.Cleanup(restore)
 	}
+}
+
+// Strict turns strict mode on for the duration of the test.
+func Strict(t *testing.T) {
+	t.Helper()
+	old := strict.On()
+	strict.Set(true)
+	t.Cleanup(func() { strict.Set(old) })
 }
 
 // Quiet wraps t so that the failures analysistest reports itself (type
