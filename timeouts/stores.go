@@ -75,7 +75,7 @@ func (c *checker) valuesOf(v *types.Var) ([]ast.Expr, bool) {
 // passes a spread slice or too few arguments.
 func (c *checker) argsAt(calls []*ast.CallExpr, idx int, vals []ast.Expr) ([]ast.Expr, bool) {
 	for _, ce := range calls {
-		if !cfg.tests && c.idx.InTestCode(ce.Pos()) {
+		if !c.tests && c.idx.InTestCode(ce.Pos()) {
 			continue
 		}
 		if len(ce.Args) == 1 && !ce.Ellipsis.IsValid() {
@@ -311,7 +311,7 @@ func callOf(cur cursor) *ast.CallExpr {
 func (c *checker) notInTests(vals []ast.Expr) []ast.Expr {
 	var out []ast.Expr
 	for _, val := range vals {
-		if val == nil || cfg.tests || !c.idx.InTestCode(val.Pos()) {
+		if val == nil || c.tests || !c.idx.InTestCode(val.Pos()) {
 			out = append(out, val)
 		}
 	}
