@@ -204,8 +204,11 @@ type checker struct {
 	pending []func()
 
 	// tests: -tests; strict: strict mode, which also reports servers
-	// whatever reaches them (contract findings).
-	tests, strict bool
+	// whatever reaches them (contract findings). testStores: -tests set
+	// explicitly, which alone lets the values test code stores or passes
+	// make an address public: strict mode's reach stays the default's, so
+	// that what strict mode adds is of class contract.
+	tests, strict, testStores bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -216,7 +219,7 @@ func run(pass *analysis.Pass) (any, error) {
 	idx := pass.ResultOf[engine.Analyzer].(*engine.Index)
 	rq, _ := pass.ResultOf[reqctx.Analyzer].(*reqctx.Result)
 	c := &checker{pass: pass, idx: idx, reqctx: rq, summaries: make(map[*types.Var]*summary),
-		tests: cfg.tests.On(), strict: strict.On()}
+		tests: cfg.tests.On(), strict: strict.On(), testStores: cfg.tests.Explicit() && cfg.tests.On()}
 	if c.tests {
 		strict.MarkTestCode(pass, c.inTestFile)
 	}
