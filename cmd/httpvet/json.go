@@ -54,6 +54,7 @@ func printJSON(w io.Writer, findings []*finding) error {
 		}
 		jf := f.jsonFinding
 		jf.Class = strict.Class(jf.Category)
+		jf.Message = strict.Plain(jf.Message, jf.Category)
 		byAnalyzer[f.analyzer] = append(byAnalyzer[f.analyzer], jf)
 	}
 	data, err := json.MarshalIndent(tree, "", "\t")

@@ -143,7 +143,7 @@ func printSARIF(w io.Writer, findings []*finding, root string) error {
 			RuleID:    f.analyzer,
 			RuleIndex: ruleIndex[f.analyzer],
 			Level:     sarifLevel(f.Category),
-			Message:   sarifText{f.Message},
+			Message:   sarifText{strict.Plain(f.Message, f.Category)},
 			Locations: []sarifLocation{{sarifPhysical{
 				ArtifactLocation: artifact(root, f.posn.file),
 				Region:           cols.region(f.posn, f.end),

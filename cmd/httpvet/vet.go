@@ -55,12 +55,12 @@ func vet() {
 		}
 		os.Args[len(os.Args)-1] = cfgFile
 	}
-	if !boolFlag(os.Args[1:], "json") {
-		// go vet's text output shows the message alone: the class goes
-		// in it. Its -json output carries the Category.
-		for _, a := range analyzers.Suite {
-			strict.MarkText(a)
-		}
+	// go vet always runs its tool with -json and prints the text output
+	// itself, the message alone: the class goes in the message, whichever
+	// output the user asked for (-json also carries the Category). The
+	// standalone driver takes the marker out of its JSON and SARIF.
+	for _, a := range analyzers.Suite {
+		strict.MarkText(a)
 	}
 	if boolFlag(os.Args[1:], "fix") {
 		// unitchecker applies the first fix of each diagnostic: none
@@ -145,8 +145,7 @@ func (vetVersion) Set(string) error {
 }
 
 // boolFlag reports whether go vet passes the boolean flag name, before the
-// .cfg file: -fix when it runs the tool to apply fixes, -json for JSON
-// output.
+// .cfg file: -fix when it runs the tool to apply fixes.
 func boolFlag(args []string, name string) bool {
 	for _, a := range args {
 		if a == "--" || !strings.HasPrefix(a, "-") {

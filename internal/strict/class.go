@@ -80,10 +80,19 @@ func MarkTestCode(pass *analysis.Pass, inTest func(token.Pos) bool) {
 }
 
 // Text returns a finding's message as text output shows it: with Marker
-// after a contract finding's.
+// after a contract finding's (once: MarkText may have put it there).
 func Text(message, category string) string {
-	if IsContract(category) {
+	if IsContract(category) && !strings.HasSuffix(message, Marker) {
 		return message + Marker
+	}
+	return message
+}
+
+// Plain returns a finding's message without the Marker MarkText put after
+// it, for outputs that carry the class apart (JSON, SARIF).
+func Plain(message, category string) string {
+	if IsContract(category) {
+		return strings.TrimSuffix(message, Marker)
 	}
 	return message
 }
