@@ -26,8 +26,8 @@ const (
 // options are the standalone driver's flags.
 type options struct {
 	fix, diff, json, sarif, tests, version, strict bool
-	format, tags                           string
-	context                                int
+	format, tags                                   string
+	context                                        int
 }
 
 // standalone runs httpvet on package patterns and returns the exit status.
