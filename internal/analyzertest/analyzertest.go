@@ -1,6 +1,7 @@
 // Package analyzertest holds the test helpers every httpvet analyzer's
-// tests share: setting an analyzer's flags or strict mode for one test, and running it on
-// code that does not type-check.
+// tests share: setting an analyzer's flags or strict mode for one test,
+// checking the class of findings, and running an analyzer on code that
+// does not type-check.
 package analyzertest
 
 import (
