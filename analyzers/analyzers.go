@@ -20,6 +20,15 @@
 // The analyzers are package-level values: the flags apply to every use of
 // them in the process.
 //
+// # Strict mode
+//
+// [SetStrict] is the -strict flag: every analyzer reports the contract
+// findings too (a body read to EOF but not closed, a request without a
+// context where none is in scope, a server without timeouts that only
+// local clients reach), with the Category "contract" ("contract/" and
+// another category when it has one). An analyzer flag set explicitly wins
+// over it.
+//
 // # Suppression and generated files
 //
 // Both come with the analyzers, whatever the driver: every analyzer
@@ -38,6 +47,7 @@ import (
 	"github.com/httpvet/httpvet/bodyclose"
 	"github.com/httpvet/httpvet/deadlineconn"
 	"github.com/httpvet/httpvet/getbody"
+	"github.com/httpvet/httpvet/internal/strict"
 	"github.com/httpvet/httpvet/nilbody"
 	"github.com/httpvet/httpvet/reqctx"
 	"github.com/httpvet/httpvet/retrybody"
@@ -54,3 +64,7 @@ var Suite = []*analysis.Analyzer{
 	retrybody.Analyzer,
 	timeouts.Analyzer,
 }
+
+// SetStrict turns strict mode on or off for every analyzer of the suite
+// (-strict): call it before the analysis runs.
+func SetStrict(on bool) { strict.Set(on) }

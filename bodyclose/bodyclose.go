@@ -16,6 +16,7 @@ import (
 	"github.com/httpvet/httpvet/internal/docs"
 	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
+	"github.com/httpvet/httpvet/internal/strict"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
@@ -36,11 +37,12 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-// config is bound to Analyzer.Flags.
+// config is bound to Analyzer.Flags. drain and tests follow strict mode
+// unless set explicitly.
 var config struct {
-	drain      drainMode
+	drain      drainFlag
 	drainLimit int64
-	tests      bool
+	tests      *strict.Bool
 }
 
 // drainMode says which bodies closed unread are reported.
@@ -79,19 +81,55 @@ func (m *drainMode) Set(s string) error {
 	return nil
 }
 
-// Get makes drainMode a flag.Getter. It is not a bool flag (no
+// drainFlag is -bodyclose.drain: the mode it was set to, or else
+// drainRepeat, drainAll in strict mode (a strict.Defaulted).
+type drainFlag struct {
+	mode drainMode
+	set  bool
+}
+
+// effective returns the drain mode the analysis uses.
+func (f *drainFlag) effective() drainMode {
+	switch {
+	case f.set:
+		return f.mode
+	case strict.On():
+		return drainAll
+	}
+	return drainRepeat
+}
+
+func (f *drainFlag) String() string {
+	if f == nil || !f.set {
+		return "true"
+	}
+	return f.mode.String()
+}
+
+func (f *drainFlag) Set(s string) error {
+	if err := f.mode.Set(s); err != nil {
+		return err
+	}
+	f.set = true
+	return nil
+}
+
+func (f *drainFlag) Explicit() bool { return f.set }
+func (f *drainFlag) Reset()         { f.set = false }
+
+// Get makes drainFlag a flag.Getter. It is not a bool flag (no
 // IsBoolFlag): go vet registers bool flags of a vet tool as bools, which
 // would refuse -bodyclose.drain=all.
-func (m *drainMode) Get() any { return m.String() }
+func (f *drainFlag) Get() any { return f.String() }
 
 func flags() flag.FlagSet {
 	var fs flag.FlagSet
-	config.drain = drainRepeat
+	config.tests = strict.NewBool(false)
 	fs.Var(&config.drain, "drain",
 		"report bodies closed without being read: true reports it where the lost connection reuse repeats (a loop, a later request, a GET success path), all on every unread path, false never")
 	fs.Int64Var(&config.drainLimit, "drain-limit", 64<<10,
 		"bytes the suggested drain reads at most before closing: io.Copy(io.Discard, io.LimitReader(resp.Body, N))")
-	fs.BoolVar(&config.tests, "tests", false,
+	fs.Var(config.tests, "tests",
 		"also check test code: _test.go files, files that import testing or net/http/httptest, test support packages (leaks in tests are real but cost little)")
 	return fs
 }
@@ -103,6 +141,9 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // no *http.Response can appear in this package
 	}
 	c := newChecker(pass, idx)
+	if c.tests {
+		strict.MarkTestCode(pass, c.inTestFile)
+	}
 	c.exportFacts()
 	for _, s := range c.sources() {
 		c.checkSource(c.function(s.fn), s.parent, s.call, s.idx)

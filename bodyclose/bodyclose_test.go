@@ -92,3 +92,31 @@ func TestBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestStrict runs the shapes only strict mode reports (contract findings),
+// with their fixes, beside a finding of both modes (cost).
+func TestStrict(t *testing.T) {
+	analyzertest.Strict(t)
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzertest.Classed(bodyclose.Analyzer), "strictmode")
+}
+
+// TestStrictDefault runs the strict mode's package in the default mode:
+// only its cost finding is reported.
+func TestStrictDefault(t *testing.T) {
+	results := analysistest.Run(analyzertest.Quiet(t), analysistest.TestData(), bodyclose.Analyzer, "strictmode")
+	lines := make(map[int]bool)
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			lines[r.Pass.Fset.Position(d.Pos).Line] = true
+		}
+	}
+	if len(lines) != 1 || !lines[53] || len(analyzertest.Contract(results)) != 0 {
+		t.Errorf("default mode: findings on lines %v, %d of class contract; want the one cost finding, on line 53", lines, len(analyzertest.Contract(results)))
+	}
+}
+
+// TestStrictAddsContract: on the default mode's packages, strict mode
+// keeps every finding and adds only contract ones.
+func TestStrictAddsContract(t *testing.T) {
+	analyzertest.StrictAddsContract(t, bodyclose.Analyzer, "released", "oneshot", "cancelmain", "clicmd", "drain", "intests")
+}

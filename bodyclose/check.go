@@ -58,12 +58,17 @@ func (c *checker) checkSource(fn *function, parent ast.Node, call *ast.CallExpr,
 		// A body left open on the leaking paths is released when the
 		// function's connection goes with it, whether or not other paths
 		// hand the response on; a loop piles bodies up before that.
-		if loop || !c.connGoesWithFunc(fn, call) {
-			c.reportLeak(fn, s, call, stmt, v, errLhs, errVar)
+		// Strict mode reports it as a contract finding.
+		var goes string
+		if !loop {
+			goes = c.connGoesWhy(fn, call)
+		}
+		if goes == "" || c.strict {
+			c.reportLeak(fn, s, call, stmt, v, errLhs, errVar, goes)
 		}
 	}
 	fresh := c.checkPerCallPool(fn, call)
-	if config.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) {
+	if c.drain != drainOff && len(s.drainOrder) > 0 && c.knownMethod(fn, call) {
 		c.checkDrain(fn, s, call, fresh)
 	}
 }
@@ -110,10 +115,14 @@ func (c *checker) boundVar(fn *function, parent ast.Node, call *ast.CallExpr, id
 }
 
 // discarded reports call, whose response is thrown away, unless it has no
-// body (HEAD) or its connection goes with the function.
+// body (HEAD) or, but in strict mode, its connection goes with the
+// function.
 func (c *checker) discarded(fn *function, call *ast.CallExpr) {
-	if !c.headRequest(fn, call) && !c.connGoesWithFunc(fn, call) {
-		c.reportDiscard(fn, call)
+	if c.headRequest(fn, call) {
+		return
+	}
+	if goes := c.connGoesWhy(fn, call); goes == "" || c.strict {
+		c.reportDiscard(fn, call, goes)
 	}
 }
 
@@ -129,6 +138,7 @@ func (c *checker) checkDrain(fn *function, s *search, call *ast.CallExpr, fresh 
 	for _, site := range s.drainOrder {
 		d := s.drain[site]
 		var why string
+		contract := false
 		switch {
 		case d.repeat && d.againLoop && c.hostPerIteration(fn, call, d.repeatPos):
 			continue // the next iteration dials another server
@@ -138,15 +148,25 @@ func (c *checker) checkDrain(fn *function, s *search, call *ast.CallExpr, fresh 
 			why = fmt.Sprintf("before the request on line %d", c.line(d.repeatPos))
 		case fresh:
 			continue // nothing after this call uses the pool: draining only parks the connection
-		case config.drain == drainAll && len(d.returns) > 0:
+		case c.drain == drainAll && len(d.returns) > 0:
 			why = "on the " + c.lines("path returning at line", "paths returning at lines", d.returns)
-		case len(d.okReturns) > 0 && method == "GET" && p != poolFresh && c.runsRepeatedly(fn):
+			// A contract finding unless the default mode reports it too.
+			contract = !c.drainRepeats(fn, d, method, p)
+		case c.drainRepeats(fn, d, method, p):
 			why = "on the " + c.lines("path returning at line", "paths returning at lines", d.okReturns)
 		default: // the paths end the program, or return an error
 			continue
 		}
-		c.reportDrain(fn, site, why)
+		c.reportDrain(fn, site, why, contract)
 	}
+}
+
+// drainRepeats reports whether the close site d, reached unread on paths
+// that return no error, costs reuse again and again: the success path of
+// a GET, through a pool not built for this call, in a function that runs
+// again and again.
+func (c *checker) drainRepeats(fn *function, d *drainSite, method string, p pool) bool {
+	return len(d.okReturns) > 0 && method == "GET" && p != poolFresh && c.runsRepeatedly(fn)
 }
 
 // pickLHS returns the expressions that receive the response (result idx
@@ -178,12 +198,18 @@ func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
-// connGoesWithFunc reports whether the connection of call's response
-// cannot outlive fn, so that a body fn leaves open holds nothing after it
-// returns: the request goes through a Transport fn built around one
-// connection it did not dial, or its context is cancelled when fn
-// returns. The caller checks that no loop piles up open bodies before the
+// connGoesWhy says why the connection of call's response cannot outlive
+// fn, so that a body fn leaves open holds nothing after it returns — the
+// request goes through a Transport fn built around one connection it did
+// not dial, or its context is cancelled when fn returns — or returns "" if
+// it can. The caller checks that no loop piles up open bodies before the
 // return.
-func (c *checker) connGoesWithFunc(fn *function, call *ast.CallExpr) bool {
-	return c.requestPool(fn, call) == poolOneConn || c.requestCancelled(fn, call)
+func (c *checker) connGoesWhy(fn *function, call *ast.CallExpr) string {
+	switch {
+	case c.requestPool(fn, call) == poolOneConn:
+		return "its Transport serves one connection the function owns"
+	case c.requestCancelled(fn, call):
+		return "the request's context is cancelled when the function returns, which closes the connection"
+	}
+	return ""
 }

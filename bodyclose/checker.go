@@ -13,6 +13,7 @@ import (
 
 	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
+	"github.com/httpvet/httpvet/internal/strict"
 )
 
 type checker struct {
@@ -35,6 +36,12 @@ type checker struct {
 	repeats     map[ast.Node]bool           // see runsRepeatedly
 	perCall     map[ast.Node]bool           // functions reported by checkPerCallPool
 	ifaceNames  map[string]bool             // see interfaceNames
+
+	// The configuration, read once: -drain, -tests, and strict mode,
+	// which also reports the leaks that hold nothing (contract findings).
+	drain  drainMode
+	tests  bool
+	strict bool
 }
 
 func newChecker(pass *analysis.Pass, idx *engine.Index) *checker {
@@ -52,6 +59,9 @@ func newChecker(pass *analysis.Pass, idx *engine.Index) *checker {
 		fresh:      make(map[*types.Func]*freshTransport),
 		lits:       make(map[*ast.FuncLit]*paramsFact),
 		bodyKinds:  match.ImportsOrIs(pass.Pkg, match.NetHTTP),
+		drain:      config.drain.effective(),
+		tests:      config.tests.On(),
+		strict:     strict.On(),
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {

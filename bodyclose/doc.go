@@ -333,6 +333,26 @@
 // without closing it is still reported (the `Close` is the caller's duty),
 // with a message saying the connection leaks unless the read reached EOF.
 //
+// # Strict
+//
+// With `-strict` (golangci-lint: `strict: true`), which also turns
+// `-bodyclose.drain` to `all` and `-bodyclose.tests` on unless they are set
+// explicitly, these are reported too, as contract findings (a body nobody
+// closed breaks the contract even where it holds nothing):
+//
+//   - a body not closed on some path that read it to EOF (the Transport
+//     released the connection already);
+//   - a body left open, or a response discarded, where the connection goes
+//     with the function: the request's context is cancelled when it
+//     returns, or its Transport serves one connection the function owns;
+//   - leaks on the error paths of a one-shot program (the error ends it);
+//   - a body closed unread on any path that returns, error paths included
+//     (`-bodyclose.drain=all`);
+//   - [test code] (`-bodyclose.tests`).
+//
+// The fixes are the default mode's: `defer resp.Body.Close()`, or the
+// bounded drain and close where nothing read the body.
+//
 // # Flags
 //
 //	-bodyclose.drain=true         report bodies closed unread where the lost

@@ -56,6 +56,7 @@ type search struct {
 type leakExit struct {
 	kind int // leakReturn, leakEnd, leakAssign, leakAgain, leakContinue, leakGoto, leakLoopEnd
 	pos  token.Pos
+	eof  bool // the path read the body to EOF (strict mode only)
 }
 
 const (
@@ -144,8 +145,8 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 			}
 			if n == s.source {
 				// Back at the call (a loop): the response is overwritten.
-				if st.defers == nil && !st.eof {
-					s.recordLeak(n, false, true, st.read)
+				if st.defers == nil && (!st.eof || s.fn.c.strict) {
+					s.recordLeak(n, false, true, st)
 				}
 				ended = true
 				break
@@ -190,8 +191,8 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 				}
 			}
 			if ev.assign {
-				if st.defers == nil && !st.eof && len(s.tr.resp)+len(s.tr.body)+len(s.tr.holder) == 1 {
-					s.recordLeak(n, false, true, st.read)
+				if st.defers == nil && (!st.eof || s.fn.c.strict) && len(s.tr.resp)+len(s.tr.body)+len(s.tr.holder) == 1 {
+					s.recordLeak(n, false, true, st)
 				}
 				ended = true
 				break
@@ -276,13 +277,13 @@ func (s *search) exit(b *cfg.Block, st state) {
 		}
 		return
 	}
-	if st.eof {
+	if st.eof && !s.fn.c.strict {
 		return // read to EOF: the Transport released the connection
 	}
 	if ret.Return != s.fn.body().Rbrace {
-		s.recordLeak(ret, false, false, st.read)
+		s.recordLeak(ret, false, false, st)
 	} else {
-		s.recordLeak(nil, true, false, st.read)
+		s.recordLeak(nil, true, false, st)
 	}
 }
 
@@ -317,22 +318,35 @@ func (s *search) derive(n ast.Node) bool {
 	return true
 }
 
-func (s *search) recordLeak(n ast.Node, end, assign, read bool) {
-	var e leakExit
+func (s *search) recordLeak(n ast.Node, end, assign bool, st state) {
+	e := leakExit{kind: leakReturn, eof: st.eof}
 	switch {
 	case end:
-		e = leakExit{leakEnd, s.fn.body().Rbrace}
+		e.kind, e.pos = leakEnd, s.fn.body().Rbrace
 	case assign && n == s.source:
-		e = leakExit{leakAgain, n.Pos()}
+		e.kind, e.pos = leakAgain, n.Pos()
 	case assign:
-		e = leakExit{leakAssign, n.Pos()}
+		e.kind, e.pos = leakAssign, n.Pos()
 	default:
-		e = leakExit{leakReturn, n.Pos()}
+		e.pos = n.Pos()
 	}
+	read := st.read || st.eof
 	if s.leak == nil && !s.leakEnd {
 		s.leak, s.leakEnd, s.leakAssign, s.leakRead = n, end, assign, read
 	}
 	s.addLeak(e, read)
+}
+
+// eofOnly reports whether every leaking path of s read the body to EOF:
+// the connection is released, and the leak (reported in strict mode only)
+// breaks the contract at no cost.
+func (s *search) eofOnly() bool {
+	for _, e := range s.leaks {
+		if !e.eof {
+			return false
+		}
+	}
+	return len(s.leaks) > 0
 }
 
 func (s *search) addLeak(e leakExit, read bool) {

@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/httpvet/httpvet/internal/strict"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
@@ -47,16 +48,22 @@ func calleeText(call *ast.CallExpr) string {
 	return s
 }
 
-func (c *checker) reportDiscard(fn *function, call *ast.CallExpr) {
+// reportDiscard reports call, whose response is thrown away; noCost, if
+// not empty, says why its connection goes with the function (a contract
+// finding, strict mode only).
+func (c *checker) reportDiscard(fn *function, call *ast.CallExpr, noCost string) {
+	contract := noCost != ""
 	consequence := "the connection leaks"
-	if held := c.heldUntil(fn, call); held != "" {
+	if contract {
+		consequence = "it is never closed (" + noCost + ": nothing leaks, but closing the body is still the caller's duty)"
+	} else if held := c.heldUntil(fn, call); held != "" {
 		consequence = "its connection is held, unusable, " + held
 	}
-	suppress.Report(c.pass, analysis.Diagnostic{
+	suppress.Report(c.pass, strict.MarkIf(analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
 		Message: fmt.Sprintf("response of %s is discarded without closing its body, so %s; assign it and close its Body after the error check", calleeText(call), consequence),
-	})
+	}, contract))
 }
 
 func (c *checker) line(pos token.Pos) int { return c.pass.Fset.Position(pos).Line }
@@ -95,16 +102,27 @@ func (c *checker) leakPaths(s *search) string {
 	return "those paths"
 }
 
-func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt ast.Node, v *types.Var, errLhs ast.Expr, errVar *types.Var) {
+// reportLeak reports the response of call, left open on the paths of s;
+// noCost, if not empty, says why its connection goes with the function
+// (a contract finding, strict mode only).
+func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt ast.Node, v *types.Var, errLhs ast.Expr, errVar *types.Var, noCost string) {
 	if c.reported[call] {
 		return
 	}
 	if c.leaksOnlyOnErrors(fn, s) && c.errorEndsProgram(fn) {
-		return // the error ends the program: nothing is held for long
+		if !c.strict {
+			return // the error ends the program: nothing is held for long
+		}
+		noCost = "the error returned on those paths ends the program"
 	}
+	eof := s.eofOnly()
+	if eof {
+		noCost = "the body was read to EOF there, which released the connection"
+	}
+	contract := noCost != ""
 	c.reported[call] = true
 	where, loop := c.leakWhere(s, v)
-	if s.leakRead {
+	if s.leakRead && !eof {
 		where += " unless the body was read to EOF"
 	}
 	var todo string
@@ -130,7 +148,10 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 		End:     call.End(),
 		Message: fmt.Sprintf("response body of %s is not closed on every path, so the connection leaks %s; %s", calleeText(call), where, todo),
 	}
-	if held := c.heldUntil(fn, call); held != "" {
+	if contract {
+		// Nothing is held: the contract is broken at no cost.
+		d.Message = fmt.Sprintf("response body of %s is not closed on every path (%s); %s, so nothing leaks, but closing the body is still the caller's duty; %s", calleeText(call), where, noCost, todo)
+	} else if held := c.heldUntil(fn, call); held != "" {
 		// Not for good: the client's Timeout ends the request, and the
 		// Transport then closes the connection.
 		d.Message = fmt.Sprintf("response body of %s is not closed on every path (%s), so its connection is held, unusable, %s; %s", calleeText(call), where, held, todo)
@@ -138,17 +159,18 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 	if !loop && stale == nil {
 		// A plain Close on the leaking path, which read nothing, could be
 		// the next run's drain finding: insert drain-then-close instead.
-		drain := config.drain != drainOff && !s.leakRead && c.knownMethod(fn, call) && !noReuse(c.requestPool(fn, call))
+		drain := c.drain != drainOff && !s.leakRead && c.knownMethod(fn, call) && !noReuse(c.requestPool(fn, call))
 		if fix, ok := c.closeFix(fn, stmt, v, errLhs, errVar, drain); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
-	suppress.Report(c.pass, d)
+	suppress.Report(c.pass, strict.MarkIf(d, contract))
 }
 
 // reportDrain reports the close call site, closed unread where the lost
-// reuse matters (why).
-func (c *checker) reportDrain(fn *function, site ast.Node, why string) {
+// reuse matters (why), or, contract, on a path that only -drain=all (or
+// strict mode) reports.
+func (c *checker) reportDrain(fn *function, site ast.Node, why string, contract bool) {
 	call, ok := site.(*ast.CallExpr)
 	if !ok || c.reported[site] {
 		return
@@ -167,5 +189,5 @@ func (c *checker) reportDrain(fn *function, site ast.Node, why string) {
 	if fix, ok := c.drainFix(fn, call, bodyText); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
-	suppress.Report(c.pass, d)
+	suppress.Report(c.pass, strict.MarkIf(d, contract))
 }

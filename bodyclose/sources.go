@@ -52,7 +52,7 @@ func (c *checker) sources() []source {
 			continue
 		}
 		walked[fn.Decl] = true
-		if !config.tests && c.inTestFile(fn.Decl.Pos()) {
+		if !c.tests && c.inTestFile(fn.Decl.Pos()) {
 			continue
 		}
 		file := fileIndex[fn.File.FileStart]

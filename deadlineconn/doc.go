@@ -117,6 +117,11 @@
 // computed, in any driver, as under go vet, which does not run httpvet on such
 // a package.
 //
+// # Strict
+//
+// `-strict` adds nothing to deadlineconn: it checks test code by default, and
+// every shape it reports costs something at run time (class cost).
+//
 // # Flags
 //
 // None. Test code is always checked: a deadline on a pooled connection fails a

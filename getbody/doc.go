@@ -121,6 +121,13 @@
 //
 //	//httpvet:ignore getbody the search API reads a GET body
 //
+// # Strict
+//
+// `-strict` adds nothing to getbody: every request with a body its method
+// does not define costs something, and `-getbody.tests` stays off (tests of
+// a client's GET-body handling build such requests on purpose). With
+// `-getbody.tests` set, the findings in [test code] are of class contract.
+//
 // # Flags
 //
 //	-getbody.tests=false  also report in test code

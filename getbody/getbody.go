@@ -13,6 +13,7 @@ import (
 	"github.com/httpvet/httpvet/internal/docs"
 	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
+	"github.com/httpvet/httpvet/internal/strict"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
@@ -73,6 +74,12 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // neither net/http nor a wrapper of it in sight
 	}
 	c := &checker{pass: pass, idx: idx, funcs: make(map[ast.Node]*function)}
+	if tests {
+		// Test code's findings are outside the default set. Strict mode
+		// leaves -tests off: tests of a client's GET-body handling build
+		// such requests on purpose.
+		strict.MarkTestCode(pass, idx.InTestCode)
+	}
 	c.exportWrapperFacts()
 	for _, d := range c.touchedDecls() {
 		ast.Walk(&constructions{c: c}, d)

@@ -10,6 +10,7 @@ import (
 	"github.com/httpvet/httpvet/internal/analyzertest"
 	"github.com/httpvet/httpvet/internal/benchmark"
 	"github.com/httpvet/httpvet/internal/fixes"
+	"github.com/httpvet/httpvet/internal/strict"
 )
 
 func TestAnalyzer(t *testing.T) {
@@ -70,5 +71,31 @@ func TestDefaultFix(t *testing.T) {
 	}
 	if n < 6 {
 		t.Errorf("checked %d diagnostics, want at least 6", n)
+	}
+}
+
+// TestStrict: strict mode leaves -tests off; with -tests set, the findings
+// in test code are of class contract, and those whose fixes are
+// alternatives keep the choose-fix category beside the class.
+func TestStrict(t *testing.T) {
+	analyzertest.Strict(t)
+	// The default mode's expectations hold: test code is left out.
+	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "skiptests")
+	analyzertest.SetFlags(t, getbody.Analyzer, "tests", "true")
+	results := analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "teston")
+	n, chooses := 0, 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			n++
+			if !strict.IsContract(d.Category) {
+				t.Errorf("%s: category %q, want contract", r.Pass.Fset.Position(d.Pos), d.Category)
+			}
+			if fixes.Chooses(d.Category) {
+				chooses++
+			}
+		}
+	}
+	if n == 0 || chooses == 0 {
+		t.Errorf("%d findings in test code with -tests, %d with alternative fixes (contract/choose-fix); want some of each", n, chooses)
 	}
 }

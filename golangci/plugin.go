@@ -16,6 +16,7 @@
 //	        description: net/http mistakes
 //	        settings:
 //	          disable: [getbody]            # or enable: [getbody, ...] to run only those
+//	          strict: true                  # the contract findings too (-strict)
 //	          settings:                     # each analyzer's flags, by flag name
 //	            timeouts:
 //	              client-timeout: 10s
@@ -49,6 +50,7 @@ import (
 
 	"github.com/httpvet/httpvet/analyzers"
 	"github.com/httpvet/httpvet/internal/fixes"
+	"github.com/httpvet/httpvet/internal/strict"
 )
 
 // Name is the plugin's name: the key under linters.settings.custom and the
@@ -69,6 +71,9 @@ type Settings struct {
 	// Settings sets flags: analyzer name → flag name → value.
 	// Values are strings, booleans, numbers, or lists (joined with commas).
 	Settings map[string]map[string]any `json:"settings"`
+	// Strict is -strict: every analyzer reports the contract findings
+	// too; an analyzer flag set in Settings wins over it.
+	Strict bool `json:"strict"`
 }
 
 // New is the plugin constructor registered with golangci-lint: it runs
@@ -107,6 +112,7 @@ func (*plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 // BuildAnalyzers sets the configured flags and returns the selected
 // analyzers, each keeping only the first suggested fix of a diagnostic.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	strict.Set(p.settings.Strict)
 	if err := p.applyFlags(); err != nil {
 		return nil, err
 	}
@@ -314,7 +320,8 @@ func flagValue(v any) (string, error) {
 }
 
 // firstFixOnly makes a's diagnostics keep only their first suggested fix,
-// once, and returns a. golangci-lint applies the edits of all the fixes of
+// and the message of a contract finding end with strict.Marker, once, and
+// returns a. golangci-lint applies the edits of all the fixes of
 // a diagnostic at once, while httpvet's fixes are alternatives. A
 // diagnostic whose fixes are alternatives for the author to choose
 // (fixes.ChooseFix) keeps none: --fix must not pick one. It changes a in
@@ -327,6 +334,7 @@ func firstFixOnly(a *analysis.Analyzer) *analysis.Analyzer {
 	defer wrapMu.Unlock()
 	if !wrapped[a] {
 		fixes.DefaultFixOnly(a)
+		strict.MarkText(a) // golangci-lint shows the message alone
 		wrapped[a] = true
 	}
 	return a

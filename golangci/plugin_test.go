@@ -12,7 +12,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/httpvet/httpvet/analyzers"
+	"github.com/httpvet/httpvet/bodyclose"
 	"github.com/httpvet/httpvet/internal/fixes"
+	"github.com/httpvet/httpvet/internal/strict"
+	"github.com/httpvet/httpvet/reqctx"
 )
 
 // build creates the plugin from conf (given the way golangci-lint hands
@@ -246,5 +249,63 @@ func TestFirstFixOnly(t *testing.T) {
 	// Alternatives for the author: --fix must apply none of them.
 	if len(got) == 3 && len(got[2].SuggestedFixes) != 0 {
 		t.Errorf("choose-fix diagnostic kept %d fixes, want none", len(got[2].SuggestedFixes))
+	}
+}
+
+// resetStrict turns strict mode off and returns every flag that follows
+// it to doing so, now and after the test: other tests set flags
+// explicitly.
+func resetStrict(t *testing.T) {
+	reset := func() {
+		strict.Set(false)
+		for _, a := range analyzers.Suite {
+			a.Flags.VisitAll(func(f *flag.Flag) {
+				if d, ok := f.Value.(strict.Defaulted); ok {
+					d.Reset()
+				}
+			})
+		}
+	}
+	reset()
+	t.Cleanup(reset)
+}
+
+// TestStrict: strict: true is -strict; a flag in the settings wins over
+// it; contract findings carry the text marker and keep no alternative
+// fixes.
+func TestStrict(t *testing.T) {
+	resetStrict(t)
+	get := func(a *analysis.Analyzer, name string) any {
+		return a.Flags.Lookup(name).Value.(flag.Getter).Get()
+	}
+	build(t, New, map[string]any{"strict": true, "settings": map[string]any{"reqctx": map[string]any{"all": false}}})
+	if !strict.On() {
+		t.Errorf("strict: true left strict mode off")
+	}
+	if got := get(reqctx.Analyzer, "all"); got != false {
+		t.Errorf("reqctx.all = %v under strict with all: false set, want false", got)
+	}
+	if got := get(bodyclose.Analyzer, "tests"); got != true {
+		t.Errorf("bodyclose.tests = %v under strict, want true", got)
+	}
+
+	fix := analysis.SuggestedFix{Message: "fix"}
+	a := &analysis.Analyzer{
+		Name: "fakestrict",
+		Doc:  "fake",
+		Run: func(pass *analysis.Pass) (any, error) {
+			pass.Report(analysis.Diagnostic{Pos: 1, Message: "cost"})
+			pass.Report(strict.Mark(analysis.Diagnostic{Pos: 2, Message: "contract"}))
+			pass.Report(strict.Mark(analysis.Diagnostic{Pos: 3, Message: "choose", Category: fixes.ChooseFix, SuggestedFixes: []analysis.SuggestedFix{fix, fix}}))
+			return nil, nil
+		},
+	}
+	wrapped := build(t, NewFor([]*analysis.Analyzer{a}), map[string]any{"strict": true})[0]
+	var got []analysis.Diagnostic
+	if _, err := wrapped.Run(&analysis.Pass{Analyzer: wrapped, Report: func(d analysis.Diagnostic) { got = append(got, d) }}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[0].Message != "cost" || got[1].Message != "contract [contract]" || got[2].Message != "choose [contract]" || len(got[2].SuggestedFixes) != 0 {
+		t.Errorf("diagnostics = %+v, want the marker on the contract ones and no fix on the choose-fix one", got)
 	}
 }

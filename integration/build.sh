@@ -88,15 +88,25 @@ build_gopls() {
 	# settings.AllAnalyzers is a package variable, initialized before any
 	# init function of the package runs and read only when analysis runs:
 	# appending to it from init adds the analyzers to every session, enabled
-	# by default, configurable with "analyses": {"NAME": false}.
+	# by default, configurable with "analyses": {"NAME": false}. gopls has no
+	# setting for analyzer flags: HTTPVET_STRICT=1 in gopls's environment is
+	# httpvet's -strict.
 	cat >"$dir/internal/settings/httpvet.go" <<'EOF'
 package settings
 
 // Added by httpvet's integration/build.sh: the httpvet analyzers.
 
-import "github.com/httpvet/httpvet/analyzers"
+import (
+	"os"
+	"strconv"
+
+	"github.com/httpvet/httpvet/analyzers"
+)
 
 func init() {
+	if on, err := strconv.ParseBool(os.Getenv("HTTPVET_STRICT")); err == nil {
+		analyzers.SetStrict(on)
+	}
 	for _, a := range analyzers.Suite {
 		AllAnalyzers = append(AllAnalyzers, &Analyzer{analyzer: a})
 	}

@@ -77,6 +77,11 @@
 // signature that are not converted to a RoundTripper type (a field standing in
 // for `Client.Do`).
 //
+// # Strict
+//
+// `-strict` adds nothing to nilbody: it checks test code by default, and
+// every shape it reports costs something at run time (class cost).
+//
 // # Flags
 //
 //	-nilbody.tests=true  also check test code; false leaves it out

@@ -9,6 +9,7 @@ import (
 
 	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
+	"github.com/httpvet/httpvet/internal/strict"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
@@ -28,11 +29,11 @@ func (c *checker) check(fn *engine.Func) {
 		case *ast.CompositeLit:
 			c.checkCancelLit(n)
 		case *ast.SelectorExpr:
-			if all {
+			if c.all {
 				c.checkFuncValue(n, n.Sel, stack)
 			}
 		case *ast.Ident:
-			if all {
+			if c.all {
 				c.checkFuncValue(n, n, stack)
 			}
 		}
@@ -90,7 +91,7 @@ func (c *checker) checkNewRequest(fn *engine.Func, call *ast.CallExpr, stack []a
 		return // out of search budget: say nothing
 	}
 	if f.returned {
-		if len(cands) == 0 && !all {
+		if len(cands) == 0 && !c.all {
 			return // a helper: its callers are checked (bareRequest)
 		}
 		if c.callersAttach(fn) {
@@ -98,8 +99,8 @@ func (c *checker) checkNewRequest(fn *engine.Func, call *ast.CallExpr, stack []a
 		}
 	}
 	if len(cands) == 0 {
-		if all {
-			suppress.Reportf(c.pass, call, "http.NewRequest builds a request without a context, so nothing can cancel it; use http.NewRequestWithContext with the caller's context")
+		if c.all {
+			c.contractf(call, "http.NewRequest builds a request without a context, so nothing can cancel it; use http.NewRequestWithContext with the caller's context")
 		}
 		return
 	}
@@ -132,8 +133,8 @@ func (c *checker) checkShortcut(fn *engine.Func, call *ast.CallExpr, stack []ast
 		return // out of search budget: say nothing
 	}
 	if len(cands) == 0 {
-		if all {
-			suppress.Reportf(c.pass, call, "%s sends a request without a context, so nothing can cancel it; build it with http.NewRequestWithContext and send it with Do", what)
+		if c.all {
+			c.contractf(call, "%s sends a request without a context, so nothing can cancel it; build it with http.NewRequestWithContext and send it with Do", what)
 		}
 		return
 	}
@@ -346,7 +347,7 @@ func (c *checker) checkFuncValue(e ast.Expr, id *ast.Ident, stack []ast.Node) {
 			return // `_ = http.Get`: a value thrown away is never called
 		}
 	}
-	suppress.Reportf(c.pass, e, "%s used as a function value makes requests without a context, so nothing can cancel them; wrap http.NewRequestWithContext and Do instead", obj.Name())
+	c.contractf(e, "%s used as a function value makes requests without a context, so nothing can cancel them; wrap http.NewRequestWithContext and Do instead", obj.Name())
 }
 
 // blankAssigned reports whether child, an expression whose parent is p,
@@ -431,4 +432,10 @@ func (c *checker) callersAttach(fn *engine.Func) bool {
 		}
 	}
 	return true
+}
+
+// contractf reports a finding of class contract, one that only -reqctx.all
+// (or strict mode) reports, without fixes at rng.
+func (c *checker) contractf(rng analysis.Range, format string, args ...any) {
+	suppress.Report(c.pass, strict.Mark(analysis.Diagnostic{Pos: rng.Pos(), End: rng.End(), Message: fmt.Sprintf(format, args...)}))
 }

@@ -157,6 +157,15 @@
 //   - without `-reqctx.all`, requests with no context in scope, and [test
 //     code].
 //
+// # Strict
+//
+// `-strict` (golangci-lint: `strict: true`) turns `-reqctx.all` on unless it
+// is set explicitly (`-strict -reqctx.all=false` keeps it off). What only
+// `-reqctx.all` reports — a request with no context in scope, `http.Get` &
+// co. and `http.NewRequest` as function values, [test code] — is of class
+// contract: nothing in scope could cancel the request, so nothing is lost
+// that the code could have kept. No fix: there is no context to pass.
+//
 // # Flags
 //
 //	-reqctx.all=false  also report requests with no context in scope at all,

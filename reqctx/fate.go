@@ -17,6 +17,7 @@ type checker struct {
 	info *types.Info
 	idx  *engine.Index
 	res  *Result // the calls reported for the context in scope
+	all  bool    // -reqctx.all, or strict mode: the contract findings too
 
 	budgets map[*engine.Func]*engine.Budget // of the searches of mayBeDone, by function
 

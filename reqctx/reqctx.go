@@ -12,6 +12,7 @@ import (
 	"github.com/httpvet/httpvet/internal/docs"
 	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
+	"github.com/httpvet/httpvet/internal/strict"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
@@ -37,11 +38,11 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-// all is the -reqctx.all flag.
-var all bool
+// all is the -reqctx.all flag, on in strict mode.
+var all = strict.NewBool(false)
 
 func flags() (fs flag.FlagSet) {
-	fs.BoolVar(&all, "all", false,
+	fs.Var(all, "all",
 		"also report requests with no context in scope at all, function values of http.Get & co., and test code (_test.go files, files that import testing or net/http/httptest, test support packages), as sonatard/noctx does")
 	return fs
 }
@@ -54,10 +55,13 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(fns) == 0 {
 		return res, nil
 	}
-	c := &checker{pass: pass, info: pass.TypesInfo, idx: idx, res: res}
+	c := &checker{pass: pass, info: pass.TypesInfo, idx: idx, res: res, all: all.On()}
+	if c.all {
+		strict.MarkTestCode(pass, idx.InTestCode)
+	}
 	c.exportFacts(fns)
 	for _, fn := range fns {
-		if !all && idx.InTestCode(fn.Pos()) {
+		if !c.all && idx.InTestCode(fn.Pos()) {
 			continue
 		}
 		c.check(fn)

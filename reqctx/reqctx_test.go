@@ -84,3 +84,27 @@ func TestBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestStrict: strict mode turns -reqctx.all on; the allflag package's
+// expectations hold.
+func TestStrict(t *testing.T) {
+	analyzertest.Strict(t)
+	analysistest.Run(t, analysistest.TestData(), reqctx.Analyzer, "allflag")
+}
+
+// TestStrictFlagWins: -reqctx.all=false set explicitly wins over strict
+// mode: the allflag package reports only what the default mode does.
+func TestStrictFlagWins(t *testing.T) {
+	analyzertest.Strict(t)
+	analyzertest.SetFlags(t, reqctx.Analyzer, "all", "false")
+	results := analysistest.Run(analyzertest.Quiet(t), analysistest.TestData(), reqctx.Analyzer, "allflag")
+	if n := len(analyzertest.Contract(results)); n != 0 {
+		t.Errorf("%d contract findings with -reqctx.all=false; want none", n)
+	}
+}
+
+// TestStrictAddsContract: strict mode keeps every finding of the default
+// mode and adds only contract ones.
+func TestStrictAddsContract(t *testing.T) {
+	analyzertest.StrictAddsContract(t, reqctx.Analyzer, "a", "allflag")
+}

@@ -227,6 +227,11 @@
 // or between the sends: the path that skips it is most likely one without a
 // body, which the analysis cannot tell.
 //
+// # Strict
+//
+// `-strict` adds nothing to retrybody: it checks test code by default, and
+// every shape it reports costs something at run time (class cost).
+//
 // # Flags
 //
 // None. Test code is always checked: a retry in a test sends an empty body as

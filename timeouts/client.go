@@ -35,13 +35,17 @@ func (c *checker) call(cur cursor, call *ast.CallExpr) {
 	}
 	switch {
 	case cfg.listen && match.IsFunc(fn, match.NetHTTP, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
+		contract := false
 		if len(call.Args) > 0 {
 			if strings.HasPrefix(fn.Name(), "Listen") && c.loopbackAddr(call.Args[0]) ||
 				strings.HasPrefix(fn.Name(), "Serve") && c.listenerReach(call.Args[0]) != publicReach {
-				return // only local clients can reach it, or the analyzer cannot know
+				if !c.strict {
+					return // only local clients can reach it, or the analyzer cannot know
+				}
+				contract = true
 			}
 		}
-		c.reportListen(call, fn.Name())
+		c.reportListen(call, fn.Name(), contract)
 	case cfg.defaultClient && match.IsFunc(fn, match.NetHTTP, "Get", "Head", "Post", "PostForm"):
 		if c.streamed(cur) {
 			return // a Timeout or deadline would cut the stream

@@ -98,14 +98,22 @@ func (c *checker) constructed(k kind, cur cursor, lit *ast.CompositeLit, pos, en
 			}
 		}
 	}
+	contract := false
 	if !decided {
 		// Only servers: a client constructor often wraps a RoundTripper
 		// (a fake, a cache, a retrying shim) that owns the timeouts, and
-		// the caller may set Timeout.
+		// the caller may set Timeout. Strict mode reports exported client
+		// constructors, and every server constructor, as contract
+		// findings.
 		for _, site := range sum.returnedBy {
 			if k == server && exported(site.fn) {
 				m = missing(k, all)
+				contract = false
 				break
+			}
+			if c.strict && (k == server || k == client && exported(site.fn)) {
+				m = missing(k, all)
+				contract = true
 			}
 		}
 	} else if len(m) == 0 {
@@ -121,7 +129,7 @@ func (c *checker) constructed(k kind, cur cursor, lit *ast.CompositeLit, pos, en
 	if len(m) == 0 {
 		return
 	}
-	c.diagnose(k, cur, lit, pos, end, all, m, false)
+	c.diagnose(k, cur, lit, pos, end, all, m, false, contract)
 }
 
 // callsOf returns the calls of fn, a function of the package, in the
@@ -195,7 +203,7 @@ func calledBy(path []ast.Node) *ast.CallExpr {
 // result follows the result site.idx of the call at cur and returns what
 // the package does with it, or nil when the analyzer cannot know.
 func (c *checker) result(cur cursor, site retSite, k kind) *summary {
-	if !cfg.tests && c.inTestFile(cur.Node().Pos()) {
+	if !c.tests && c.inTestFile(cur.Node().Pos()) {
 		return nil
 	}
 	call := cur.Node().(*ast.CallExpr)

@@ -186,6 +186,29 @@
 // literal to edit), calls of other packages' constructors and `KeepAlive` get
 // no fix: the message says what to use.
 //
+// # Strict
+//
+// With `-strict` (golangci-lint: `strict: true`), which also turns
+// `-timeouts.tests` and `-timeouts.idle-conn` on unless they are set
+// explicitly, these are reported too, as contract findings:
+//
+//   - every `http.Server` without `ReadHeaderTimeout` or `IdleTimeout` (or a
+//     `ReadTimeout`), whether or not it is served in view, whatever reaches
+//     it (loopback, a listener of unknown origin) and wherever it goes
+//     (passed on, stored in an exported field): what the literal and the
+//     code in view leave unset;
+//   - an explicit `ReadHeaderTimeout: 0` or `IdleTimeout: 0` (literal or
+//     assignment) counts as none, as it is to net/http; the fix replaces the
+//     zero;
+//   - `http.ListenAndServe` & co. on a loopback address, and `http.Serve(ln,
+//     h)` on a listener the analysis cannot see;
+//   - a `Client` without `Timeout` returned by an exported constructor that
+//     no caller in its package sends with;
+//   - a `Transport` whose only missing timeout is `IdleConnTimeout`
+//     (`-timeouts.idle-conn`);
+//   - [test code] (`-timeouts.tests`). The values test code stores or passes
+//     make an address public only with `-timeouts.tests` set explicitly.
+//
 // # Flags
 //
 //	-timeouts.server=true              report Servers without

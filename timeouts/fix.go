@@ -14,6 +14,7 @@ import (
 
 	"github.com/httpvet/httpvet/internal/fixes"
 	"github.com/httpvet/httpvet/internal/match"
+	"github.com/httpvet/httpvet/internal/strict"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
@@ -50,9 +51,56 @@ func fieldValues(k kind, m []string, tm, net string) []string {
 	return kvs
 }
 
-// literalFix returns the fix adding the missing fields m to lit.
+// literalFix returns the fix adding the missing fields m to lit. A field
+// of m the literal gives an explicit zero (strict mode's "0 is none") gets
+// its value replaced instead.
 func (c *checker) literalFix(k kind, lit *ast.CompositeLit, m []string) []analysis.SuggestedFix {
+	var zeros []*ast.KeyValueExpr
+	var absent []string
+	for _, f := range m {
+		if kv := keyed(lit, f); kv != nil {
+			zeros = append(zeros, kv)
+		} else {
+			absent = append(absent, f)
+		}
+	}
+	if len(zeros) > 0 {
+		return c.replaceZeros(k, lit, m, absent, zeros)
+	}
 	return c.addFields(k, lit, m, nil)
+}
+
+// keyed returns the element of lit that sets field name, or nil.
+func keyed(lit *ast.CompositeLit, name string) *ast.KeyValueExpr {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == name {
+				return kv
+			}
+		}
+	}
+	return nil
+}
+
+// replaceZeros returns the fix giving the fields m of lit their timeouts:
+// the explicit zeros replaced, the absent fields added, in one formatted
+// rewrite of the literal.
+func (c *checker) replaceZeros(k kind, lit *ast.CompositeLit, m, absent []string, zeros []*ast.KeyValueExpr) []analysis.SuggestedFix {
+	names, edits, ok := c.imports(lit.Pos(), "time")
+	if !ok {
+		return nil
+	}
+	tm := names[0]
+	repl := make(map[*ast.KeyValueExpr]string)
+	for _, kv := range zeros {
+		v := fieldValues(k, []string{kv.Key.(*ast.Ident).Name}, tm, "")[0]
+		_, repl[kv], _ = strings.Cut(v, ": ")
+	}
+	edit, ok := c.formattedEdit(lit, fieldValues(k, absent, tm, ""), repl)
+	if !ok {
+		return nil
+	}
+	return []analysis.SuggestedFix{{Message: "Set " + strings.Join(m, " and "), TextEdits: append(edits, edit)}}
 }
 
 // addFields returns the fix adding the missing fields m, and the fields
@@ -123,6 +171,12 @@ func (c *checker) addFields(k kind, lit *ast.CompositeLit, m []string, extra []s
 // literal printed as gofmt prints it in place; ok is false when the
 // literal cannot be printed alone (its type elided).
 func (c *checker) formattedInsert(lit *ast.CompositeLit, kvs []string) (analysis.TextEdit, bool) {
+	return c.formattedEdit(lit, kvs, nil)
+}
+
+// formattedEdit is formattedInsert that also replaces the value of each
+// element of repl with its text.
+func (c *checker) formattedEdit(lit *ast.CompositeLit, kvs []string, repl map[*ast.KeyValueExpr]string) (analysis.TextEdit, bool) {
 	if lit.Type == nil {
 		return analysis.TextEdit{}, false
 	}
@@ -132,15 +186,25 @@ func (c *checker) formattedInsert(lit *ast.CompositeLit, kvs []string) (analysis
 	}
 	tf := c.pass.Fset.File(lit.Pos())
 	off := func(p token.Pos) int { return tf.Offset(p) - tf.Offset(lit.Pos()) }
-	var text string
-	switch {
-	case len(lit.Elts) == 0:
-		text = src[:off(lit.Rbrace)] + strings.Join(kvs, ", ") + src[off(lit.Rbrace):]
-	case tf.Line(lit.Elts[len(lit.Elts)-1].End()) == tf.Line(lit.Rbrace):
-		at := off(lit.Elts[len(lit.Elts)-1].End())
-		text = src[:at] + ", " + strings.Join(kvs, ", ") + src[at:]
-	default:
-		text = src[:off(lit.Rbrace)] + strings.Join(kvs, ",\n") + ",\n" + src[off(lit.Rbrace):]
+	text := src
+	if len(kvs) > 0 {
+		switch {
+		case len(lit.Elts) == 0:
+			text = src[:off(lit.Rbrace)] + strings.Join(kvs, ", ") + src[off(lit.Rbrace):]
+		case tf.Line(lit.Elts[len(lit.Elts)-1].End()) == tf.Line(lit.Rbrace):
+			at := off(lit.Elts[len(lit.Elts)-1].End())
+			text = src[:at] + ", " + strings.Join(kvs, ", ") + src[at:]
+		default:
+			text = src[:off(lit.Rbrace)] + strings.Join(kvs, ",\n") + ",\n" + src[off(lit.Rbrace):]
+		}
+	}
+	// The replaced values all come before the insertion: replace them
+	// last to first, so that the offsets before each stay right.
+	for i := len(lit.Elts) - 1; i >= 0; i-- {
+		kv, ok := lit.Elts[i].(*ast.KeyValueExpr)
+		if v, replaced := repl[kv]; ok && replaced {
+			text = text[:off(kv.Value.Pos())] + v + text[off(kv.Value.End()):]
+		}
 	}
 	text, ok = fixes.FormatExpr(c.pass, lit.Pos(), text)
 	if !ok {
@@ -172,8 +236,9 @@ func contains(list []string, s string) bool {
 }
 
 // reportListen reports a call of http.ListenAndServe, ListenAndServeTLS,
-// Serve or ServeTLS, with a fix that builds an http.Server.
-func (c *checker) reportListen(call *ast.CallExpr, name string) {
+// Serve or ServeTLS, with a fix that builds an http.Server; contract: one
+// only strict mode reports (a loopback or unknown listener).
+func (c *checker) reportListen(call *ast.CallExpr, name string, contract bool) {
 	d := analysis.Diagnostic{
 		Pos: call.Fun.Pos(), End: call.Fun.End(),
 		Message: fmt.Sprintf("http.%s starts a server without timeouts and no way to set them: a client can hold a connection forever "+
@@ -183,7 +248,7 @@ func (c *checker) reportListen(call *ast.CallExpr, name string) {
 	if fix := c.listenFix(call, name); fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
-	suppress.Report(c.pass, d)
+	suppress.Report(c.pass, strict.MarkIf(d, contract))
 }
 
 func (c *checker) listenFix(call *ast.CallExpr, name string) *analysis.SuggestedFix {

@@ -4,6 +4,9 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"strings"
+
+	"github.com/httpvet/httpvet/internal/strict"
 )
 
 // zeroVar checks var declarations of a Server or Client without a value.
@@ -70,10 +73,31 @@ func serverMessage(m []string) string {
 // val (nil when unknown), counts as set: "ReadTimeout=0" for a constant
 // zero ReadTimeout, which is no fallback for the other timeouts.
 func fieldKey(info *types.Info, name string, val ast.Expr) string {
-	if name == "ReadTimeout" && val != nil {
+	switch {
+	case val == nil:
+	case name == "ReadTimeout", strict.On() && strictZero(name):
 		if tv, ok := info.Types[val]; ok && tv.Value != nil && constant.Sign(tv.Value) == 0 {
-			return "ReadTimeout=0"
+			return name + "=0"
 		}
 	}
 	return name
+}
+
+// strictZero reports whether an explicit zero in the server field name is
+// no value in strict mode, as it is to net/http: ReadHeaderTimeout and
+// IdleTimeout. (The default mode reads it as a deliberate choice.)
+func strictZero(name string) bool { return name == "ReadHeaderTimeout" || name == "IdleTimeout" }
+
+// zerosAsSet returns set with the explicit zeros strict mode does not
+// count (strictZero) counted, as the default mode counts them.
+func zerosAsSet(set map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(set))
+	for f := range set {
+		name, zero := strings.CutSuffix(f, "=0")
+		if zero && strictZero(name) {
+			f = name
+		}
+		out[f] = true
+	}
+	return out
 }

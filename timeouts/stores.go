@@ -75,7 +75,7 @@ func (c *checker) valuesOf(v *types.Var) ([]ast.Expr, bool) {
 // passes a spread slice or too few arguments.
 func (c *checker) argsAt(calls []*ast.CallExpr, idx int, vals []ast.Expr) ([]ast.Expr, bool) {
 	for _, ce := range calls {
-		if !cfg.tests && c.idx.InTestCode(ce.Pos()) {
+		if !c.testStores && c.idx.InTestCode(ce.Pos()) {
 			continue
 		}
 		if len(ce.Args) == 1 && !ce.Ellipsis.IsValid() {
@@ -306,12 +306,12 @@ func callOf(cur cursor) *ast.CallExpr {
 }
 
 // notInTests returns the values of vals (stores) outside _test.go files,
-// unless -timeouts.tests: a test that points a flag or a field elsewhere
+// unless -timeouts.tests is set: a test that points a flag or a field elsewhere
 // configures the test, not the program.
 func (c *checker) notInTests(vals []ast.Expr) []ast.Expr {
 	var out []ast.Expr
 	for _, val := range vals {
-		if val == nil || cfg.tests || !c.idx.InTestCode(val.Pos()) {
+		if val == nil || c.testStores || !c.idx.InTestCode(val.Pos()) {
 			out = append(out, val)
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/fixes"
 	"github.com/httpvet/httpvet/internal/match"
+	"github.com/httpvet/httpvet/internal/strict"
 	"github.com/httpvet/httpvet/internal/suppress"
 	"github.com/httpvet/httpvet/reqctx"
 )
@@ -44,17 +45,18 @@ var Analyzer = &analysis.Analyzer{
 
 // config is the analyzer's configuration, bound to Analyzer.Flags.
 type config struct {
-	server, client, defaultClient, transport, listen, tests bool
+	server, client, defaultClient, transport, listen bool
 
-	// idleConn reports Transports whose only missing timeout is
-	// IdleConnTimeout.
-	idleConn bool
+	// tests and idleConn (Transports whose only missing timeout is
+	// IdleConnTimeout) are on in strict mode unless set explicitly.
+	tests, idleConn *strict.Bool
 
 	clientTimeout, readHeaderTimeout, idleTimeout time.Duration
 }
 
 var cfg = config{
 	server: true, client: true, defaultClient: true, transport: true, listen: true,
+	tests: strict.NewBool(false), idleConn: strict.NewBool(false),
 	clientTimeout:     30 * time.Second,
 	readHeaderTimeout: 10 * time.Second,
 	idleTimeout:       120 * time.Second,
@@ -66,9 +68,9 @@ func flags() flag.FlagSet {
 	fs.BoolVar(&cfg.client, "client", cfg.client, "report http.Client values without Timeout that send requests")
 	fs.BoolVar(&cfg.defaultClient, "default-client", cfg.defaultClient, "report requests sent with http.DefaultClient, http.Get, Head, Post, PostForm, and nil-client fallbacks to http.DefaultClient")
 	fs.BoolVar(&cfg.transport, "transport", cfg.transport, "report http.Transport literals without TLSHandshakeTimeout, IdleConnTimeout or a dialer, and net.Dialer literals with a negative KeepAlive used by a Transport")
-	fs.BoolVar(&cfg.idleConn, "idle-conn", cfg.idleConn, "also report http.Transport literals whose only missing timeout is IdleConnTimeout (many distinct hosts, or servers that drop idle connections sooner)")
+	fs.Var(cfg.idleConn, "idle-conn", "also report http.Transport literals whose only missing timeout is IdleConnTimeout (many distinct hosts, or servers that drop idle connections sooner)")
 	fs.BoolVar(&cfg.listen, "listen", cfg.listen, "report http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS")
-	fs.BoolVar(&cfg.tests, "tests", cfg.tests, "also report in test code: _test.go files, files that import testing or net/http/httptest, test support packages")
+	fs.Var(cfg.tests, "tests", "also report in test code: _test.go files, files that import testing or net/http/httptest, test support packages")
 	// Fix values: a zero or negative duration is no timeout, rejected.
 	fs.Var(fixes.PositiveDuration{D: &cfg.clientTimeout}, "client-timeout", "Timeout that the fix adds to http.Client literals (positive)")
 	fs.Var(fixes.PositiveDuration{D: &cfg.readHeaderTimeout}, "read-header-timeout", "ReadHeaderTimeout that the fixes add to servers (positive)")
@@ -202,6 +204,13 @@ type checker struct {
 	pending []func()
 	// zeroReported: the Client fields reported for holding the zero Client.
 	zeroReported map[*types.Var]bool
+
+	// tests: -tests; strict: strict mode, which also reports servers
+	// whatever reaches them (contract findings). testStores: -tests set
+	// explicitly, which alone lets the values test code stores or passes
+	// make an address public: strict mode's reach stays the default's, so
+	// that what strict mode adds is of class contract.
+	tests, strict, testStores bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -211,9 +220,13 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	idx := pass.ResultOf[engine.Analyzer].(*engine.Index)
 	rq, _ := pass.ResultOf[reqctx.Analyzer].(*reqctx.Result)
-	c := &checker{pass: pass, idx: idx, reqctx: rq, summaries: make(map[*types.Var]*summary)}
+	c := &checker{pass: pass, idx: idx, reqctx: rq, summaries: make(map[*types.Var]*summary),
+		tests: cfg.tests.On(), strict: strict.On(), testStores: cfg.tests.Explicit() && cfg.tests.On()}
+	if c.tests {
+		strict.MarkTestCode(pass, c.inTestFile)
+	}
 	decls := c.httpDecls()
-	if !cfg.tests {
+	if !c.tests {
 		// Nothing in a test file is reported: skip its declarations here
 		// (the walks that follow values still see them).
 		decls = slices.DeleteFunc(decls, func(d ast.Decl) bool { return c.inTestFile(d.Pos()) })
@@ -224,7 +237,7 @@ func run(pass *analysis.Pass) (any, error) {
 		default:
 			return
 		}
-		if !cfg.tests && c.inTestFile(cur.Node().Pos()) {
+		if !c.tests && c.inTestFile(cur.Node().Pos()) {
 			return
 		}
 		switch n := cur.Node().(type) {
@@ -275,7 +288,10 @@ func (c *checker) compositeLit(cur cursor, lit *ast.CompositeLit) {
 	}
 	sum := c.follow(cur, k)
 	if sum == nil {
-		return
+		if !c.strict || k != server {
+			return
+		}
+		sum = &summary{escapes: true} // strict: what the literal leaves unset
 	}
 	c.report(k, cur, lit, lit.Pos(), litEnd(lit), set, sum)
 }
@@ -304,13 +320,23 @@ func missing(k kind, set map[string]bool) []string {
 }
 
 // report reports the value created at [pos, end) (by lit, when it is a
-// literal) if its fields lack timeouts, and the value is used.
+// literal) if its fields lack timeouts, and the value is used. In strict
+// mode a server is reported whatever reaches it and whether or not it is
+// served in view, as a contract finding.
 func (c *checker) report(k kind, cur cursor, lit *ast.CompositeLit, pos, end token.Pos, set map[string]bool, sum *summary) {
+	everyServer := c.strict && k == server
+	contract := false
 	if sum.escapes {
-		return
+		if !everyServer {
+			return
+		}
+		contract = true
 	}
-	if k == server && c.local(lit, sum) {
-		return // only local clients can reach it
+	if k == server && !contract && c.local(lit, sum) {
+		if !everyServer {
+			return // only local clients can reach it
+		}
+		contract = true
 	}
 	all := make(map[string]bool)
 	for f := range set {
@@ -324,7 +350,10 @@ func (c *checker) report(k kind, cur cursor, lit *ast.CompositeLit, pos, end tok
 		return
 	}
 	if k != transport && !sum.used {
-		return
+		if !everyServer {
+			return
+		}
+		contract = true
 	}
 	m := missing(k, all)
 	if len(m) == 0 {
@@ -340,25 +369,28 @@ func (c *checker) report(k kind, cur cursor, lit *ast.CompositeLit, pos, end tok
 		c.pending = append(c.pending, func() {
 			for _, cl := range sum.clients {
 				if !c.untimed[cl] {
-					c.diagnose(k, cur, lit, pos, end, all, m, sum.timed)
+					c.diagnose(k, cur, lit, pos, end, all, m, sum.timed, false)
 					return
 				}
 			}
 			covered := maps.Clone(all)
 			maps.Copy(covered, boundedTransport().sets)
 			if m := missing(k, covered); len(m) > 0 {
-				c.diagnose(k, cur, lit, pos, end, covered, m, true)
+				c.diagnose(k, cur, lit, pos, end, covered, m, true, false)
 			}
 		})
 		return
 	}
-	c.diagnose(k, cur, lit, pos, end, all, m, sum.timed)
+	c.diagnose(k, cur, lit, pos, end, all, m, sum.timed, contract)
 }
 
 // diagnose reports the value created at [pos, end) without the fields m.
 // underClient: a Transport under a Client whose Timeout bounds its
-// requests, or that is reported for lacking one.
-func (c *checker) diagnose(k kind, cur cursor, lit *ast.CompositeLit, pos, end token.Pos, all map[string]bool, m []string, underClient bool) {
+// requests, or that is reported for lacking one. contract: a finding
+// only strict mode reports; so is one that only strict mode's reading of
+// the fields makes (contractOnly).
+func (c *checker) diagnose(k kind, cur cursor, lit *ast.CompositeLit, pos, end token.Pos, all map[string]bool, m []string, underClient, contract bool) {
+	contract = contract || contractOnly(k, all, m)
 	d := analysis.Diagnostic{Pos: pos, End: end, Message: message(k, m, underClient) + advice(k, m)}
 	if k == client && lit != nil && c.unboundedTransport(cur, lit) {
 		d.Message = clientTransportMessage
@@ -370,12 +402,26 @@ func (c *checker) diagnose(k kind, cur cursor, lit *ast.CompositeLit, pos, end t
 			d.SuggestedFixes = c.literalFix(k, lit, m)
 		}
 	}
-	if suppress.Report(c.pass, d) && k == client && lit != nil {
+	if suppress.Report(c.pass, strict.MarkIf(d, contract)) && k == client && lit != nil {
 		if c.untimed == nil {
 			c.untimed = make(map[*ast.CompositeLit]bool)
 		}
 		c.untimed[lit] = true
 	}
+}
+
+// contractOnly reports whether the default mode would not report a value
+// of kind k with the fields all set, missing m: a server missing only
+// fields the literal gives an explicit zero, a Transport missing only
+// IdleConnTimeout (-idle-conn).
+func contractOnly(k kind, all map[string]bool, m []string) bool {
+	switch k {
+	case server:
+		return len(missing(k, zerosAsSet(all))) == 0
+	case transport:
+		return len(m) == 1 && m[0] == "IdleConnTimeout"
+	}
+	return false
 }
 
 // clientTransportMessage is the finding of a Client literal without

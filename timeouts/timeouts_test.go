@@ -157,3 +157,31 @@ func TestStream(t *testing.T) {
 func TestDecls(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "decls")
 }
+
+// TestStrict runs the shapes only strict mode reports (contract findings),
+// with their fixes, beside a finding of both modes (cost).
+func TestStrict(t *testing.T) {
+	analyzertest.Strict(t)
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzertest.Classed(timeouts.Analyzer), "strictmode")
+}
+
+// TestStrictDefault runs the strict mode's package in the default mode:
+// only its cost finding is reported.
+func TestStrictDefault(t *testing.T) {
+	results := analysistest.Run(analyzertest.Quiet(t), analysistest.TestData(), timeouts.Analyzer, "strictmode")
+	lines := make(map[int]bool)
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			lines[r.Pass.Fset.Position(d.Pos).Line] = true
+		}
+	}
+	if len(lines) != 1 || !lines[37] || len(analyzertest.Contract(results)) != 0 {
+		t.Errorf("default mode: findings on lines %v, %d of class contract; want the one cost finding, on line 37", lines, len(analyzertest.Contract(results)))
+	}
+}
+
+// TestStrictAddsContract: on the default mode's packages, strict mode
+// keeps every finding and adds only contract ones.
+func TestStrictAddsContract(t *testing.T) {
+	analyzertest.StrictAddsContract(t, timeouts.Analyzer, "server", "loopback", "reach", "ctorlib", "idleconn", "testsoff")
+}

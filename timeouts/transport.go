@@ -110,7 +110,7 @@ func transportMissing(set map[string]bool) []string {
 	if forever {
 		m = append(m, "TLSHandshakeTimeout")
 	}
-	if cfg.idleConn && !set["IdleConnTimeout"] && !set["DisableKeepAlives"] && !owned {
+	if cfg.idleConn.On() && !set["IdleConnTimeout"] && !set["DisableKeepAlives"] && !owned {
 		m = append(m, "IdleConnTimeout")
 	}
 	if forever && !dialer {

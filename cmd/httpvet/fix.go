@@ -75,7 +75,7 @@ func fix(res results, v *vetRun, diff bool, stdout, stderr io.Writer) ([]leftove
 	src := make(sources)
 	for _, f := range again.findings {
 		why := ""
-		if f.Category == fixes.ChooseFix {
+		if fixes.Chooses(f.Category) {
 			why = whyChoose
 		} else if len(f.SuggestedFixes) > 0 {
 			if _, _, ok := resolve(f.SuggestedFixes[0], src); !ok {
@@ -105,7 +105,7 @@ func applyFixes(findings []*finding, diff bool, w io.Writer) (fixRun, error) {
 			run.left = append(run.left, leftover{f, ""})
 			continue
 		}
-		if f.Category == fixes.ChooseFix {
+		if fixes.Chooses(f.Category) {
 			run.left = append(run.left, leftover{f, whyChoose})
 			continue
 		}

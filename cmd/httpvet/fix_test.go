@@ -80,8 +80,8 @@ func TestFixMode(t *testing.T) {
 		{[]string{"-json", "x.cfg"}, false},
 		{[]string{"x.cfg", "-fix"}, false},
 	} {
-		if got := fixMode(tc.args); got != tc.want {
-			t.Errorf("fixMode(%q) = %v, want %v", tc.args, got, tc.want)
+		if got := boolFlag(tc.args, "fix"); got != tc.want {
+			t.Errorf("boolFlag(%q, \"fix\") = %v, want %v", tc.args, got, tc.want)
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/httpvet/httpvet/analyzers"
+	"github.com/httpvet/httpvet/internal/strict"
 )
 
 // SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/), the
@@ -141,8 +142,8 @@ func printSARIF(w io.Writer, findings []*finding, root string) error {
 		res := sarifResult{
 			RuleID:    f.analyzer,
 			RuleIndex: ruleIndex[f.analyzer],
-			Level:     "warning",
-			Message:   sarifText{f.Message},
+			Level:     sarifLevel(f.Category),
+			Message:   sarifText{strict.Plain(f.Message, f.Category)},
 			Locations: []sarifLocation{{sarifPhysical{
 				ArtifactLocation: artifact(root, f.posn.file),
 				Region:           cols.region(f.posn, f.end),
@@ -276,4 +277,13 @@ func (c *columns) utf16(p position) int {
 		return p.col
 	}
 	return len(utf16.Encode([]rune(string(data[off:off+p.col-1])))) + 1
+}
+
+// sarifLevel is a finding's SARIF level: "warning" for a cost finding,
+// "note" for a contract one (strict mode's).
+func sarifLevel(category string) string {
+	if strict.IsContract(category) {
+		return "note"
+	}
+	return "warning"
 }

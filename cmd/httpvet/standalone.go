@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/httpvet/httpvet/analyzers"
+	"github.com/httpvet/httpvet/internal/strict"
 )
 
 // Exit statuses of the standalone driver.
@@ -24,9 +25,9 @@ const (
 
 // options are the standalone driver's flags.
 type options struct {
-	fix, diff, json, sarif, tests, version bool
-	format, tags                           string
-	context                                int
+	fix, diff, json, sarif, tests, version, strict bool
+	format, tags                                   string
+	context                                        int
 }
 
 // standalone runs httpvet on package patterns and returns the exit status.
@@ -50,6 +51,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.format, "format", "text", "output `format`: text, json or sarif")
 	fs.IntVar(&opts.context, "c", -1, "with text output, show each finding's line and `N` lines of context around it")
 	fs.BoolVar(&opts.tests, "test", true, testUsage)
+	fs.BoolVar(&opts.strict, "strict", false, strict.Usage)
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build `tags` to load the packages with")
 	fs.BoolVar(&opts.version, "version", false, "print httpvet's module version and the Go version")
 
@@ -174,6 +176,9 @@ func vetFlags(fs *flag.FlagSet, opts options) []string {
 	if !opts.tests {
 		flags = append(flags, "-test=false")
 	}
+	if opts.strict {
+		flags = append(flags, "-strict")
+	}
 	fs.Visit(func(f *flag.Flag) {
 		if isAnalyzerFlag(f.Name) {
 			flags = append(flags, "-"+f.Name+"="+f.Value.String())
@@ -198,10 +203,10 @@ func selectAnalyzers(enabled map[*analysis.Analyzer]*triState) []*analysis.Analy
 	return keep
 }
 
-// printText prints f as go vet does, "file:line:col: message", with
-// context lines if context >= 0 and why after the message if not empty.
+// printText prints f as go vet does, "file:line:col: message" (with
+// strict.Marker after a contract finding's message), with context lines if context >= 0 and why after the message if not empty.
 func printText(w io.Writer, f *finding, context int, why string) {
-	msg := f.Message
+	msg := strict.Text(f.Message, f.Category)
 	if why != "" {
 		msg += ": " + why
 	}

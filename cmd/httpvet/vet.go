@@ -17,11 +17,12 @@ import (
 
 	"github.com/httpvet/httpvet/analyzers"
 	"github.com/httpvet/httpvet/internal/fixes"
+	"github.com/httpvet/httpvet/internal/strict"
 )
 
 // vet serves go vet: unitchecker analyzes the package a .cfg file
 // describes, and answers -flags. httpvet answers -V=full itself, to put its
-// module version in it, and adds -test (vettests.go).
+// module version in it, and adds -test (vettests.go) and -strict.
 //
 // The process analyzes one package and exits, and leaves the garbage
 // collector alone: a collection forced before the analyzers (to keep the
@@ -39,6 +40,7 @@ func vet() {
 	flag.CommandLine.Usage = func() { reportBadFlag(badFlag.String(), cfgFile) }
 	flag.CommandLine.Var(vetVersion{}, "V", "print version and exit")
 	flag.CommandLine.Bool("test", true, testUsage)
+	flag.CommandLine.Var(strict.Flag(), "strict", strict.Usage)
 	if cfgFile == "" {
 		unitchecker.Main(analyzers.Suite...)
 		return
@@ -53,7 +55,14 @@ func vet() {
 		}
 		os.Args[len(os.Args)-1] = cfgFile
 	}
-	if fixMode(os.Args[1:]) {
+	// go vet always runs its tool with -json and prints the text output
+	// itself, the message alone: the class goes in the message, whichever
+	// output the user asked for (-json also carries the Category). The
+	// standalone driver takes the marker out of its JSON and SARIF.
+	for _, a := range analyzers.Suite {
+		strict.MarkText(a)
+	}
+	if boolFlag(os.Args[1:], "fix") {
 		// unitchecker applies the first fix of each diagnostic: none
 		// where the fixes are alternatives for the author to choose.
 		for _, a := range analyzers.Suite {
@@ -135,15 +144,15 @@ func (vetVersion) Set(string) error {
 	return nil
 }
 
-// fixMode reports whether go vet runs the tool to apply fixes: go vet -fix
-// passes -fix before the .cfg file.
-func fixMode(args []string) bool {
+// boolFlag reports whether go vet passes the boolean flag name, before the
+// .cfg file: -fix when it runs the tool to apply fixes.
+func boolFlag(args []string, name string) bool {
 	for _, a := range args {
 		if a == "--" || !strings.HasPrefix(a, "-") {
 			break
 		}
-		name, val, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if name == "fix" && val != "false" {
+		n, val, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if n == name && val != "false" {
 			return true
 		}
 	}

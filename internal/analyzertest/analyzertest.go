@@ -1,6 +1,7 @@
 // Package analyzertest holds the test helpers every httpvet analyzer's
-// tests share: setting an analyzer's flags for one test, and running it on
-// code that does not type-check.
+// tests share: setting an analyzer's flags or strict mode for one test,
+// checking the class of findings, and running an analyzer on code that
+// does not type-check.
 package analyzertest
 
 import (
@@ -8,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/httpvet/httpvet/internal/strict"
 )
 
 // SetFlags sets flags of a (name, value, name, value, …) for the duration
@@ -20,11 +23,23 @@ func SetFlags(t *testing.T, a *analysis.Analyzer, kv ...string) {
 			t.Fatalf("%s has no flag %s", a.Name, kv[i])
 		}
 		old := f.Value.String()
+		restore := func() { _ = f.Value.Set(old) }
+		if d, ok := f.Value.(strict.Defaulted); ok && !d.Explicit() {
+			restore = d.Reset // back to following the mode
+		}
 		if err := f.Value.Set(kv[i+1]); err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { _ = f.Value.Set(old) })
+		t.Cleanup(restore)
 	}
+}
+
+// Strict turns strict mode on for the duration of the test.
+func Strict(t *testing.T) {
+	t.Helper()
+	old := strict.On()
+	strict.Set(true)
+	t.Cleanup(func() { strict.Set(old) })
 }
 
 // Quiet wraps t so that the failures analysistest reports itself (type
@@ -44,6 +59,75 @@ func RunDespiteTypeErrors(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
 	for _, r := range analysistest.Run(Quiet(t), analysistest.TestData(), a, pkgs...) {
 		if r.Err != nil {
 			t.Errorf("analyzer failed on code with type errors: %v", r.Err)
+		}
+	}
+}
+
+// Classed returns a copy of a whose findings' messages start with their
+// class and a colon ("cost: …", "contract: …"), so that // want
+// expectations can say which class each finding is ("^contract: ").
+func Classed(a *analysis.Analyzer) *analysis.Analyzer {
+	c := *a
+	run := a.Run
+	c.Run = func(pass *analysis.Pass) (any, error) {
+		report := pass.Report
+		pass.Report = func(d analysis.Diagnostic) {
+			d.Message = strict.Class(d.Category) + ": " + d.Message
+			report(d)
+		}
+		return run(pass)
+	}
+	return &c
+}
+
+// Contract returns the findings of results of class contract.
+func Contract(results []*analysistest.Result) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if strict.IsContract(d.Category) {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// StrictAddsContract runs a on the packages of testdata/src named pkgs in
+// the default mode and in strict mode, and checks that strict mode only
+// adds: every finding of the default mode is of class cost and is
+// reported in strict mode too, at the same position and with the same
+// class, and every finding strict mode adds is of class contract.
+func StrictAddsContract(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
+	t.Helper()
+	type key struct {
+		pos      string
+		contract bool
+	}
+	findings := func() map[key]string {
+		out := make(map[key]string)
+		for _, r := range analysistest.Run(Quiet(t), analysistest.TestData(), a, pkgs...) {
+			for _, d := range r.Diagnostics {
+				out[key{r.Pass.Fset.Position(d.Pos).String(), strict.IsContract(d.Category)}] = d.Message
+			}
+		}
+		return out
+	}
+	def := findings()
+	old := strict.On()
+	strict.Set(true)
+	defer strict.Set(old)
+	all := findings()
+	for k, msg := range def {
+		if k.contract {
+			t.Errorf("%s: the default mode reports a contract finding: %s", k.pos, msg)
+		} else if _, ok := all[k]; !ok {
+			t.Errorf("%s: strict mode drops or reclassifies a finding of the default mode: %s", k.pos, msg)
+		}
+	}
+	for k, msg := range all {
+		if _, ok := def[k]; !ok && !k.contract {
+			t.Errorf("%s: strict mode adds a finding of class cost: %s", k.pos, msg)
 		}
 	}
 }

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/httpvet/httpvet/internal/strict"
 )
 
 // File returns the syntax tree of the file of pass that contains pos.
@@ -712,10 +714,14 @@ func multilineRaw(text string) bool {
 // program's intent, which -fix applies.
 const ChooseFix = "choose-fix"
 
+// Chooses reports whether a diagnostic of the given Category has fixes
+// for the author to choose from (ChooseFix), whatever its class.
+func Chooses(category string) bool { return strict.Other(category) == ChooseFix }
+
 // DefaultFix returns the fix of d that -fix applies: its first, unless d's
 // fixes are alternatives for the author to choose from (ChooseFix).
 func DefaultFix(d analysis.Diagnostic) (analysis.SuggestedFix, bool) {
-	if d.Category == ChooseFix || len(d.SuggestedFixes) == 0 {
+	if Chooses(d.Category) || len(d.SuggestedFixes) == 0 {
 		return analysis.SuggestedFix{}, false
 	}
 	return d.SuggestedFixes[0], true
