@@ -148,9 +148,11 @@
 //     the connection), 204 or 304 status test or a zero `ContentLength` test;
 //     after the body was handed to any helper.
 //
-// Any read counts as a drain: `Read`, `io.ReadAll`, `io.Copy`, `io.CopyN`, a
-// bounded `io.LimitReader`, a JSON/XML decoder, a scanner, a helper that reads
-// it.
+// Any read counts as a drain: `Read` repeated in a loop on the same body,
+// `io.ReadAll`, `io.Copy`, `io.CopyN`, a bounded `io.LimitReader`, a JSON/XML
+// decoder, a scanner, a helper that reads it. A single `resp.Body.Read(buf)`
+// does not: it returns what has arrived, up to the buffer, and the body is
+// closed before its end (`drain`, `peek`; `drainall`, `directRead`).
 //
 // Not modeled: HTTP/2 negotiated over TLS (`DefaultTransport` to an `https`
 // URL), where an unread `Close` resets one stream and the connection stays

@@ -442,7 +442,9 @@ func (s *scanner) call(call *ast.CallExpr) bool {
 		if s.isBody(sel.X) {
 			switch sel.Sel.Name {
 			case "Read":
-				s.ev.read = true
+				// One Read returns what has arrived, up to the buffer:
+				// only a Read repeated in a loop reads the body to its end.
+				s.ev.read = s.c.readLoop(call, rootVar(s.info(), sel.X))
 				s.exprs(call.Args)
 				return false
 			}
@@ -563,5 +565,41 @@ func (s *scanner) discardedKeeper(call *ast.CallExpr) bool {
 func (s *scanner) exprs(list []ast.Expr) {
 	for _, e := range list {
 		s.expr(e)
+	}
+}
+
+// readLoop reports whether the Read call runs in a loop that repeats it
+// on the same body: the innermost for or range loop around it that does
+// not declare v, the variable holding the body (a loop that declares it
+// gets a new body each time round). False without such a loop, or when
+// v is not known.
+func (c *checker) readLoop(call ast.Node, v *types.Var) bool {
+	if v == nil {
+		return false
+	}
+	for _, p := range c.idx.PathTo(call) {
+		switch p.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return v.Pos() < p.Pos() || v.Pos() >= p.End()
+		case *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
+}
+
+// rootVar returns the variable at the root of a chain of field
+// selections (resp in resp.Body), or nil.
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.Ident:
+			v, _ := info.Uses[x].(*types.Var)
+			return v
+		default:
+			return nil
+		}
 	}
 }

@@ -439,3 +439,40 @@ func otherClient(a, b *http.Client, u1, u2 string) ([]byte, error) {
 	defer resp2.Body.Close()
 	return io.ReadAll(resp2.Body)
 }
+
+// One Read returns what has arrived, up to the buffer: the body is closed
+// before its end, and each poll loses the connection.
+func peek(c *http.Client, url string) error {
+	buf := make([]byte, 512)
+	for {
+		resp, err := c.Get(url)
+		if err != nil {
+			return err
+		}
+		n, _ := resp.Body.Read(buf)
+		resp.Body.Close() // want `closed unread before the loop sends the request again`
+		if n > 0 && buf[0] == '1' {
+			return nil
+		}
+	}
+}
+
+// Reading until Read fails reads the body to its end.
+func readUntilEOF(c *http.Client, url string) error {
+	buf := make([]byte, 512)
+	for {
+		resp, err := c.Get(url)
+		if err != nil {
+			return err
+		}
+		for {
+			if _, err := resp.Body.Read(buf); err != nil {
+				break
+			}
+		}
+		resp.Body.Close()
+		if buf[0] == '1' {
+			return nil
+		}
+	}
+}
