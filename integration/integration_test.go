@@ -435,3 +435,51 @@ func hasFlag(analyzer, name string) bool {
 	}
 	return false
 }
+
+// ---- strict mode in the editor and in golangci-lint
+
+// noContext is reqctx's contract finding on the fixture's search: a
+// request built without a context where none is in scope, reported in
+// strict mode only.
+const noContext = "http.NewRequest builds a request without a context"
+
+// TestGoplsStrict: HTTPVET_STRICT=1 in gopls's environment is -strict (the
+// gopls command line and LSP settings have no analyzer flags).
+func TestGoplsStrict(t *testing.T) {
+	bin := binary(t, "gopls")
+	dir := fixture(t)
+	for _, strict := range []bool{false, true} {
+		cmd := exec.Command(bin, "check", "main.go")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "HTTPVET_STRICT="+strconv.FormatBool(strict))
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("gopls check (HTTPVET_STRICT=%t): %v\n%s", strict, err, out)
+		}
+		if got := strings.Contains(string(out), noContext); got != strict {
+			t.Errorf("gopls check with HTTPVET_STRICT=%t: %q reported %t, want %t:\n%s", strict, noContext, got, strict, out)
+		}
+	}
+}
+
+// TestGolangciLintStrict: the plugin setting strict: true reports the
+// contract findings, marked as such.
+func TestGolangciLintStrict(t *testing.T) {
+	dir := fixture(t)
+	for _, strict := range []bool{false, true} {
+		settings := ""
+		if strict {
+			settings = "          strict: true\n"
+		}
+		found, marked := false, false
+		for _, is := range golangciLint(t, dir, httpvetConfig(settings)) {
+			if strings.Contains(is.Text, noContext) {
+				found = true
+				marked = strings.Contains(is.Text, "[contract]")
+			}
+		}
+		if found != strict || found && !marked {
+			t.Errorf("strict: %t: %q reported %t (marked [contract]: %t), want %t", strict, noContext, found, marked, strict)
+		}
+	}
+}
