@@ -378,5 +378,27 @@
 //	    drain: all        # or true, false
 //	    drain-limit: 1048576
 //
+// # Tests
+//
+// Each rule, and the packages under bodyclose/testdata/src that hold its
+// positive and negative cases:
+//
+//   - Reported: a, helpers and usehelpers (helper facts across packages),
+//     swapbody, deadpath, noreturn, budget (a function past the search
+//     budget)
+//   - Drain: two modes, and what the default leaves out: drain, reuse,
+//     reusemain, oneshot, clicmd, cancelmain, released; drainall
+//     (-bodyclose.drain=all); nodrain (-bodyclose.drain=false)
+//   - A connection pool per call: percall
+//   - Ownership: ownership, wrapdep and wrapuse (a client in another module
+//     that closes the body)
+//   - Fixes: fix, fixlimit (-bodyclose.drain-limit), golden files
+//   - Not reported, on purpose: notests, probetest (test code and test
+//     support), and the negative cases of each package above
+//   - Strict: strictmode; intests (test code outside _test.go files, under
+//     -bodyclose.tests)
+//   - Code with type errors is not reported on, and does not crash: broken
+//   - Stubs of other modules that the cases import: github.com, golang.org
+//
 // [test code]: https://github.com/httpvet/httpvet/blob/main/README.md#test-code
 package bodyclose

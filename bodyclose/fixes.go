@@ -63,43 +63,12 @@ func (c *checker) closeFix(fn *function, stmt ast.Node, v *types.Var, errLhs ast
 	}
 	// Only when the function does nothing else with the response: no
 	// close, hand-off or alias anywhere.
-	tr := c.tracks[v]
-	if len(tr.resp)+len(tr.body) != 1 {
+	if !c.onlyUnclosedUse(fn, v) {
 		return fix, false
 	}
-	sc := &scanner{c: c, tr: tr, ev: new(events)}
-	ast.Inspect(fn.body(), func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.AssignStmt, *ast.ValueSpec, *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt, *ast.ReturnStmt, *ast.SendStmt:
-			sc.scan(n)
-			return false
-		case ast.Expr:
-			sc.expr(n)
-			return false
-		}
-		return true
-	})
-	if sc.ev.close || sc.ev.deferClose || sc.ev.transfer || len(tr.holder) > 0 {
+	after, ok := c.closeAfter(st, list, pos, errLhs, errVar)
+	if !ok {
 		return fix, false
-	}
-	for _, lit := range fn.lits {
-		if sc.mentions(lit.Body) {
-			return fix, false // a goroutine reading it, a cleanup closure: not ours to close
-		}
-	}
-	after := st
-	if errLhs != nil && errVar == nil {
-		return fix, false // the error is ignored: resp may be nil
-	}
-	if errVar != nil {
-		if pos+1 >= len(list) {
-			return fix, false
-		}
-		ifs, ok := list[pos+1].(*ast.IfStmt)
-		if !ok || ifs.Init != nil || ifs.Else != nil || !isErrNotNil(c.pass.TypesInfo, ifs.Cond, errVar) {
-			return fix, false
-		}
-		after = ifs
 	}
 	indent, ok := c.indent(st.Pos())
 	if !ok {
@@ -132,6 +101,58 @@ func (c *checker) closeFix(fn *function, stmt ast.Node, v *types.Var, errLhs ast
 		Message:   fmt.Sprintf("Add defer %s.Body.Close()", v.Name()),
 		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
 	}, true
+}
+
+// onlyUnclosedUse reports whether fn does nothing with the response v
+// but use it: no close, hand-off or alias anywhere, no closure mentioning
+// it.
+func (c *checker) onlyUnclosedUse(fn *function, v *types.Var) bool {
+	tr := c.tracks[v]
+	if len(tr.resp)+len(tr.body) != 1 {
+		return false
+	}
+	sc := &scanner{c: c, tr: tr, ev: new(events)}
+	ast.Inspect(fn.body(), func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.AssignStmt, *ast.ValueSpec, *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt, *ast.ReturnStmt, *ast.SendStmt:
+			sc.scan(n)
+			return false
+		case ast.Expr:
+			sc.expr(n)
+			return false
+		}
+		return true
+	})
+	if sc.ev.close || sc.ev.deferClose || sc.ev.transfer || len(tr.holder) > 0 {
+		return false
+	}
+	for _, lit := range fn.lits {
+		if sc.mentions(lit.Body) {
+			return false // a goroutine reading it, a cleanup closure: not ours to close
+		}
+	}
+	return true
+}
+
+// closeAfter returns the statement after which the close goes: st, the
+// statement at pos in list that gets the response, or the
+// if err != nil {…} right after it; ok is false when the error is ignored
+// or not so checked.
+func (c *checker) closeAfter(st ast.Stmt, list []ast.Stmt, pos int, errLhs ast.Expr, errVar *types.Var) (ast.Stmt, bool) {
+	if errLhs != nil && errVar == nil {
+		return nil, false // the error is ignored: resp may be nil
+	}
+	if errVar == nil {
+		return st, true
+	}
+	if pos+1 >= len(list) {
+		return nil, false
+	}
+	ifs, ok := list[pos+1].(*ast.IfStmt)
+	if !ok || ifs.Init != nil || ifs.Else != nil || !isErrNotNil(c.pass.TypesInfo, ifs.Cond, errVar) {
+		return nil, false
+	}
+	return ifs, true
 }
 
 func isErrNotNil(info *types.Info, e ast.Expr, errVar *types.Var) bool {

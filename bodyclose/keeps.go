@@ -21,66 +21,13 @@ func (fn *function) keeps(tr *tracked) bool {
 		return false
 	}
 	info := fn.c.pass.TypesInfo
-	sc := &scanner{c: fn.c, tr: tr}
-	holds := make(map[*types.Var]bool)
-	var valueHolds func(e ast.Expr) bool
-	valueHolds = func(e ast.Expr) bool {
-		switch e := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			v, _ := info.Uses[e].(*types.Var)
-			return v != nil && (tr.resp[v] || tr.body[v] || holds[v])
-		case *ast.SelectorExpr:
-			return sc.isBody(e)
-		case *ast.UnaryExpr:
-			return e.Op == token.AND && valueHolds(e.X)
-		case *ast.CompositeLit:
-			for _, el := range e.Elts {
-				if kv, ok := el.(*ast.KeyValueExpr); ok {
-					el = kv.Value
-				}
-				if valueHolds(el) {
-					return true
-				}
-			}
-		case *ast.CallExpr:
-			callee := match.Callee(info, e)
-			if callee == nil || !isReaderWrapper(callee) {
-				return false
-			}
-			for _, a := range e.Args {
-				if valueHolds(a) {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	root := func(e ast.Expr) *types.Var {
-		for {
-			switch x := ast.Unparen(e).(type) {
-			case *ast.SelectorExpr:
-				e = x.X
-			case *ast.IndexExpr:
-				e = x.X
-			case *ast.StarExpr:
-				e = x.X
-			case *ast.Ident:
-				v, _ := info.Uses[x].(*types.Var)
-				if v == nil {
-					v, _ = info.Defs[x].(*types.Var)
-				}
-				return v
-			default:
-				return nil
-			}
-		}
-	}
+	h := &holders{info: info, sc: &scanner{c: fn.c, tr: tr}, tr: tr, holds: make(map[*types.Var]bool)}
 	for changed := true; changed; {
 		changed = false
 		mark := func(l, r ast.Expr) {
-			w := root(l)
-			if w != nil && fn.owns(w) && !holds[w] && !tr.resp[w] && !tr.body[w] && valueHolds(r) {
-				holds[w] = true
+			w := assignedRoot(info, l)
+			if w != nil && fn.owns(w) && !h.holds[w] && !tr.resp[w] && !tr.body[w] && h.valueHolds(r) {
+				h.holds[w] = true
 				changed = true
 			}
 		}
@@ -96,7 +43,7 @@ func (fn *function) keeps(tr *tracked) bool {
 				return false
 			}
 			for i, r := range n.Results {
-				if !isError(sig.Results().At(i).Type()) && valueHolds(r) {
+				if !isError(sig.Results().At(i).Type()) && h.valueHolds(r) {
 					found = true
 				}
 			}
@@ -104,6 +51,72 @@ func (fn *function) keeps(tr *tracked) bool {
 		return !found
 	})
 	return found
+}
+
+// holders knows the local variables of a function that hold a tracked
+// response or body (holds), as far as found.
+type holders struct {
+	info  *types.Info
+	sc    *scanner
+	tr    *tracked
+	holds map[*types.Var]bool
+}
+
+// valueHolds reports whether the value of e holds the tracked response or
+// body: it, a holder, its address, a literal or reader wrapper with one.
+func (h *holders) valueHolds(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := h.info.Uses[e].(*types.Var)
+		return v != nil && (h.tr.resp[v] || h.tr.body[v] || h.holds[v])
+	case *ast.SelectorExpr:
+		return h.sc.isBody(e)
+	case *ast.UnaryExpr:
+		return e.Op == token.AND && h.valueHolds(e.X)
+	case *ast.CompositeLit:
+		for _, el := range e.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			if h.valueHolds(el) {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		callee := match.Callee(h.info, e)
+		if callee == nil || !isReaderWrapper(callee) {
+			return false
+		}
+		for _, a := range e.Args {
+			if h.valueHolds(a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// assignedRoot returns the variable at the root of the assignment target
+// e (v in v.f, v[i], *v), used or defined, or nil.
+func assignedRoot(info *types.Info, e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.Ident:
+			v, _ := info.Uses[x].(*types.Var)
+			if v == nil {
+				v, _ = info.Defs[x].(*types.Var)
+			}
+			return v
+		default:
+			return nil
+		}
+	}
 }
 
 // isReaderWrapper reports whether fn returns a reader (or decoder,

@@ -104,17 +104,20 @@ func (s *search) events(n ast.Node) *events {
 	return ev
 }
 
+// pathItem is a point of a path still to explore: node index i of block
+// b, in state st.
+type pathItem struct {
+	b  *cfg.Block
+	i  int
+	st state
+}
+
 // run explores all paths from node index i of block b on, in state st.
 // Each node visited spends a step of the function's budget: once it is
 // spent, the search stops and sets gaveUp (the searches from each of n
 // sources visit up to the whole function: n times its size in all).
 func (s *search) run(b *cfg.Block, i int, st state) {
-	type item struct {
-		b  *cfg.Block
-		i  int
-		st state
-	}
-	stack := []item{{b, i, st}}
+	stack := []pathItem{{b, i, st}}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -126,82 +129,11 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 		b, st := it.b, it.st
 		ended := false
 		for j := it.i; j < len(b.Nodes) && !ended; j++ {
-			n := b.Nodes[j]
 			if !s.fn.budget.Spend() {
 				s.gaveUp = true
 				return
 			}
-			if st.closed != nil {
-				// Closed unread: only what comes next matters, the call
-				// again or another request reusing the connection.
-				if n == s.source {
-					s.drainRepeat(st.closed, n.Pos(), true)
-					ended = true
-				} else if s.sendsRequest(n) {
-					s.drainRepeat(st.closed, n.Pos(), false)
-					ended = true
-				}
-				continue
-			}
-			if n == s.source {
-				// Back at the call (a loop): the response is overwritten.
-				if st.defers == nil && (!st.eof || s.fn.c.strict) {
-					s.recordLeak(n, false, true, st)
-				}
-				ended = true
-				break
-			}
-			ev := s.events(n)
-			if ev.read {
-				s.anyRead = true
-				st.read = true
-			}
-			if ev.readEOF {
-				st.eof = true
-			}
-			if ev.transfer {
-				s.anyTransfer = true
-				ended = true
-				break
-			}
-			if ev.close {
-				s.anyClose = true
-				if st.defers == nil && !st.read && !st.noBody && s.source != nil && ev.closeCall != nil {
-					s.addDrain(ev.closeCall)
-					st.closed = ev.closeCall
-					continue // follow the path: does the lost reuse repeat?
-				}
-				ended = true
-				break
-			}
-			if ev.deferClose {
-				s.anyClose = true
-				if st.defers != nil {
-					ended = true // closed twice: nothing more to learn
-					break
-				}
-				st.defers = ev.closeCall
-				if s.errVar != nil && st.errLive && !st.errChecked {
-					// defer resp.Body.Close() before if err != nil: go vet's
-					// httpresponse finding, not a drain one.
-					st.earlyDefer = true
-				}
-				if ev.deferRead {
-					st.read = true
-				}
-			}
-			if ev.assign {
-				if st.defers == nil && (!st.eof || s.fn.c.strict) && len(s.tr.resp)+len(s.tr.body)+len(s.tr.holder) == 1 {
-					s.recordLeak(n, false, true, st)
-				}
-				ended = true
-				break
-			}
-			if s.errVar != nil && st.errLive && assigns(s.fn.c.pass.TypesInfo, n, s.errVar) {
-				if !s.derive(n) {
-					st.errLive = false
-				}
-			}
+			ended = s.visitNode(b.Nodes[j], &st)
 		}
 		if ended {
 			continue
@@ -214,40 +146,121 @@ func (s *search) run(b *cfg.Block, i int, st state) {
 			s.exit(b, st)
 			continue
 		}
-		if len(b.Succs) == 2 && len(b.Nodes) > 0 {
-			last := b.Nodes[len(b.Nodes)-1]
-			if cond, ok := last.(ast.Expr); ok {
-				checks := s.errVar != nil && st.errLive && match.Mentions(s.fn.c.pass.TypesInfo, cond, s.errVar)
-				for k, succ := range b.Succs {
-					branch := k == 0
-					if s.pruned(cond, branch, st) {
-						continue
-					}
-					nst := st
-					if checks {
-						nst.errChecked = true
-					}
-					if s.noBodyOn(cond, branch) {
-						nst.noBody = true
-					}
-					if s.backEdge(b, succ, nst) {
-						continue
-					}
-					stack = append(stack, item{succ, 0, nst})
-				}
-				continue
-			}
-			if s.errVar != nil && st.errLive && match.Mentions(s.fn.c.pass.TypesInfo, last, s.errVar) {
-				continue // a type switch on the error: stay silent
-			}
+		stack = append(stack, s.successors(b, st)...)
+	}
+}
+
+// visitNode follows the path through node n, updating st, and reports
+// whether the path ends there (nothing more to learn on it).
+func (s *search) visitNode(n ast.Node, st *state) (ended bool) {
+	if st.closed != nil {
+		// Closed unread: only what comes next matters, the call
+		// again or another request reusing the connection.
+		if n == s.source {
+			s.drainRepeat(st.closed, n.Pos(), true)
+			return true
+		} else if s.sendsRequest(n) {
+			s.drainRepeat(st.closed, n.Pos(), false)
+			return true
 		}
-		for _, succ := range b.Succs {
-			if s.backEdge(b, succ, st) {
-				continue
-			}
-			stack = append(stack, item{succ, 0, st})
+		return false
+	}
+	if n == s.source {
+		// Back at the call (a loop): the response is overwritten.
+		if st.defers == nil && (!st.eof || s.fn.c.strict) {
+			s.recordLeak(n, false, true, *st)
+		}
+		return true
+	}
+	ev := s.events(n)
+	if ev.read {
+		s.anyRead = true
+		st.read = true
+	}
+	if ev.readEOF {
+		st.eof = true
+	}
+	if ev.transfer {
+		s.anyTransfer = true
+		return true
+	}
+	if ev.close {
+		s.anyClose = true
+		if st.defers == nil && !st.read && !st.noBody && s.source != nil && ev.closeCall != nil {
+			s.addDrain(ev.closeCall)
+			st.closed = ev.closeCall
+			return false // follow the path: does the lost reuse repeat?
+		}
+		return true
+	}
+	if ev.deferClose {
+		s.anyClose = true
+		if st.defers != nil {
+			return true // closed twice: nothing more to learn
+		}
+		st.defers = ev.closeCall
+		if s.errVar != nil && st.errLive && !st.errChecked {
+			// defer resp.Body.Close() before if err != nil: go vet's
+			// httpresponse finding, not a drain one.
+			st.earlyDefer = true
+		}
+		if ev.deferRead {
+			st.read = true
 		}
 	}
+	if ev.assign {
+		if st.defers == nil && (!st.eof || s.fn.c.strict) && len(s.tr.resp)+len(s.tr.body)+len(s.tr.holder) == 1 {
+			s.recordLeak(n, false, true, *st)
+		}
+		return true
+	}
+	if s.errVar != nil && st.errLive && assigns(s.fn.c.pass.TypesInfo, n, s.errVar) {
+		if !s.derive(n) {
+			st.errLive = false
+		}
+	}
+	return false
+}
+
+// successors returns the successors of block b to explore in state st,
+// in the order they are pushed: the branches of a condition not pruned,
+// each in the state its condition implies.
+func (s *search) successors(b *cfg.Block, st state) []pathItem {
+	var next []pathItem
+	if len(b.Succs) == 2 && len(b.Nodes) > 0 {
+		last := b.Nodes[len(b.Nodes)-1]
+		if cond, ok := last.(ast.Expr); ok {
+			checks := s.errVar != nil && st.errLive && match.Mentions(s.fn.c.pass.TypesInfo, cond, s.errVar)
+			for k, succ := range b.Succs {
+				branch := k == 0
+				if s.pruned(cond, branch, st) {
+					continue
+				}
+				nst := st
+				if checks {
+					nst.errChecked = true
+				}
+				if s.noBodyOn(cond, branch) {
+					nst.noBody = true
+				}
+				if s.backEdge(b, succ, nst) {
+					continue
+				}
+				next = append(next, pathItem{succ, 0, nst})
+			}
+			return next
+		}
+		if s.errVar != nil && st.errLive && match.Mentions(s.fn.c.pass.TypesInfo, last, s.errVar) {
+			return nil // a type switch on the error: stay silent
+		}
+	}
+	for _, succ := range b.Succs {
+		if s.backEdge(b, succ, st) {
+			continue
+		}
+		next = append(next, pathItem{succ, 0, st})
+	}
+	return next
 }
 
 // exit handles a path that leaves the function at the end of block b.

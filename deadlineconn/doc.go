@@ -126,4 +126,16 @@
 //
 // None. Test code is always checked: a deadline on a pooled connection fails a
 // test's later requests the same way.
+//
+// # Tests
+//
+// Each rule, and the packages under deadlineconn/testdata/src that hold its
+// positive and negative cases:
+//
+//   - Reported and Not reported: a; helpers (facts of helpers that set
+//     deadlines); factories and usefactories (dial funcs built by a
+//     constructor in another package); nonet and nonetuse (a package that
+//     does not reach net: its facts are not computed)
+//   - Fix: fix (golden files)
+//   - Code with type errors is not reported on, and does not crash: broken
 package deadlineconn

@@ -135,5 +135,19 @@
 // Off by default: what counts as [test code] builds GET bodies on purpose, in
 // tests of a client's or a server's handling of such requests.
 //
+// # Tests
+//
+// Each rule, and the packages under getbody/testdata/src that hold its
+// positive and negative cases:
+//
+//   - Reported and Not reported, on purpose: a, ignore, buffers; wrap and
+//     usewrap (request-building wrappers across packages); marshal and
+//     usemarshal (wrappers that encode a payload)
+//   - Fix: fix, fixwrap, fixnobody (golden files; fixnobody and fix also
+//     check which fix -fix applies)
+//   - Strict and Flags (-getbody.tests): skiptests (test code left out by
+//     default), teston (checked under -getbody.tests=true)
+//   - Code with type errors is not reported on, and does not crash: broken
+//
 // [test code]: https://github.com/httpvet/httpvet/blob/main/README.md#test-code
 package getbody

@@ -108,54 +108,7 @@ var encoders = map[[2]string]string{
 func (w *wrapperFunc) localSource(v *types.Var, depth int) (source, bool) {
 	c := w.c
 	info := c.pass.TypesInfo
-	var srcs []source
-	ok := true
-	add := func(at ast.Node, s source, found bool) {
-		if !found {
-			ok = false
-			return
-		}
-		nilSkip, uncond := w.condition(at, s)
-		if !uncond {
-			ok = false
-			return
-		}
-		s.nilSkip = s.nilSkip || nilSkip
-		srcs = append(srcs, s)
-	}
-	value := func(at ast.Node, e ast.Expr, tuple int) {
-		if tuple > 0 {
-			ok = false
-			return
-		}
-		if tuple == 0 {
-			call, isCall := ast.Unparen(e).(*ast.CallExpr)
-			if !isCall {
-				ok = false
-				return
-			}
-			callee := match.Callee(info, call)
-			name := ""
-			if callee != nil && callee.Pkg() != nil {
-				name = encoders[[2]string{callee.Pkg().Path(), callee.Name()}]
-			}
-			if name == "" || len(call.Args) == 0 {
-				ok = false
-				return
-			}
-			p, field, found := w.paramRef(call.Args[0])
-			add(at, source{param: p, field: field, encoder: name}, found)
-			return
-		}
-		if match.IsNil(info, e) || match.IsPackageLevelVar(info, e, match.NetHTTP, "NoBody") || c.emptyBuffer(e) || c.emptyData(e) {
-			return
-		}
-		s, found := w.bodySource(e, depth+1)
-		if !found {
-			s, found = w.dataSource(e, depth+1)
-		}
-		add(at, s, found)
-	}
+	ls := &localSources{w: w, depth: depth, ok: true}
 	isBuf, _ := bufferType(v.Type())
 	if isBuf && c.bufferVerdict(c.function(w.decl), v, w.at, 0) != nonEmpty {
 		return source{}, false // emptied again, or never written before the call
@@ -164,7 +117,7 @@ func (w *wrapperFunc) localSource(v *types.Var, depth int) (source, bool) {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			if assigned(info, n.Body, v) {
-				ok = false
+				ls.ok = false
 			}
 			return false
 		case *ast.AssignStmt:
@@ -174,11 +127,11 @@ func (w *wrapperFunc) localSource(v *types.Var, depth int) (source, bool) {
 				}
 				switch {
 				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
-					ok = false
+					ls.ok = false
 				case len(n.Lhs) == len(n.Rhs):
-					value(n, n.Rhs[i], -1)
+					ls.value(n, n.Rhs[i], -1)
 				case len(n.Rhs) == 1:
-					value(n, n.Rhs[0], i)
+					ls.value(n, n.Rhs[0], i)
 				}
 			}
 		case *ast.ValueSpec:
@@ -189,9 +142,9 @@ func (w *wrapperFunc) localSource(v *types.Var, depth int) (source, bool) {
 				switch {
 				case len(n.Values) == 0:
 				case len(n.Values) == len(n.Names):
-					value(n, n.Values[i], -1)
+					ls.value(n, n.Values[i], -1)
 				default:
-					value(n, n.Values[0], i)
+					ls.value(n, n.Values[0], i)
 				}
 			}
 		case *ast.CallExpr:
@@ -199,18 +152,90 @@ func (w *wrapperFunc) localSource(v *types.Var, depth int) (source, bool) {
 			// (var buf io.ReadWriter; buf = &bytes.Buffer{}).
 			if isBuf || types.IsInterface(v.Type()) {
 				if p, field, found := w.encodeInto(n, v); found {
-					add(n, source{param: p, field: field, encoder: "json.Encoder.Encode"}, true)
+					ls.add(n, source{param: p, field: field, encoder: "json.Encoder.Encode"}, true)
 					if sel, _ := ast.Unparen(n.Fun).(*ast.SelectorExpr); sel != nil && w.xmlEncoder(sel.X) {
-						srcs[len(srcs)-1].encoder = "xml.Encoder.Encode"
+						ls.srcs[len(ls.srcs)-1].encoder = "xml.Encoder.Encode"
 					}
 				}
 			}
 		}
 		return true
 	})
-	if !ok || len(srcs) == 0 {
+	if !ls.ok || len(ls.srcs) == 0 {
 		return source{}, false
 	}
+	return sameSource(ls.srcs)
+}
+
+// localSources gathers, for localSource, the sources of the values
+// assigned or encoded into a local variable (srcs); ok is false once one
+// of them is not known.
+type localSources struct {
+	w     *wrapperFunc
+	depth int
+	srcs  []source
+	ok    bool
+}
+
+// add records s, the source of a value stored at at when found, if at
+// runs unconditionally (or under if p != nil only).
+func (ls *localSources) add(at ast.Node, s source, found bool) {
+	if !found {
+		ls.ok = false
+		return
+	}
+	nilSkip, uncond := ls.w.condition(at, s)
+	if !uncond {
+		ls.ok = false
+		return
+	}
+	s.nilSkip = s.nilSkip || nilSkip
+	ls.srcs = append(ls.srcs, s)
+}
+
+// value records the source of e, assigned at at: the value itself
+// (tuple < 0), or result tuple of the call e (only the first, of an
+// encoder, is followed).
+func (ls *localSources) value(at ast.Node, e ast.Expr, tuple int) {
+	w, c := ls.w, ls.w.c
+	info := c.pass.TypesInfo
+	if tuple > 0 {
+		ls.ok = false
+		return
+	}
+	if tuple == 0 {
+		call, isCall := ast.Unparen(e).(*ast.CallExpr)
+		if !isCall {
+			ls.ok = false
+			return
+		}
+		callee := match.Callee(info, call)
+		name := ""
+		if callee != nil && callee.Pkg() != nil {
+			name = encoders[[2]string{callee.Pkg().Path(), callee.Name()}]
+		}
+		if name == "" || len(call.Args) == 0 {
+			ls.ok = false
+			return
+		}
+		p, field, found := w.paramRef(call.Args[0])
+		ls.add(at, source{param: p, field: field, encoder: name}, found)
+		return
+	}
+	if match.IsNil(info, e) || match.IsPackageLevelVar(info, e, match.NetHTTP, "NoBody") || c.emptyBuffer(e) || c.emptyData(e) {
+		return
+	}
+	s, found := w.bodySource(e, ls.depth+1)
+	if !found {
+		s, found = w.dataSource(e, ls.depth+1)
+	}
+	ls.add(at, s, found)
+}
+
+// sameSource returns the one source that all of srcs (not empty) agree
+// on: the same parameter and field, all encoded or none; nilSkip only
+// when each skips a nil parameter, and only for an encoding.
+func sameSource(srcs []source) (source, bool) {
 	out := srcs[0]
 	for _, s := range srcs[1:] {
 		if s.param != out.param || s.field != out.field || (s.encoder == "") != (out.encoder == "") {

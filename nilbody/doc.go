@@ -88,5 +88,17 @@
 //
 // What counts as [test code] is the same for every analyzer.
 //
+// # Tests
+//
+// Each rule, and the packages under nilbody/testdata/src that hold its
+// positive and negative cases:
+//
+//   - Reported and Not reported, on purpose: a (a _test.go file too),
+//     errnil (an error variable still nil on some path); helpers and
+//     usehelpers (facts of response builders across packages)
+//   - Fix: fix (golden files)
+//   - Flags (-nilbody.tests=false): notests
+//   - Code with type errors is not reported on, and does not crash: broken
+//
 // [test code]: https://github.com/httpvet/httpvet/blob/main/README.md#test-code
 package nilbody

@@ -184,31 +184,7 @@ func targetType(info *types.Info, idx *engine.Index, e ast.Expr) types.Type {
 		}
 		switch p := n.(type) {
 		case *ast.CallExpr:
-			if tv, ok := info.Types[p.Fun]; ok && tv.IsType() {
-				return tv.Type
-			}
-			ft := info.TypeOf(p.Fun)
-			if ft == nil {
-				return nil
-			}
-			sig, ok := ft.Underlying().(*types.Signature)
-			if !ok {
-				return nil
-			}
-			for i, arg := range p.Args {
-				if arg != child {
-					continue
-				}
-				params := sig.Params()
-				switch {
-				case sig.Variadic() && i >= params.Len()-1:
-					if s, ok := params.At(params.Len() - 1).Type().Underlying().(*types.Slice); ok && !p.Ellipsis.IsValid() {
-						return s.Elem()
-					}
-				case i < params.Len():
-					return params.At(i).Type()
-				}
-			}
+			return calleeArgType(info, p, child)
 		case *ast.KeyValueExpr:
 			if p.Value != child {
 				return nil
@@ -221,18 +197,7 @@ func targetType(info *types.Info, idx *engine.Index, e ast.Expr) types.Type {
 			child = p
 			continue // a map or slice element: the composite literal decides
 		case *ast.CompositeLit:
-			lt := info.TypeOf(p)
-			if lt == nil {
-				return nil
-			}
-			switch u := lt.Underlying().(type) {
-			case *types.Slice:
-				return u.Elem()
-			case *types.Array:
-				return u.Elem()
-			case *types.Map:
-				return u.Elem()
-			}
+			return elemType(info.TypeOf(p))
 		case *ast.AssignStmt:
 			for i, r := range p.Rhs {
 				if r == child && len(p.Lhs) == len(p.Rhs) {
@@ -248,18 +213,74 @@ func targetType(info *types.Info, idx *engine.Index, e ast.Expr) types.Type {
 				}
 			}
 		case *ast.ReturnStmt:
-			for i, r := range p.Results {
-				if r != child {
-					continue
-				}
-				if fn := idx.Enclosing(p.Pos()); fn != nil {
-					if sig := fn.Signature(); sig != nil && sig.Results().Len() == len(p.Results) {
-						return sig.Results().At(i).Type()
-					}
-				}
-			}
+			return resultType(idx, p, child)
 		}
 		return nil
+	}
+	return nil
+}
+
+// calleeArgType returns the type of the parameter that the argument child
+// of the call p is passed to (the element type of a variadic one), the
+// type of the conversion p, or nil.
+func calleeArgType(info *types.Info, p *ast.CallExpr, child ast.Node) types.Type {
+	if tv, ok := info.Types[p.Fun]; ok && tv.IsType() {
+		return tv.Type
+	}
+	ft := info.TypeOf(p.Fun)
+	if ft == nil {
+		return nil
+	}
+	sig, ok := ft.Underlying().(*types.Signature)
+	if !ok {
+		return nil
+	}
+	for i, arg := range p.Args {
+		if arg != child {
+			continue
+		}
+		params := sig.Params()
+		switch {
+		case sig.Variadic() && i >= params.Len()-1:
+			if s, ok := params.At(params.Len() - 1).Type().Underlying().(*types.Slice); ok && !p.Ellipsis.IsValid() {
+				return s.Elem()
+			}
+		case i < params.Len():
+			return params.At(i).Type()
+		}
+	}
+	return nil
+}
+
+// elemType returns the element type of lt, the type of a slice, array or
+// map literal, or nil.
+func elemType(lt types.Type) types.Type {
+	if lt == nil {
+		return nil
+	}
+	switch u := lt.Underlying().(type) {
+	case *types.Slice:
+		return u.Elem()
+	case *types.Array:
+		return u.Elem()
+	case *types.Map:
+		return u.Elem()
+	}
+	return nil
+}
+
+// resultType returns the type of the result that child, a result of the
+// return statement p, is returned as, or nil.
+func resultType(idx *engine.Index, p *ast.ReturnStmt, child ast.Node) types.Type {
+	for i, r := range p.Results {
+		if r != child {
+			continue
+		}
+		if fn := idx.Enclosing(p.Pos()); fn != nil {
+			if sig := fn.Signature(); sig != nil && sig.Results().Len() == len(p.Results) {
+				return sig.Results().At(i).Type()
+			}
+		}
 	}
 	return nil
 }

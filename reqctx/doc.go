@@ -179,5 +179,18 @@
 // http.Get`), which nothing can call: there the finding would be wrong, not
 // merely strict.
 //
+// # Tests
+//
+// Each rule, and the packages under reqctx/testdata/src that hold its
+// positive and negative cases:
+//
+//   - Reported where the function has a context, and Not reported, on
+//     purpose: a; helpers and usehelpers (facts of request helpers across
+//     packages); budget (a function past the search budget: not reported)
+//   - Reported always (-reqctx.all) and Strict: allflag
+//   - Fix: fix (golden files)
+//   - The calls reqctx owns, that timeouts does not report again: owns
+//   - Code with type errors is not reported on, and does not crash: broken
+//
 // [test code]: https://github.com/httpvet/httpvet/blob/main/README.md#test-code
 package reqctx

@@ -133,42 +133,11 @@ func (c *checker) shortcutFix(fn *engine.Func, call *ast.CallExpr, stack []ast.N
 	if !ok1 || !ok2 || errID.Name == "_" || call.Ellipsis.IsValid() {
 		return nil
 	}
-	var method, url, body, contentType string
-	src := func(e ast.Expr) string {
-		s, ok := fixes.Source(c.pass, e)
-		if !ok {
-			return ""
-		}
-		return s
-	}
-	var imports []string
-	switch callee.Name() {
-	case "Get", "Head":
-		if len(call.Args) != 1 {
-			return nil
-		}
-		method, url, body = "Method"+callee.Name(), src(call.Args[0]), "nil"
-	case "Post":
-		if len(call.Args) != 3 || !pure(call.Args[1]) {
-			return nil // the content type would be evaluated after the body
-		}
-		method, url, contentType, body = "MethodPost", src(call.Args[0]), src(call.Args[1]), src(call.Args[2])
-	case "PostForm":
-		if len(call.Args) != 2 {
-			return nil
-		}
-		method, url, contentType = "MethodPost", src(call.Args[0]), `"application/x-www-form-urlencoded"`
-		body = "strings.NewReader((" + src(call.Args[1]) + ").Encode())"
-		if pure(call.Args[1]) {
-			body = "strings.NewReader(" + src(call.Args[1]) + ".Encode())"
-		}
-		imports = append(imports, "strings")
-	default:
+	sr, ok := c.shortcutRequest(callee, call)
+	if !ok {
 		return nil
 	}
-	if url == "" || body == "" || (contentType == "" && callee.Name() != "Get" && callee.Name() != "Head") {
-		return nil
-	}
+	method, url, body, contentType, imports := sr.method, sr.url, sr.body, sr.contentType, sr.imports
 	names, importEdits, ok := fixes.AddImports(c.pass, as.Pos(), append([]string{match.NetHTTP}, imports...)...)
 	if !ok {
 		return nil
@@ -183,7 +152,7 @@ func (c *checker) shortcutFix(fn *engine.Func, call *ast.CallExpr, stack []ast.N
 		if !ok || !simple(c.info, sel.X) {
 			return nil // the client expression would be evaluated at another time
 		}
-		client = src(sel.X)
+		client = c.sourceText(sel.X)
 		if client == "" {
 			return nil
 		}
@@ -193,9 +162,73 @@ func (c *checker) shortcutFix(fn *engine.Func, call *ast.CallExpr, stack []ast.N
 		return nil
 	}
 	req := freeName(scope, as.Pos(), "req")
-	resp, errName := respID.Name, errID.Name
-	var b strings.Builder
 	newReq := fmt.Sprintf("%s.NewRequestWithContext(%s, %s.%s, %s, %s)", httpName, cand.text, httpName, method, url, body)
+	stmts := c.shortcutStmts(as, respID, errID.Name, req, httpName, newReq, contentType, client)
+	text, ok := fixes.FormatStmts(c.pass, as.Pos(), stmts)
+	if !ok {
+		return nil
+	}
+	return append([]analysis.TextEdit{{Pos: as.Pos(), End: as.End(), NewText: []byte(text)}}, importEdits...)
+}
+
+// shortcutReq is the request a shortcut call (http.Get & co.) sends:
+// the source of its method, URL, body and content type ("" for none), and
+// the imports the body needs.
+type shortcutReq struct {
+	method, url, body, contentType string
+	imports                        []string
+}
+
+// shortcutRequest returns the request the call of callee, a shortcut,
+// sends; false when its arguments cannot move into a request unchanged.
+func (c *checker) shortcutRequest(callee *types.Func, call *ast.CallExpr) (shortcutReq, bool) {
+	var r shortcutReq
+	src := c.sourceText
+	switch callee.Name() {
+	case "Get", "Head":
+		if len(call.Args) != 1 {
+			return r, false
+		}
+		r.method, r.url, r.body = "Method"+callee.Name(), src(call.Args[0]), "nil"
+	case "Post":
+		if len(call.Args) != 3 || !pure(call.Args[1]) {
+			return r, false // the content type would be evaluated after the body
+		}
+		r.method, r.url, r.contentType, r.body = "MethodPost", src(call.Args[0]), src(call.Args[1]), src(call.Args[2])
+	case "PostForm":
+		if len(call.Args) != 2 {
+			return r, false
+		}
+		r.method, r.url, r.contentType = "MethodPost", src(call.Args[0]), `"application/x-www-form-urlencoded"`
+		r.body = "strings.NewReader((" + src(call.Args[1]) + ").Encode())"
+		if pure(call.Args[1]) {
+			r.body = "strings.NewReader(" + src(call.Args[1]) + ".Encode())"
+		}
+		r.imports = append(r.imports, "strings")
+	default:
+		return r, false
+	}
+	if r.url == "" || r.body == "" || (r.contentType == "" && callee.Name() != "Get" && callee.Name() != "Head") {
+		return r, false
+	}
+	return r, true
+}
+
+// sourceText returns the source of e, or "" when it cannot be read.
+func (c *checker) sourceText(e ast.Expr) string {
+	s, ok := fixes.Source(c.pass, e)
+	if !ok {
+		return ""
+	}
+	return s
+}
+
+// shortcutStmts returns the statements that replace the assignment as of
+// a shortcut call: the request req built by newReq, and, when it was
+// built, its Content-Type set and client.Do(req) into resp and errName.
+func (c *checker) shortcutStmts(as *ast.AssignStmt, respID *ast.Ident, errName, req, httpName, newReq, contentType, client string) string {
+	resp := respID.Name
+	var b strings.Builder
 	if as.Tok == token.DEFINE {
 		fmt.Fprintf(&b, "%s, %s := %s\n", req, errName, newReq)
 		if resp != "_" && c.info.Defs[respID] != nil {
@@ -209,11 +242,7 @@ func (c *checker) shortcutFix(fn *engine.Func, call *ast.CallExpr, stack []ast.N
 		fmt.Fprintf(&b, "%s.Header.Set(\"Content-Type\", %s)\n", req, contentType)
 	}
 	fmt.Fprintf(&b, "%s, %s = %s.Do(%s)\n}", resp, errName, client, req)
-	text, ok := fixes.FormatStmts(c.pass, as.Pos(), b.String())
-	if !ok {
-		return nil
-	}
-	return append([]analysis.TextEdit{{Pos: as.Pos(), End: as.End(), NewText: []byte(text)}}, importEdits...)
+	return b.String()
 }
 
 // freeName returns base, or base2, base3…: a name that neither refers to

@@ -236,4 +236,20 @@
 //
 // None. Test code is always checked: a retry in a test sends an empty body as
 // anywhere else.
+//
+// # Tests
+//
+// Each rule, and the packages under retrybody/testdata/src that hold its
+// positive and negative cases:
+//
+//   - Checked, Reported and Not reported, on purpose: a, reader (a new
+//     request around the same reader)
+//   - Across functions: wrap and usewrap (client wrappers), builder and
+//     usebuilder (request builders), parambody (a body that is the
+//     function's parameter)
+//   - Closures a retry helper calls: closure, with retrylib (a retry helper
+//     in another package) and backoff (one whose facts cannot be known)
+//   - Requests kept in fields: fields
+//   - Fix: fix, move (golden files)
+//   - Code with type errors is not reported on, and does not crash: broken
 package retrybody

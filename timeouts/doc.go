@@ -327,5 +327,28 @@
 // the assignments of a local variable: for fields and package variables, a
 // timeout set anywhere in the package counts as set.
 //
+// # Tests
+//
+// Each rule, and the packages under timeouts/testdata/src that hold its
+// positive and negative cases:
+//
+//   - Reported, servers: server, semantics, decls with declsdep
+//     (declarations that name no identifier of net/http), ctorlib and
+//     ctoruse (constructor facts across packages)
+//   - Reported, clients: client, shapes, zeroclient (struct fields of type
+//     http.Client)
+//   - Reported, transports: transport; idleconn (-timeouts.idle-conn)
+//   - Fix: fix, listenfix, transportfix, fixflags (the fix's durations set
+//     by flags), golden files
+//   - Strict: strictmode
+//   - Flags: flagsoff (each kind turned off); testsoff, widgettest with
+//     widget, promtestutil (test support, left out by default), latest
+//     (ordinary code whose name ends in "test"), testson (-timeouts.tests)
+//   - Not reported: loopback servers: loopback
+//   - Not reported: listeners of unknown origin, clients of a local
+//     process: reach
+//   - Not reported: streamed responses: stream
+//   - Code with type errors is not reported on, and does not crash: broken
+//
 // [test code]: https://github.com/httpvet/httpvet/blob/main/README.md#test-code
 package timeouts

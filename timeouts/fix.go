@@ -263,35 +263,8 @@ func (c *checker) listenFix(call *ast.CallExpr, name string) *analysis.Suggested
 	if _, ok := c.pass.TypesInfo.Uses[pkgID].(*types.PkgName); !ok {
 		return nil
 	}
-	args := call.Args
-	// The fields of the server, and the arguments of its method, in the
-	// order of the original arguments.
-	var addr, handler ast.Expr
-	var rest []ast.Expr
-	var want int
-	switch name {
-	case "ListenAndServe": // (addr, handler)
-		want = 2
-		if len(args) == want {
-			addr, handler = args[0], args[1]
-		}
-	case "ListenAndServeTLS": // (addr, certFile, keyFile, handler)
-		want = 4
-		if len(args) == want {
-			addr, handler, rest = args[0], args[3], args[1:3]
-		}
-	case "Serve": // (l, handler)
-		want = 2
-		if len(args) == want {
-			handler, rest = args[1], args[:1]
-		}
-	case "ServeTLS": // (l, handler, certFile, keyFile)
-		want = 4
-		if len(args) == want {
-			handler, rest = args[1], []ast.Expr{args[0], args[2], args[3]}
-		}
-	}
-	if len(args) != want {
+	addr, handler, rest, ok := listenArgs(name, call.Args)
+	if !ok {
 		return nil
 	}
 	// The handler moves before the other arguments: it, or they, must
@@ -307,16 +280,7 @@ func (c *checker) listenFix(call *ast.CallExpr, name string) *analysis.Suggested
 	if !ok {
 		return nil
 	}
-	src := func(e ast.Expr) string {
-		var b bytes.Buffer
-		start, end := c.pass.Fset.Position(e.Pos()).Offset, c.pass.Fset.Position(e.End()).Offset
-		content, err := c.pass.ReadFile(c.pass.Fset.File(e.Pos()).Name())
-		if err != nil || end > len(content) {
-			return ""
-		}
-		b.Write(content[start:end])
-		return b.String()
-	}
+	src := c.exprSource
 	var fields []string
 	if addr != nil {
 		fields = append(fields, "Addr: "+src(addr))
@@ -341,6 +305,50 @@ func (c *checker) listenFix(call *ast.CallExpr, name string) *analysis.Suggested
 		Message:   fmt.Sprintf("Use an http.Server with ReadHeaderTimeout and IdleTimeout"),
 		TextEdits: edits,
 	}
+}
+
+// listenArgs returns the arguments of the serving function name in the
+// order of the original arguments: the fields of the server (addr, nil
+// for Serve and ServeTLS, and handler), and the arguments of its method
+// (rest); ok is false when the call does not have the function's
+// arguments.
+func listenArgs(name string, args []ast.Expr) (addr, handler ast.Expr, rest []ast.Expr, ok bool) {
+	var want int
+	switch name {
+	case "ListenAndServe": // (addr, handler)
+		want = 2
+		if len(args) == want {
+			addr, handler = args[0], args[1]
+		}
+	case "ListenAndServeTLS": // (addr, certFile, keyFile, handler)
+		want = 4
+		if len(args) == want {
+			addr, handler, rest = args[0], args[3], args[1:3]
+		}
+	case "Serve": // (l, handler)
+		want = 2
+		if len(args) == want {
+			handler, rest = args[1], args[:1]
+		}
+	case "ServeTLS": // (l, handler, certFile, keyFile)
+		want = 4
+		if len(args) == want {
+			handler, rest = args[1], []ast.Expr{args[0], args[2], args[3]}
+		}
+	}
+	return addr, handler, rest, len(args) == want
+}
+
+// exprSource returns the source text of e, or "" when it cannot be read.
+func (c *checker) exprSource(e ast.Expr) string {
+	var b bytes.Buffer
+	start, end := c.pass.Fset.Position(e.Pos()).Offset, c.pass.Fset.Position(e.End()).Offset
+	content, err := c.pass.ReadFile(c.pass.Fset.File(e.Pos()).Name())
+	if err != nil || end > len(content) {
+		return ""
+	}
+	b.Write(content[start:end])
+	return b.String()
 }
 
 // pure reports whether evaluating e has no side effects: identifiers,

@@ -80,44 +80,13 @@ func (s *summary) merge(o *summary) {
 // follow finds where the value created at cur goes, and returns what the
 // package does with it, or nil when the analyzer cannot know.
 func (c *checker) follow(cur cursor, k kind) *summary {
-	// Go up through parentheses and &.
-	for {
-		p := cur.Parent()
-		switch n := p.Node().(type) {
-		case *ast.ParenExpr:
-			cur = p
-			continue
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				cur = p
-				continue
-			}
-		}
-		break
-	}
+	cur = outsideParensAndAddr(cur)
 	e := cur.Node().(ast.Expr)
-	info := c.pass.TypesInfo
 	switch p := cur.Parent().Node().(type) {
 	case *ast.AssignStmt:
 		for i, rhs := range p.Rhs {
 			if rhs == e && len(p.Lhs) == len(p.Rhs) {
-				// client.Transport = &http.Transport{…} for a client with
-				// a Timeout in view.
-				if sel, ok := ast.Unparen(p.Lhs[i]).(*ast.SelectorExpr); ok && k == transport {
-					if v, ok := info.ObjectOf(sel.Sel).(*types.Var); ok && isClientTransport(v) {
-						timed, untimed := c.clientTimeout(cur, sel.X)
-						if timed {
-							return boundedTransport()
-						}
-						if sum := c.destAt(p.Lhs[i], k, p.Pos()); sum != nil {
-							sum = sum.copy()
-							sum.clients = append(sum.clients, untimed...)
-							return sum
-						}
-						return nil
-					}
-				}
-				return c.destAt(p.Lhs[i], k, p.Pos())
+				return c.followAssigned(cur, p, i, k)
 			}
 		}
 		return nil
@@ -132,31 +101,7 @@ func (c *checker) follow(cur cursor, k kind) *summary {
 		if p.Value != e {
 			return nil
 		}
-		outer, ok := cur.Parent().Parent().Node().(*ast.CompositeLit)
-		if !ok {
-			return nil
-		}
-		if _, isStruct := typeUnder(info.TypeOf(outer)).(*types.Struct); isStruct {
-			key, ok := p.Key.(*ast.Ident)
-			if !ok {
-				return nil
-			}
-			if k == transport {
-				if v, ok := info.Uses[key].(*types.Var); ok && v.IsField() && isClientTransport(v) && match.IsNamedOrPointer(info.TypeOf(outer), match.NetHTTP, "Client") {
-					if c.literalTimeout(cur.Parent().Parent(), outer) {
-						return boundedTransport()
-					}
-					if sum := c.dest(key, k); sum != nil {
-						sum = sum.copy()
-						sum.clients = append(sum.clients, outer)
-						return sum
-					}
-					return nil
-				}
-			}
-			return c.dest(key, k)
-		}
-		return c.container(cur.Parent().Parent(), k)
+		return c.followKeyValue(cur, p, k)
 	case *ast.CompositeLit:
 		// An element of a slice or array literal.
 		return c.container(cur.Parent(), k)
@@ -164,6 +109,78 @@ func (c *checker) follow(cur cursor, k kind) *summary {
 	sum := new(summary)
 	c.classify(cur, k, sum)
 	return sum
+}
+
+// outsideParensAndAddr goes up from cur through parentheses and &.
+func outsideParensAndAddr(cur cursor) cursor {
+	for {
+		p := cur.Parent()
+		switch n := p.Node().(type) {
+		case *ast.ParenExpr:
+			cur = p
+			continue
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				cur = p
+				continue
+			}
+		}
+		return cur
+	}
+}
+
+// followAssigned follows the value at cur assigned to the i-th left-hand
+// side of p.
+func (c *checker) followAssigned(cur cursor, p *ast.AssignStmt, i int, k kind) *summary {
+	// client.Transport = &http.Transport{…} for a client with
+	// a Timeout in view.
+	if sel, ok := ast.Unparen(p.Lhs[i]).(*ast.SelectorExpr); ok && k == transport {
+		if v, ok := c.pass.TypesInfo.ObjectOf(sel.Sel).(*types.Var); ok && isClientTransport(v) {
+			timed, untimed := c.clientTimeout(cur, sel.X)
+			if timed {
+				return boundedTransport()
+			}
+			if sum := c.destAt(p.Lhs[i], k, p.Pos()); sum != nil {
+				sum = sum.copy()
+				sum.clients = append(sum.clients, untimed...)
+				return sum
+			}
+			return nil
+		}
+	}
+	return c.destAt(p.Lhs[i], k, p.Pos())
+}
+
+// followKeyValue follows the value at cur given as the value of the key p
+// in a composite literal: a field of a struct, or an element of a
+// container.
+func (c *checker) followKeyValue(cur cursor, p *ast.KeyValueExpr, k kind) *summary {
+	info := c.pass.TypesInfo
+	outer, ok := cur.Parent().Parent().Node().(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	if _, isStruct := typeUnder(info.TypeOf(outer)).(*types.Struct); !isStruct {
+		return c.container(cur.Parent().Parent(), k)
+	}
+	key, ok := p.Key.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if k == transport {
+		if v, ok := info.Uses[key].(*types.Var); ok && v.IsField() && isClientTransport(v) && match.IsNamedOrPointer(info.TypeOf(outer), match.NetHTTP, "Client") {
+			if c.literalTimeout(cur.Parent().Parent(), outer) {
+				return boundedTransport()
+			}
+			if sum := c.dest(key, k); sum != nil {
+				sum = sum.copy()
+				sum.clients = append(sum.clients, outer)
+				return sum
+			}
+			return nil
+		}
+	}
+	return c.dest(key, k)
 }
 
 func typeUnder(t types.Type) types.Type {
@@ -288,235 +305,4 @@ func (c *checker) usesOf(v *types.Var) []cursor {
 		})
 	}
 	return c.uses[v]
-}
-
-// classify records in sum what is done with the value denoted by the
-// expression at cur.
-func (c *checker) classify(cur cursor, k kind, sum *summary) {
-	info := c.pass.TypesInfo
-	cur = outsideParens(cur)
-	e := cur.Node()
-	switch p := cur.Parent().Node().(type) {
-	case *ast.SelectorExpr:
-		if p.X != e {
-			return
-		}
-		sel := info.Selections[p]
-		if sel == nil {
-			sum.escapes = true
-			return
-		}
-		name := p.Sel.Name
-		switch sel.Kind() {
-		case types.FieldVal:
-			if k == server && name == "Addr" {
-				if as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
-					for i, lhs := range as.Lhs {
-						if ast.Unparen(lhs) == p {
-							sum.setAddr(c.addrKey(as.Rhs[i]))
-						}
-					}
-				} else if u, ok := cur.Parent().Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
-					sum.setAddr("?")
-				}
-				return
-			}
-			if !timeoutField(k, name) {
-				return // reading or writing another field
-			}
-			switch gp := cur.Parent().Parent().Node().(type) {
-			case *ast.AssignStmt:
-				for i, lhs := range gp.Lhs {
-					if ast.Unparen(lhs) == p {
-						var val ast.Expr
-						if len(gp.Lhs) == len(gp.Rhs) && gp.Tok == token.ASSIGN {
-							val = gp.Rhs[i]
-						}
-						sum.set(fieldKey(info, name, val))
-					}
-				}
-			case *ast.UnaryExpr:
-				if gp.Op == token.AND {
-					sum.set(name) // &srv.ReadTimeout, set through the pointer
-				}
-			}
-		case types.MethodVal:
-			if k == server && name == "SetKeepAlivesEnabled" {
-				// Without keep-alives there are no idle connections.
-				sum.set("IdleTimeout")
-				return
-			}
-			if k == transport && name == "CloseIdleConnections" {
-				// The program closes its idle connections itself (a
-				// Transport for one function: defer t.CloseIdleConnections()).
-				sum.set("IdleConnTimeout")
-				return
-			}
-			if !trigger(k, name) {
-				return
-			}
-			if k == server {
-				call, ok := cur.Parent().Parent().Node().(*ast.CallExpr)
-				switch {
-				case name == "ListenAndServe" || name == "ListenAndServeTLS":
-					sum.listens = true
-				case ok && call.Fun == p && len(call.Args) > 0:
-					// A listener made elsewhere (a parameter,
-					// safesocket, memnet, socket activation, one
-					// conn) may be local: only a visibly public one
-					// counts.
-					if c.listenerReach(call.Args[0]) == publicReach {
-						sum.public = true
-					}
-				case name == "Serve" || name == "ServeTLS":
-					// A method value (serve = srv.Serve): the
-					// listeners it is called with, if seen.
-					if args, ok := c.methodValueArgs(cur.Parent(), 0); ok {
-						for _, ln := range args {
-							if c.listenerReach(ln) == publicReach {
-								sum.public = true
-							}
-						}
-					}
-				}
-			}
-			sum.sends = true
-			if k == client {
-				// A Timeout would cut a streamed response.
-				if call, ok := cur.Parent().Parent().Node().(*ast.CallExpr); ok && call.Fun == p && c.streamed(cur.Parent().Parent()) {
-					return
-				}
-			}
-			if k == client && name == "Do" {
-				// A request with a context from elsewhere may have a
-				// deadline.
-				call, ok := cur.Parent().Parent().Node().(*ast.CallExpr)
-				if !ok || call.Fun != p || len(call.Args) != 1 || !c.bareRequest(cur, call.Args[0]) {
-					return
-				}
-			}
-			if k == client && name != "Do" {
-				// Get & co. leaving out the context in scope: reqctx's.
-				if call, ok := cur.Parent().Parent().Node().(*ast.CallExpr); ok && call.Fun == p && c.reqctxOwns(call) {
-					return
-				}
-			}
-			sum.used = true
-		default:
-			sum.escapes = true
-		}
-	case *ast.AssignStmt:
-		for i, lhs := range p.Lhs {
-			if lhs == e {
-				return // the variable is assigned, not used
-			}
-			if i < len(p.Rhs) && p.Rhs[i] == e && len(p.Lhs) == len(p.Rhs) {
-				if id, ok := lhs.(*ast.Ident); ok && id.Name == "_" {
-					return
-				}
-				// xs[i] = v: v goes where xs goes.
-				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok {
-					if v := varOf(info, ix.X); v != nil && elemKind(v.Type()) == k {
-						if s := c.varSummary(v, k); s != nil {
-							sum.merge(s)
-							return
-						}
-					}
-				}
-				if k == transport {
-					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
-						if s := info.Selections[sel]; s != nil {
-							if v, ok := s.Obj().(*types.Var); ok && c.isRoundTripperField(v) {
-								if isClientTransport(v) {
-									if timed, untimed := c.clientTimeout(cur, sel.X); timed {
-										sum.merge(boundedTransport())
-									} else {
-										sum.clients = append(sum.clients, untimed...)
-									}
-								}
-								return
-							}
-						}
-					}
-				}
-			}
-		}
-		sum.escapes = true
-	case *ast.KeyValueExpr:
-		if k == transport && p.Value == e {
-			if key, ok := p.Key.(*ast.Ident); ok {
-				if v, ok := info.Uses[key].(*types.Var); ok && v.IsField() && c.isRoundTripperField(v) {
-					if outer, ok := cur.Parent().Parent().Node().(*ast.CompositeLit); ok && isClientTransport(v) && match.IsNamedOrPointer(info.TypeOf(outer), match.NetHTTP, "Client") {
-						if c.literalTimeout(cur.Parent().Parent(), outer) {
-							sum.merge(boundedTransport())
-						} else {
-							sum.clients = append(sum.clients, outer)
-						}
-					}
-					return
-				}
-			}
-		}
-		if p.Value == e {
-			// A field of a struct literal, or an element of a map or
-			// slice literal: follow the field or the container.
-			if outer, ok := cur.Parent().Parent().Node().(*ast.CompositeLit); ok {
-				if _, isStruct := typeUnder(info.TypeOf(outer)).(*types.Struct); isStruct {
-					if key, ok := p.Key.(*ast.Ident); ok {
-						if s := c.dest(key, k); s != nil {
-							sum.merge(s)
-							return
-						}
-					}
-				} else if s := c.container(cur.Parent().Parent(), k); s != nil {
-					sum.merge(s)
-					return
-				}
-			}
-		}
-		sum.escapes = true
-	case *ast.CompositeLit:
-		// An element of a slice or array literal.
-		if s := c.container(cur.Parent(), k); s != nil {
-			sum.merge(s)
-			return
-		}
-		sum.escapes = true
-	case *ast.CallExpr:
-		// xs = append(xs, v): v goes where xs goes.
-		if id, ok := ast.Unparen(p.Fun).(*ast.Ident); ok && len(p.Args) > 1 && p.Args[0] != e && !p.Ellipsis.IsValid() {
-			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
-				if as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && as.Rhs[0] == p && sameVar(info, as.Lhs[0], p.Args[0]) {
-					if v := varOf(info, as.Lhs[0]); v != nil && elemKind(v.Type()) == k {
-						if s := c.varSummary(v, k); s != nil {
-							sum.merge(s)
-							return
-						}
-					}
-				}
-			}
-		}
-		sum.escapes = true
-	case *ast.ReturnStmt:
-		// Returned by a constructor: followed to its callers.
-		fn, ok := c.enclosingFunc(cur)
-		idx := -1
-		for i, r := range p.Results {
-			if r == e {
-				idx = i
-			}
-		}
-		if !ok || k == transport || idx < 0 || !c.madeHere(e.(ast.Expr)) {
-			sum.escapes = true
-			return
-		}
-		sum.returned = true
-		sum.returnedBy = append(sum.returnedBy, retSite{fn, idx})
-	case *ast.BinaryExpr:
-		if p.Op != token.EQL && p.Op != token.NEQ {
-			sum.escapes = true
-		}
-	default:
-		sum.escapes = true
-	}
 }

@@ -130,15 +130,22 @@ func (c *checker) buildStores() {
 	if c.stores != nil {
 		return
 	}
-	info := c.pass.TypesInfo
 	c.stores = make(map[*types.Var][]ast.Expr)
 	c.params = make(map[*types.Var]paramSite)
 	c.funcValues = make(map[*types.Func]bool)
 	c.varCalls = make(map[*types.Var][]*ast.CallExpr)
 	c.ranged = make(map[*types.Var]ast.Expr)
-	c.privateFields = make(map[*types.Var]bool)
-	// The fields of the package's unexported struct types: other
-	// packages cannot name them, exported or not.
+	c.privateFields = c.unexportedTypeFields()
+	c.funcVarUsed = make(map[*types.Var]bool)
+	// Every declaration: the values of any variable (a listen address),
+	// every function and parameter.
+	c.walk(nil, c.recordStores)
+}
+
+// unexportedTypeFields returns the fields of the package's unexported
+// struct types: other packages cannot name them, exported or not.
+func (c *checker) unexportedTypeFields() map[*types.Var]bool {
+	fields := make(map[*types.Var]bool)
 	for _, name := range c.pass.Pkg.Scope().Names() {
 		tn, ok := c.pass.Pkg.Scope().Lookup(name).(*types.TypeName)
 		if !ok || tn.Exported() || tn.IsAlias() {
@@ -146,112 +153,135 @@ func (c *checker) buildStores() {
 		}
 		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
 			for i := range st.NumFields() {
-				c.privateFields[st.Field(i)] = true
+				fields[st.Field(i)] = true
 			}
 		}
 	}
-	c.funcVarUsed = make(map[*types.Var]bool)
-	store := func(e ast.Expr, val ast.Expr) {
-		if v := varOf(info, e); v != nil && v.Pkg() == c.pass.Pkg {
-			c.stores[v] = append(c.stores[v], val)
-		}
+	return fields
+}
+
+// store records val as a value stored in the variable or field e denotes,
+// when it is the package's.
+func (c *checker) store(e ast.Expr, val ast.Expr) {
+	if v := varOf(c.pass.TypesInfo, e); v != nil && v.Pkg() == c.pass.Pkg {
+		c.stores[v] = append(c.stores[v], val)
 	}
-	// Every declaration: the values of any variable (a listen address),
-	// every function and parameter.
-	c.walk(nil, func(cur cursor) {
-		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				var val ast.Expr
-				switch {
-				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
-				case len(n.Lhs) == len(n.Rhs):
-					val = n.Rhs[i]
-				case len(n.Rhs) == 1:
-					val = n.Rhs[0] // ln, err := net.Listen(…): the call
-				}
-				store(lhs, val)
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				switch {
-				case len(n.Values) == 0:
-					if b, ok := typeUnder(info.TypeOf(name)).(*types.Basic); ok && b.Info()&types.IsString != 0 {
-						store(name, nil) // "": every interface
-					}
-				case len(n.Names) == len(n.Values):
-					store(name, n.Values[i])
-				case len(n.Values) == 1:
-					store(name, n.Values[0])
-				}
-			}
-		case *ast.CompositeLit:
-			st, ok := typeUnder(info.TypeOf(n)).(*types.Struct)
-			if !ok {
-				return
-			}
-			for i, elt := range n.Elts {
-				if kv, ok := elt.(*ast.KeyValueExpr); ok {
-					if key, ok := kv.Key.(*ast.Ident); ok {
-						if f, ok := info.Uses[key].(*types.Var); ok && f.Pkg() == c.pass.Pkg {
-							c.stores[f] = append(c.stores[f], kv.Value)
-						}
-					}
-				} else if i < st.NumFields() && st.Field(i).Pkg() == c.pass.Pkg {
-					c.stores[st.Field(i)] = append(c.stores[st.Field(i)], elt)
-				}
-			}
-		case *ast.UnaryExpr:
-			if n.Op != token.AND {
-				return
-			}
+}
+
+// recordStores records what the node at cur stores, declares or uses as
+// a function value.
+func (c *checker) recordStores(cur cursor) {
+	info := c.pass.TypesInfo
+	switch n := cur.Node().(type) {
+	case *ast.AssignStmt:
+		for i, lhs := range n.Lhs {
 			var val ast.Expr
-			if call, ok := cur.Parent().Node().(*ast.CallExpr); ok && isFlagString(info, call, "StringVar") && call.Args[0] == n {
-				val = call.Args[2] // fs.StringVar(&args.listen, "listen", "127.0.0.1:8384", …)
+			switch {
+			case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+			case len(n.Lhs) == len(n.Rhs):
+				val = n.Rhs[i]
+			case len(n.Rhs) == 1:
+				val = n.Rhs[0] // ln, err := net.Listen(…): the call
 			}
-			store(n.X, val)
-		case *ast.RangeStmt:
-			if n.Key != nil {
-				store(n.Key, nil)
-			}
-			if n.Value != nil {
-				// for _, ln := range lns: the elements of lns.
-				if v, ok := info.ObjectOf(match.IdentOf(n.Value)).(*types.Var); ok && n.Tok == token.DEFINE {
-					c.ranged[v] = n.X
-				} else {
-					store(n.Value, nil)
-				}
-			}
-		case *ast.FuncDecl:
-			fn, _ := info.Defs[n.Name].(*types.Func)
-			if n.Recv != nil && n.Name.IsExported() {
-				fn = nil // may implement another package's interface
-			}
-			c.recordParams(n.Type, fn)
-		case *ast.FuncLit:
-			c.recordParams(n.Type, nil)
-			if f := localFuncVar(info, cur); f != nil {
-				c.recordLitParams(n.Type, f)
-			}
-		case *ast.Ident:
-			switch obj := info.Uses[n].(type) {
-			case *types.Func:
-				if obj.Pkg() == c.pass.Pkg && !calledAt(cur) {
-					c.funcValues[obj] = true
-				}
-			case *types.Var:
-				if _, isFunc := obj.Type().Underlying().(*types.Signature); !isFunc {
-					break
-				}
-				switch call := callOf(cur); {
-				case call != nil:
-					c.varCalls[obj] = append(c.varCalls[obj], call)
-				case !assignedAt(cur):
-					c.funcVarUsed[obj] = true // passed on, stored: called elsewhere
-				}
+			c.store(lhs, val)
+		}
+	case *ast.ValueSpec:
+		c.recordSpecStores(n)
+	case *ast.CompositeLit:
+		c.recordLiteralStores(n)
+	case *ast.UnaryExpr:
+		if n.Op != token.AND {
+			return
+		}
+		var val ast.Expr
+		if call, ok := cur.Parent().Node().(*ast.CallExpr); ok && isFlagString(info, call, "StringVar") && call.Args[0] == n {
+			val = call.Args[2] // fs.StringVar(&args.listen, "listen", "127.0.0.1:8384", …)
+		}
+		c.store(n.X, val)
+	case *ast.RangeStmt:
+		if n.Key != nil {
+			c.store(n.Key, nil)
+		}
+		if n.Value != nil {
+			// for _, ln := range lns: the elements of lns.
+			if v, ok := info.ObjectOf(match.IdentOf(n.Value)).(*types.Var); ok && n.Tok == token.DEFINE {
+				c.ranged[v] = n.X
+			} else {
+				c.store(n.Value, nil)
 			}
 		}
-	})
+	case *ast.FuncDecl:
+		fn, _ := info.Defs[n.Name].(*types.Func)
+		if n.Recv != nil && n.Name.IsExported() {
+			fn = nil // may implement another package's interface
+		}
+		c.recordParams(n.Type, fn)
+	case *ast.FuncLit:
+		c.recordParams(n.Type, nil)
+		if f := localFuncVar(info, cur); f != nil {
+			c.recordLitParams(n.Type, f)
+		}
+	case *ast.Ident:
+		c.recordFuncUse(cur, n)
+	}
+}
+
+// recordSpecStores records the values of a var declaration.
+func (c *checker) recordSpecStores(n *ast.ValueSpec) {
+	for i, name := range n.Names {
+		switch {
+		case len(n.Values) == 0:
+			if b, ok := typeUnder(c.pass.TypesInfo.TypeOf(name)).(*types.Basic); ok && b.Info()&types.IsString != 0 {
+				c.store(name, nil) // "": every interface
+			}
+		case len(n.Names) == len(n.Values):
+			c.store(name, n.Values[i])
+		case len(n.Values) == 1:
+			c.store(name, n.Values[0])
+		}
+	}
+}
+
+// recordLiteralStores records the fields of the package that a struct
+// literal sets.
+func (c *checker) recordLiteralStores(n *ast.CompositeLit) {
+	info := c.pass.TypesInfo
+	st, ok := typeUnder(info.TypeOf(n)).(*types.Struct)
+	if !ok {
+		return
+	}
+	for i, elt := range n.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok {
+				if f, ok := info.Uses[key].(*types.Var); ok && f.Pkg() == c.pass.Pkg {
+					c.stores[f] = append(c.stores[f], kv.Value)
+				}
+			}
+		} else if i < st.NumFields() && st.Field(i).Pkg() == c.pass.Pkg {
+			c.stores[st.Field(i)] = append(c.stores[st.Field(i)], elt)
+		}
+	}
+}
+
+// recordFuncUse records the use n, at cur, of a function of the package
+// as a value, or of a variable of function type called or passed on.
+func (c *checker) recordFuncUse(cur cursor, n *ast.Ident) {
+	switch obj := c.pass.TypesInfo.Uses[n].(type) {
+	case *types.Func:
+		if obj.Pkg() == c.pass.Pkg && !calledAt(cur) {
+			c.funcValues[obj] = true
+		}
+	case *types.Var:
+		if _, isFunc := obj.Type().Underlying().(*types.Signature); !isFunc {
+			break
+		}
+		switch call := callOf(cur); {
+		case call != nil:
+			c.varCalls[obj] = append(c.varCalls[obj], call)
+		case !assignedAt(cur):
+			c.funcVarUsed[obj] = true // passed on, stored: called elsewhere
+		}
+	}
 }
 
 // recordParams records the parameters of a function of type ft declared

@@ -34,59 +34,12 @@ func render(results []*result) string {
 			fmt.Fprintf(&b, "| %s | skipped: %s |\n", r.name, r.skipped)
 			continue
 		}
-		fmt.Fprintf(&b, "| %s | %d |", r.name, r.pkgs)
-		for _, n := range names {
-			fmt.Fprintf(&b, " %d |", len(r.findings[n]))
-		}
-		gs := "–"
-		if *gosec != "" && r.name != "std" {
-			gs = fmt.Sprint(r.gosec)
-		}
-		tk := "–"
-		if *bodyclose != "" {
-			tk = fmt.Sprint(r.timakin)
-		}
-		fx := r.fixed
-		if fx == "" {
-			fx = "–"
-		}
-		fmt.Fprintf(&b, " %s | %s | %s | %d |", tk, gs, fx, r.errors)
+		renderCounts(&b, r, names)
 		if r.times == nil {
 			fmt.Fprintf(&b, "%s %s |\n", strings.Repeat(" – |", timeCols), r.peaks["httpvet"])
 			continue
 		}
-		med := func(tool string, f func(run) time.Duration) time.Duration {
-			var ds []time.Duration
-			for _, x := range r.times[tool] {
-				ds = append(ds, f(x))
-			}
-			if len(ds) == 0 {
-				return 0
-			}
-			slices.Sort(ds)
-			return ds[len(ds)/2]
-		}
-		wall := func(x run) time.Duration { return x.Wall }
-		cpu := func(x run) time.Duration { return x.CPU }
-		rss := func(x run) time.Duration { return time.Duration(x.RSSKB) }
-		for _, t := range []string{"noop", "noopfacts", "httpvet", "bodyclose"} {
-			total[t] += med(t, wall)
-			totalCPU[t] += med(t, cpu)
-		}
-		fmt.Fprintf(&b, " %s | %s | %s | %s |",
-			ratio(med("httpvet", wall), med("noop", wall)),
-			ratio(med("httpvet", cpu), med("noop", cpu)),
-			ratio(med("httpvet", wall), med("bodyclose", wall)),
-			ratio(med("httpvet", rss), med("noop", rss)))
-		if *floors {
-			mb := func(t string) int64 { return (int64(med(t, rss)) + 512) / 1024 }
-			fmt.Fprintf(&b, " %s | %s | %s | %.1f, %.1f, %.1f | %d, %d, %d |",
-				ratio(med("httpvet", wall), med("noopfacts", wall)),
-				ratio(med("httpvet", cpu), med("noopfacts", cpu)),
-				ratio(med("httpvet", rss), med("noopfacts", rss)),
-				med("noop", wall).Seconds(), med("noopfacts", wall).Seconds(), med("httpvet", wall).Seconds(),
-				mb("noop"), mb("noopfacts"), mb("httpvet"))
-		}
+		renderTimes(&b, r, total, totalCPU)
 		fmt.Fprintf(&b, " %s |\n", r.peaks["httpvet"])
 	}
 	if total["noop"] > 0 {
@@ -102,6 +55,65 @@ func render(results []*result) string {
 	}
 	b.WriteString(peakTable(results))
 	return b.String()
+}
+
+// renderCounts writes the start of r's row: its packages, the findings
+// of each analyzer (names), the peers', the fixes and the errors.
+func renderCounts(b *strings.Builder, r *result, names []string) {
+	fmt.Fprintf(b, "| %s | %d |", r.name, r.pkgs)
+	for _, n := range names {
+		fmt.Fprintf(b, " %d |", len(r.findings[n]))
+	}
+	gs := "–"
+	if *gosec != "" && r.name != "std" {
+		gs = fmt.Sprint(r.gosec)
+	}
+	tk := "–"
+	if *bodyclose != "" {
+		tk = fmt.Sprint(r.timakin)
+	}
+	fx := r.fixed
+	if fx == "" {
+		fx = "–"
+	}
+	fmt.Fprintf(b, " %s | %s | %s | %d |", tk, gs, fx, r.errors)
+}
+
+// renderTimes writes the time and RSS ratios of r's row, and adds its
+// median wall and CPU times to total and totalCPU.
+func renderTimes(b *strings.Builder, r *result, total, totalCPU map[string]time.Duration) {
+	med := func(tool string, f func(run) time.Duration) time.Duration {
+		var ds []time.Duration
+		for _, x := range r.times[tool] {
+			ds = append(ds, f(x))
+		}
+		if len(ds) == 0 {
+			return 0
+		}
+		slices.Sort(ds)
+		return ds[len(ds)/2]
+	}
+	wall := func(x run) time.Duration { return x.Wall }
+	cpu := func(x run) time.Duration { return x.CPU }
+	rss := func(x run) time.Duration { return time.Duration(x.RSSKB) }
+	for _, t := range []string{"noop", "noopfacts", "httpvet", "bodyclose"} {
+		total[t] += med(t, wall)
+		totalCPU[t] += med(t, cpu)
+	}
+	fmt.Fprintf(b, " %s | %s | %s | %s |",
+		ratio(med("httpvet", wall), med("noop", wall)),
+		ratio(med("httpvet", cpu), med("noop", cpu)),
+		ratio(med("httpvet", wall), med("bodyclose", wall)),
+		ratio(med("httpvet", rss), med("noop", rss)))
+	if *floors {
+		mb := func(t string) int64 { return (int64(med(t, rss)) + 512) / 1024 }
+		fmt.Fprintf(b, " %s | %s | %s | %.1f, %.1f, %.1f | %d, %d, %d |",
+			ratio(med("httpvet", wall), med("noopfacts", wall)),
+			ratio(med("httpvet", cpu), med("noopfacts", cpu)),
+			ratio(med("httpvet", rss), med("noopfacts", rss)),
+			med("noop", wall).Seconds(), med("noopfacts", wall).Seconds(), med("httpvet", wall).Seconds(),
+			mb("noop"), mb("noopfacts"), mb("httpvet"))
+	}
 }
 
 func ratio(a, b time.Duration) string {

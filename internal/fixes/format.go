@@ -1,0 +1,148 @@
+package fixes
+
+import (
+	"go/ast"
+	"go/format"
+	"go/scanner"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+func lineIndent(tf *token.File, src []byte, pos token.Pos) string {
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := start
+	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	return string(src[start:end])
+}
+
+// FormatExpr returns the expression text as gofmt prints it at pos, in
+// place of the expression that starts there: formatted on its own, its
+// continuation lines indented like the line of pos. ok is false when text
+// does not parse or holds a raw string that spans lines (re-indenting it
+// would change it).
+func FormatExpr(pass *analysis.Pass, pos token.Pos, text string) (string, bool) {
+	out, ok := formatSnippet("package p\n\nvar _ = ", text, "\n")
+	if !ok {
+		return "", false
+	}
+	out = strings.TrimPrefix(out, "var _ = ")
+	return indentRest(pass, pos, out, "")
+}
+
+// FormatStmts returns the statements text as gofmt prints them in the
+// block where pos starts a statement: its first line starts at pos, the
+// others are indented like the line of pos. ok is false as for
+// FormatExpr.
+func FormatStmts(pass *analysis.Pass, pos token.Pos, text string) (string, bool) {
+	out, ok := formatSnippet("package p\n\nfunc _() {\n", text, "\n}\n")
+	if !ok {
+		return "", false
+	}
+	out = strings.TrimSuffix(out, "\n}")
+	// Body lines are indented by one tab.
+	var b strings.Builder
+	for i, l := range strings.Split(out, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(strings.TrimPrefix(l, "\t"))
+	}
+	return indentRest(pass, pos, b.String(), "")
+}
+
+// formatSnippet formats prefix+text+suffix as a file and returns the part
+// of it after the package clause and prefix's declaration keyword line.
+func formatSnippet(prefix, text, suffix string) (string, bool) {
+	if multilineRaw(text) {
+		return "", false
+	}
+	src, err := format.Source([]byte(prefix + text + suffix))
+	if err != nil {
+		return "", false
+	}
+	out := strings.TrimSuffix(string(src), "\n")
+	out = strings.TrimPrefix(out, "package p\n\n")
+	out = strings.TrimPrefix(out, "func _() {\n")
+	return out, true
+}
+
+func indentRest(pass *analysis.Pass, pos token.Pos, text, _ string) (string, bool) {
+	tf := pass.Fset.File(pos)
+	if tf == nil {
+		return "", false
+	}
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil || tf.Size() != len(src) {
+		return "", false
+	}
+	indent := lineIndent(tf, src, pos)
+	lines := strings.Split(text, "\n")
+	for i := 1; i < len(lines); i++ {
+		if lines[i] != "" {
+			lines[i] = indent + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n"), true
+}
+
+// Replace returns the edit replacing the text at [pos, end) of its file
+// by text, trimmed to the part that changes (so that fixes touching
+// nearby text conflict less). ok is false when the file cannot be read.
+func Replace(pass *analysis.Pass, pos, end token.Pos, text string) (analysis.TextEdit, bool) {
+	tf := pass.Fset.File(pos)
+	if tf == nil {
+		return analysis.TextEdit{}, false
+	}
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil || tf.Size() != len(src) {
+		return analysis.TextEdit{}, false
+	}
+	old := src[tf.Offset(pos):tf.Offset(end)]
+	nt := []byte(text)
+	p := 0
+	for p < len(old) && p < len(nt) && old[p] == nt[p] {
+		p++
+	}
+	s := 0
+	for s < len(old)-p && s < len(nt)-p && old[len(old)-1-s] == nt[len(nt)-1-s] {
+		s++
+	}
+	return analysis.TextEdit{Pos: pos + token.Pos(p), End: end - token.Pos(s), NewText: nt[p : len(nt)-s]}, true
+}
+
+// Source returns the text of n in its file.
+func Source(pass *analysis.Pass, n ast.Node) (string, bool) {
+	tf := pass.Fset.File(n.Pos())
+	if tf == nil {
+		return "", false
+	}
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil || tf.Size() != len(src) {
+		return "", false
+	}
+	return string(src[tf.Offset(n.Pos()):tf.Offset(n.End())]), true
+}
+
+// multilineRaw reports whether the Go source text holds a raw string
+// literal that spans lines.
+func multilineRaw(text string) bool {
+	if !strings.Contains(text, "`") {
+		return false
+	}
+	var sc scanner.Scanner
+	fset := token.NewFileSet()
+	sc.Init(fset.AddFile("", -1, len(text)), []byte(text), nil, 0)
+	for {
+		_, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			return false
+		}
+		if tok == token.STRING && strings.HasPrefix(lit, "`") && strings.Contains(lit, "\n") {
+			return true
+		}
+	}
+}
