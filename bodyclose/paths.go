@@ -391,21 +391,8 @@ func (s *search) addDrain(n ast.Node) {
 
 // assigns reports whether node n assigns v.
 func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
-	var lhs []ast.Expr
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		lhs = n.Lhs
-	case *ast.ValueSpec:
-		for _, id := range n.Names {
-			lhs = append(lhs, id)
-		}
-	case *ast.RangeStmt:
-		lhs = []ast.Expr{n.Key, n.Value}
-	default:
-		return false
-	}
-	for _, l := range lhs {
-		if l != nil && match.ObjectOf(info, l) == v {
+	for _, l := range match.Assigned(n) {
+		if match.ObjectOf(info, l) == v {
 			return true
 		}
 	}

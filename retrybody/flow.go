@@ -116,21 +116,7 @@ func (c *checker) touchedInLoop(again send, stops []ast.Node) bool {
 // sets reports whether node n assigns the request k, a value holding
 // it, or its Body or GetBody.
 func (c *checker) sets(n ast.Node, k key) bool {
-	var lhs []ast.Expr
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		lhs = n.Lhs
-	case *ast.ValueSpec:
-		for _, name := range n.Names {
-			lhs = append(lhs, name)
-		}
-	case *ast.RangeStmt:
-		lhs = []ast.Expr{n.Key, n.Value}
-	}
-	for _, e := range lhs {
-		if e == nil {
-			continue
-		}
+	for _, e := range match.Assigned(n) {
 		ck, ok := keyOf(c.info, e)
 		if !ok {
 			continue

@@ -3,6 +3,8 @@ package retrybody
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/httpvet/httpvet/internal/match"
 )
 
 // A helper of the package that only reads or sets other fields of the
@@ -57,7 +59,7 @@ func (c *checker) computeLeavesBody(fn *types.Func, i int) bool {
 			stack = stack[:len(stack)-1]
 			return false
 		}
-		if _, ok := n.(*ast.FuncLit); ok && refersTo(c.info, n, param.root) {
+		if _, ok := n.(*ast.FuncLit); ok && match.Mentions(c.info, n, param.root) {
 			leaves = false
 			return false
 		}
@@ -71,16 +73,4 @@ func (c *checker) computeLeavesBody(fn *types.Func, i int) bool {
 		return true
 	})
 	return leaves
-}
-
-// refersTo reports whether node n uses v.
-func refersTo(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }

@@ -145,7 +145,7 @@ func (r *readerChain) resolve(e ast.Expr, depth int) bool {
 	e = ast.Unparen(e)
 	if k, ok := keyOf(info, e); ok {
 		r.chain[e] = true
-		if !within(r.loop, identAt(k.root)) {
+		if !declaredIn(r.loop, k.root) {
 			if isReader(info.TypeOf(e)) {
 				r.outside = append(r.outside, k)
 				r.outsideExprs = append(r.outsideExprs, e)
@@ -176,7 +176,7 @@ func (r *readerChain) resolveLocal(v *types.Var, depth int) bool {
 		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			if refersTo(r.c.info, n, v) {
+			if match.Mentions(r.c.info, n, v) {
 				ok = false
 			}
 			return false
@@ -220,8 +220,8 @@ func (r *readerChain) usedElsewhere(o key) bool {
 	return used
 }
 
-// identAt is a node at v's declaration, for position tests.
-func identAt(v *types.Var) ast.Node { return &ast.Ident{NamePos: v.Pos(), Name: v.Name()} }
+// declaredIn reports whether v is declared within n.
+func declaredIn(n ast.Node, v *types.Var) bool { return n.Pos() <= v.Pos() && v.Pos() < n.End() }
 
 // isReader reports whether t has a Read method: a value given to a
 // function that reads it.

@@ -81,7 +81,7 @@ func (c *checker) neverTimed(field *types.Var) bool {
 	}
 	for _, st := range stores {
 		lit, ok := ast.Unparen(st.Value).(*ast.CompositeLit)
-		if !ok || !match.IsNamed(c.pass.TypesInfo.TypeOf(lit), match.NetHTTP, "Client") || hasKey(lit, "Timeout") {
+		if !ok || !match.IsNamed(c.pass.TypesInfo.TypeOf(lit), match.NetHTTP, "Client") || match.Field(lit, "Timeout") != nil {
 			return false
 		}
 	}
@@ -97,15 +97,4 @@ func (c *checker) neverTimed(field *types.Var) bool {
 		}
 	}
 	return !timeoutSet
-}
-
-func hasKey(lit *ast.CompositeLit, name string) bool {
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -152,6 +152,28 @@ func ObjectOf(info *types.Info, e ast.Expr) types.Object {
 	return info.ObjectOf(id)
 }
 
+// Assigned returns what the statement n assigns: the left side of an
+// assignment, the names of a var spec, a range statement's key and value
+// (those present); nil for any other node.
+func Assigned(n ast.Node) []ast.Expr {
+	var lhs []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		lhs = n.Lhs
+	case *ast.ValueSpec:
+		for _, id := range n.Names {
+			lhs = append(lhs, id)
+		}
+	case *ast.RangeStmt:
+		for _, e := range []ast.Expr{n.Key, n.Value} {
+			if e != nil {
+				lhs = append(lhs, e)
+			}
+		}
+	}
+	return lhs
+}
+
 // Assigns reports whether the syntax under n assigns v or takes its
 // address (after which anything may assign it).
 func Assigns(info *types.Info, n ast.Node, v *types.Var) bool {
