@@ -41,22 +41,38 @@ func (s *search) noCallTakes(cond ast.Expr, branch bool) bool {
 	} else if !match.IsNil(info, b.Y) {
 		return false
 	}
-	decl, ok := s.fn.node.(*ast.FuncDecl)
-	if !ok {
-		return false
-	}
-	obj, _ := info.Defs[decl.Name].(*types.Func)
 	v, _ := match.ObjectOf(info, x).(*types.Var)
-	if obj == nil || v == nil || match.Assigns(info, decl.Body, v) {
+	if v == nil {
 		return false
 	}
-	params := obj.Type().(*types.Signature).Params()
-	for i := 0; i < params.Len(); i++ {
-		if params.At(i) == v {
-			return s.fn.c.idx.ArgNeverNil(obj, i)
+	return s.fn.paramNeverNil(v)
+}
+
+// paramNeverNil reports whether v is a parameter of fn's declaration
+// that every call passes a value never nil and the body never assigns;
+// computed once per parameter (the searches ask at every branch).
+func (fn *function) paramNeverNil(v *types.Var) bool {
+	if never, ok := fn.neverNil[v]; ok {
+		return never
+	}
+	never := false
+	decl, ok := fn.node.(*ast.FuncDecl)
+	if ok {
+		info := fn.c.pass.TypesInfo
+		if obj, _ := info.Defs[decl.Name].(*types.Func); obj != nil {
+			params := obj.Type().(*types.Signature).Params()
+			for i := 0; i < params.Len(); i++ {
+				if params.At(i) == v {
+					never = !match.Assigns(info, decl.Body, v) && fn.c.idx.ArgNeverNil(obj, i)
+				}
+			}
 		}
 	}
-	return false
+	if fn.neverNil == nil {
+		fn.neverNil = make(map[*types.Var]bool)
+	}
+	fn.neverNil[v] = never
+	return never
 }
 
 func (s *search) nilOn(e ast.Expr, branch bool, st state) bool {

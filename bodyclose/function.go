@@ -31,6 +31,9 @@ type function struct {
 	brs      []*ast.BranchStmt      // continue and goto statements, see branches
 	barriers []token.Pos            // statement starts and block ends, see branches
 	budget   *engine.Budget         // of the path searches in the function, see search.run
+	// neverNil: parameters no call passes nil and the body never
+	// assigns, by parameter (see noCallTakes); computed once each.
+	neverNil map[*types.Var]bool
 }
 
 type nodeWhere struct {

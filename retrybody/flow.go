@@ -27,6 +27,7 @@ func (c *checker) analyze(fn *engine.Func) (changed bool) {
 		return false
 	}
 	changed = c.recordGoSends(fn)
+	c.budget = engine.NewBudget()
 	sites, byNode := c.sites(g)
 	if len(sites) == 0 {
 		return changed
@@ -333,12 +334,17 @@ func (c *checker) stops(e ast.Expr, ck, k key, stack []ast.Node) bool {
 // a send of the request k that may run next without its body being reset
 // in between, or nil, and the nodes where the paths from the send end
 // before any such send (a reset, or a use the analysis cannot follow).
+// Every path is walked (the stops decide touchedInLoop), within the
+// function's search budget: past it, nil.
 func (c *checker) resendFrom(g *engine.Graph, b *cfg.Block, i int, k key, bodyKeys []key, byNode map[ast.Node][]send) (again *send, stops []ast.Node) {
 	seen := make(map[*cfg.Block]bool)
 	var found *send
 	var walk func(b *cfg.Block, from int)
 	walk = func(b *cfg.Block, from int) {
 		for j := from; j < len(b.Nodes); j++ {
+			if !c.budget.Spend() {
+				return // past the budget: no conclusion
+			}
 			stop, sent := c.effect(b.Nodes[j], k, bodyKeys, byNode)
 			if stop {
 				stops = append(stops, b.Nodes[j])
@@ -363,6 +369,9 @@ func (c *checker) resendFrom(g *engine.Graph, b *cfg.Block, i int, k key, bodyKe
 		}
 	}
 	walk(b, i+1)
+	if c.budget.Spent() {
+		return nil, nil
+	}
 	return found, stops
 }
 

@@ -175,6 +175,7 @@ type checker struct {
 	reporting bool // the facts are final: report
 	reported  map[ast.Node]bool
 	leaves    map[leavesKey]bool // leavesBody, by function and parameter
+	budget    *engine.Budget     // of resendFrom's searches in the function analyze runs on
 }
 
 // fact returns the sendsRequest fact of fn, from this package or another.

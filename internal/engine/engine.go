@@ -120,13 +120,16 @@
 // stay; each is written once here and shared by the analyzers.
 //
 // Budgeted: bodyclose's forward search from each response (and from each
-// parameter, for its facts), and reqctx's backward search for contexts
-// that may be done before a request. Those are the two that grow with the
-// square of the function's size on the pathological inputs; the other
-// path searches (deadlineconn's, getbody's reaching definitions, nilbody
-// and retrybody over [Graph.Backward]) start from rarer points (a dial
-// hook, a GET with a body, a RoundTrip's return, a resend in a loop)
-// and each visits a block once.
+// parameter, for its facts), reqctx's backward search for contexts that
+// may be done before a request, and retrybody's forward search from each
+// send for a re-send (it walks every path, to see what sets the body
+// between). Those grow with the square of the function's size on the
+// pathological inputs; the other path searches (deadlineconn's, getbody's
+// reaching definitions, nilbody and retrybody over [Graph.Backward]) start
+// from rarer points (a dial hook, a GET with a body, a RoundTrip's return,
+// a send) and each visits a block once. Per-step questions a search asks
+// again and again (is this parameter ever nil at the callers) are answered
+// once per function and cached.
 package engine
 
 import (
