@@ -88,6 +88,9 @@ func (idx *Index) storeAt(id *ast.Ident) (Store, bool) {
 	}
 	switch p := path[1].(type) {
 	case *ast.KeyValueExpr: // T{f: v}
+		if len(path) < 3 {
+			return Store{}, true
+		}
 		if lit, ok := path[2].(*ast.CompositeLit); ok && p.Key == id {
 			return Store{At: lit, Value: p.Value}, true
 		}
