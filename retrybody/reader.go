@@ -143,6 +143,9 @@ func (r *readerChain) resolve(e ast.Expr, depth int) bool {
 	}
 	info := r.c.info
 	e = ast.Unparen(e)
+	if r.c.emptyBody(e) {
+		return true // http.NoBody, nil, an empty reader: nothing to consume
+	}
 	if k, ok := keyOf(info, e); ok {
 		r.chain[e] = true
 		if !declaredIn(r.loop, k.root) {

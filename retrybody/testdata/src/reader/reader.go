@@ -116,3 +116,14 @@ func UploadAsync(c *http.Client, u string, body io.Reader) error {
 	}
 	return errors.New("upload failed")
 }
+
+// http.NoBody is the same empty reader every time: nothing to consume.
+func PollNoBody(c *http.Client, u string) error {
+	for i := 0; i < 3; i++ {
+		req, _ := http.NewRequest(http.MethodGet, u, http.NoBody)
+		if resp, err := c.Do(req); err == nil {
+			return resp.Body.Close()
+		}
+	}
+	return errors.New("poll failed")
+}
