@@ -12,7 +12,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "a", "drain", "helpers", "usehelpers", "notests", "ownership", "reuse", "reusemain", "cancelmain", "oneshot", "clicmd", "probetest", "released", "noreturn", "wrapdep", "wrapuse", "deadpath", "swapbody", "percall")
+	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "a", "drain", "helpers", "usehelpers", "notests", "ownership", "reuse", "reusemain", "cancelmain", "oneshot", "clicmd", "probetest", "released", "noreturn", "wrapdep", "wrapuse", "deadpath", "swapbody", "percall", "percallmain")
 }
 
 // TestTests checks _test.go files too.

@@ -161,13 +161,13 @@
 //
 // # A connection pool per call
 //
-// A function whose calls come in a stream, in view — a function literal (a
-// handler, a callback), a function with an `http.HandlerFunc`'s parameters
-// (it serves requests), or a function of the package used as a value or
-// called in a loop; not merely exported or called from two places, as a
-// command's helper called once per run of a program is — and that sends
-// through a keep-alive Transport it builds anew each time — a
-// literal, a `Clone`, or a function with the fact `freshTransport` — is
+// A function whose calls come in a stream, as far as the package shows —
+// it has an `http.HandlerFunc`'s parameters (it serves requests), a loop
+// calls it, it is handed to a helper that calls its function parameter
+// repeatedly (a retry or polling helper, in any module), or a function
+// that streams calls it or makes it (a literal) — and that sends through a
+// keep-alive Transport it builds anew each time — a literal, a `Clone`, or
+// a function with the fact `freshTransport` — is
 // reported once, at its first send: each call leaves a pool behind whose
 // idle connections, and their two goroutines each, stay until the peer or
 // `IdleConnTimeout` closes them. Build the client once and reuse it, or call
@@ -175,6 +175,14 @@
 // to keep the client is the author's choice. Bodies closed unread on the
 // paths of such a send get no drain advice: draining only parks the
 // connection in a pool nothing uses again.
+//
+// Not reported, because how often the function runs is not in view: a
+// function merely exported or called from two places; one handed to code
+// out of view (a command table, a callback registry); one a loop over data
+// calls from a function that runs once per run of a program (`main`, or
+// called only from functions that do, in no loop) — the loop runs as many
+// times as the run's input has elements, and the pools end with the
+// process.
 //
 // # Ownership
 //
@@ -304,15 +312,18 @@
 //     when the leak is in a loop (open bodies pile up before the return), or
 //     when the cancel is not deferred.
 //   - Leaks on the error paths of a one-shot program: every leaking exit
-//     returns a non-nil error, and that error ends the program at once — the
-//     function is in package `main`, called only from `main`, in no loop, and
-//     each call is followed by `if err != nil { log.Fatal(…) }` (or `os.Exit`,
-//     or a `return` from `main`); or the function is a command's entry point,
-//     given as `Exec`, `Run`, `RunE` or `Action` of an ffcli, cobra or
-//     urfave/cli `Command` literal, and used nowhere else. The command line
-//     prints the error and exits; the connection is held for no time . Helpers
-//     the command calls are still reported: their other callers are not known
-//     to exit.
+//     returns a non-nil error, and nothing in view goes on after that
+//     error: the function is in package `main`, called only from `main`,
+//     in no loop, and each call is followed by `if err != nil {
+//     log.Fatal(…) }` (or `os.Exit`, or a `return` from `main`); or the
+//     function is only handed on as a value — a command's entry in a
+//     command table (any library's or the package's own), a hook — and
+//     nothing shows its calls come in a stream (as above). The code that
+//     runs it is out of view and decides what its error does; a command
+//     line prints it and exits. An exported function outside `main` is an
+//     API: its callers go on after its errors, and it is reported. Helpers
+//     the command calls are still reported: their other callers are not
+//     known to exit.
 //   - A Transport built around one connection: a `&http.Transport{…}` literal
 //     of the function whose dial hook (`Dial`, `DialContext`, `DialTLS`,
 //     `DialTLSContext`) is a function literal that calls nothing returning a
@@ -389,7 +400,7 @@
 //   - Drain: two modes, and what the default leaves out: drain, reuse,
 //     reusemain, oneshot, clicmd, cancelmain, released; drainall
 //     (-bodyclose.drain=all); nodrain (-bodyclose.drain=false)
-//   - A connection pool per call: percall
+//   - A connection pool per call: percall, percallmain
 //   - Ownership: ownership, wrapdep and wrapuse (a client in another module
 //     that closes the body)
 //   - Fixes: fix, fixlimit (-bodyclose.drain-limit), golden files

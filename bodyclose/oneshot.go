@@ -2,15 +2,13 @@ package bodyclose
 
 // Leaks on the error paths of a one-shot program: when the error a
 // function returns ends the program (or the command) at once, a body it
-// left open on that path holds its connection for no time at all. An
-// independent reading rated every such finding "true, but costs nothing"
-// (tailscale's checkmetrics getKB, `tailscale debug ts2021`).
+// left open on that path holds its connection for no time at all; what
+// matters is whether anything goes on after the error.
 
 import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/httpvet/httpvet/internal/match"
 )
@@ -48,22 +46,24 @@ func returnAt(body ast.Node, pos token.Pos) *ast.ReturnStmt {
 	return ret
 }
 
-// errorEndsProgram reports whether an error fn returns ends the program
-// right away:
+// errorEndsProgram reports whether nothing in view goes on after an
+// error fn returns:
 //   - fn is a function of package main called only from main, not in a
 //     loop, each call's error checked right after by an if whose body ends
 //     the program (log.Fatal, os.Exit, a return from main);
-//   - or fn is the entry point of a command-line command: a function (or
-//     literal) given as Exec, Run, RunE or Action of a Command literal of
-//     ffcli, cobra or urfave/cli, used nowhere else; the command line
-//     prints its error and exits.
+//   - or fn is only handed on as a value (a command's entry, a hook): the
+//     code that runs it is out of view and decides what its error does,
+//     and nothing in view shows a stream of calls (engine CallsStream: a
+//     loop, a retry helper, a server). An exported function outside
+//     package main is an API, whose callers go on after its errors.
 func (c *checker) errorEndsProgram(fn *function) bool {
 	if lit, ok := fn.node.(*ast.FuncLit); ok {
-		kv, ok := c.idx.Parent(lit).(*ast.KeyValueExpr)
-		return ok && c.commandEntry(kv)
+		call, ok := c.idx.Parent(lit).(*ast.CallExpr)
+		inPlace := ok && call.Fun == lit
+		return !inPlace && !c.idx.CallsStream(lit)
 	}
 	decl, ok := fn.node.(*ast.FuncDecl)
-	if !ok || decl.Recv != nil {
+	if !ok {
 		return false
 	}
 	obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
@@ -74,18 +74,24 @@ func (c *checker) errorEndsProgram(fn *function) bool {
 	if obj.Exported() && !isMain {
 		return false
 	}
-	uses, ends := 0, true
+	calls, values := 0, 0
+	ends := true
 	c.forEachUse(obj, func(stack []ast.Node, id *ast.Ident) bool {
-		uses++
 		if call := callOf(stack, id); call != nil {
+			calls++
 			ends = isMain && c.exitsOnError(stack, call)
 		} else {
-			kv, ok := c.valueOfKey(stack, id)
-			ends = ok && c.commandEntry(kv)
+			values++
 		}
 		return ends
 	})
-	return ends && uses > 0
+	switch {
+	case !ends || calls+values == 0:
+		return false
+	case values > 0:
+		return calls == 0 && !c.idx.CallsStream(decl)
+	}
+	return true
 }
 
 // exitsOnError reports whether call, the last node under stack, is made
@@ -149,58 +155,6 @@ func (c *checker) errNotNil(cond ast.Expr, assign *ast.AssignStmt) bool {
 	}
 	for _, l := range assign.Lhs {
 		if id := match.IdentOf(l); id != nil && info.ObjectOf(id) == v {
-			return true
-		}
-	}
-	return false
-}
-
-// valueOfKey returns the key-value pair whose value is id, the last node
-// under stack (or a selector ending in it).
-func (c *checker) valueOfKey(stack []ast.Node, id *ast.Ident) (*ast.KeyValueExpr, bool) {
-	var val ast.Node = id
-	i := len(stack) - 1
-	if i >= 0 {
-		if sel, ok := stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
-			val = sel
-			i--
-		}
-	}
-	if i < 0 {
-		return nil, false
-	}
-	kv, ok := stack[i].(*ast.KeyValueExpr)
-	return kv, ok && kv.Value == val
-}
-
-// commandEntry reports whether kv is the Exec, Run, RunE or Action field
-// of a Command literal of a command-line package (ffcli, cobra,
-// urfave/cli).
-func (c *checker) commandEntry(kv *ast.KeyValueExpr) bool {
-	key := match.IdentOf(kv.Key)
-	if key == nil {
-		return false
-	}
-	switch key.Name {
-	case "Exec", "Run", "RunE", "Action":
-	default:
-		return false
-	}
-	lit, ok := c.idx.Parent(kv).(*ast.CompositeLit)
-	if !ok {
-		return false
-	}
-	t := c.pass.TypesInfo.TypeOf(lit)
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := t.(*types.Named)
-	if !ok || named.Obj().Name() != "Command" || named.Obj().Pkg() == nil {
-		return false
-	}
-	path := named.Obj().Pkg().Path()
-	for _, cli := range []string{"github.com/peterbourgon/ff", "github.com/spf13/cobra", "github.com/urfave/cli"} {
-		if strings.HasPrefix(path, cli) {
 			return true
 		}
 	}

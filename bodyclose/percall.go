@@ -10,9 +10,7 @@ package bodyclose
 
 import (
 	"go/ast"
-	"go/types"
 
-	"github.com/httpvet/httpvet/internal/match"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
@@ -57,54 +55,13 @@ func funcName(n ast.Node) string {
 	return "this function literal"
 }
 
-// callsStream reports whether calls of fn come in a stream, in view: fn is
-// a function literal (a handler, a callback), has the signature of an
-// http.HandlerFunc (it serves requests), or is a function of the package
-// used as a value or called in a loop. Unlike runsRepeatedly, an exported
-// function or one called from two places does not count: a command's
-// helper called once per run of a program leaves one pool, gone when the
-// process ends.
+// callsStream reports whether calls of fn come in a stream, as far as the
+// package shows (engine.Index.CallsStream): it serves requests, a loop
+// calls it, or a helper that calls its function parameter repeatedly is
+// handed it. Merely exported, called from two places, or handed to code
+// out of view (a command table, a callback) does not count: a command
+// called once per run of a program leaves one pool, gone when the process
+// ends.
 func (c *checker) callsStream(fn *function) bool {
-	decl, ok := fn.node.(*ast.FuncDecl)
-	if !ok {
-		return true
-	}
-	obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	if !ok {
-		return false
-	}
-	if isHandler(obj) {
-		return true // it serves requests: one call per request
-	}
-	stream := false
-	c.forEachUse(obj, func(stack []ast.Node, id *ast.Ident) bool {
-		if c.inTestFile(id.Pos()) {
-			return true
-		}
-		stream = !isCalled(stack, id) || loopInCaller(stack)
-		return !stream
-	})
-	return stream
-}
-
-// loopInCaller reports whether a for or range loop of the function around
-// the last node of stack holds it.
-func loopInCaller(stack []ast.Node) bool {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch stack[i].(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			return true
-		case *ast.FuncDecl, *ast.FuncLit:
-			return false
-		}
-	}
-	return false
-}
-
-// isHandler reports whether fn has the parameters of an http.HandlerFunc:
-// (http.ResponseWriter, *http.Request).
-func isHandler(fn *types.Func) bool {
-	params := fn.Type().(*types.Signature).Params()
-	return params.Len() == 2 && match.IsNamed(params.At(0).Type(), match.NetHTTP, "ResponseWriter") &&
-		match.IsRequest(params.At(1).Type())
+	return c.idx.CallsStream(fn.node)
 }
