@@ -164,8 +164,9 @@
 // A function whose calls come in a stream, as far as the package shows —
 // it has an `http.HandlerFunc`'s parameters (it serves requests), a loop
 // calls it, it is handed to a helper that calls its function parameter
-// repeatedly (a retry or polling helper, in any module), or a function
-// that streams calls it or makes it (a literal) — and that sends through a
+// repeatedly (a retry or polling helper, in any module), a function that
+// streams by a loop or a retry helper calls it, or it is a literal made in
+// a function that streams — and that sends through a
 // keep-alive Transport it builds anew each time — a literal, a `Clone`, or
 // a function with the fact `freshTransport` — is
 // reported once, at its first send: each call leaves a pool behind whose
@@ -178,7 +179,9 @@
 //
 // Not reported, because how often the function runs is not in view: a
 // function merely exported or called from two places; one handed to code
-// out of view (a command table, a callback registry); one a loop over data
+// out of view (a command table, a callback registry); one a handler calls
+// (how many requests a process serves is out of view: a CGI program serves
+// one; the handler's own code is still reported); one a loop over data
 // calls from a function that runs once per run of a program (`main`, or
 // called only from functions that do, in no loop) — the loop runs as many
 // times as the run's input has elements, and the pools end with the

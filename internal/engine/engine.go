@@ -81,6 +81,12 @@
 //     of a function only its package can call (unexported, no interface
 //     of the package with its method name, never used as a value): the
 //     values a parameter can hold, read at its callers.
+//   - [Index.OncePerRun] and [Index.CallsStream] say how often a function
+//     runs, as far as the package shows: once per run of a program (main,
+//     and what only main-like code calls outside loops), or in a stream
+//     (it serves requests, a loop calls it, a retry helper is handed it).
+//     Where the callers are out of view, neither holds: the rules that need
+//     one stay silent.
 //   - CFGs end a path at those calls, and only those.
 //   - Beyond the statements of each function, walked once for the
 //     no-return facts in a package that reaches net, nothing here walks a

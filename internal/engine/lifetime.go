@@ -19,9 +19,10 @@ import (
 // main.main, and staticcheck's IsMainLike the main package).
 //
 // A stream of calls: a function serves requests (an http.HandlerFunc's
-// parameters), a loop calls it, or it is handed to a function that calls
-// its parameter repeatedly (the callsRepeatedly fact: a retry or polling
-// helper, in any module). A loop over data (a range over a slice, array,
+// parameters), a loop calls it, it is handed to a function that calls its
+// parameter repeatedly (the callsRepeatedly fact: a retry or polling
+// helper, in any module), or a function that streams by a loop or a
+// retry helper calls it. A loop over data (a range over a slice, array,
 // map, string or integer) in a function that runs once per run is no
 // stream: it runs as many times as the run's input has elements, which
 // the analysis cannot know, and ends with the process.
@@ -63,25 +64,29 @@ func (idx *Index) oncePerRun(fn *types.Func, seen map[*types.Func]bool) bool {
 
 // CallsStream reports whether the calls of fn, a function declaration or
 // literal of the package, come in a stream (see above). Test code never
-// does.
+// does. A handler is taken to serve a stream of requests, but how many a
+// process serves is out of view (a CGI program serves one): that
+// assumption covers the handler's own code, its literals, and not the
+// functions it calls, which stream only where a loop or a retry helper
+// shows it.
 func (idx *Index) CallsStream(fn ast.Node) bool {
-	return idx.callsStream(fn, map[ast.Node]bool{})
+	return idx.callsStream(fn, true, map[ast.Node]bool{})
 }
 
-func (idx *Index) callsStream(n ast.Node, seen map[ast.Node]bool) bool {
+func (idx *Index) callsStream(n ast.Node, serving bool, seen map[ast.Node]bool) bool {
 	fn := idx.Func(n)
 	if fn == nil || seen[n] || idx.InTestCode(n.Pos()) {
 		return false
 	}
 	seen[n] = true
-	if servesRequests(fn.Signature()) {
+	if serving && servesRequests(fn.Signature()) {
 		return true
 	}
 	if lit, ok := n.(*ast.FuncLit); ok {
 		// A literal is made on each run of the function around it, and
-		// run where it stands or handed on: it runs at least as often.
+		// run where it stands or handed on: it runs as often.
 		outer := idx.funcAround(lit)
-		return idx.repeatsAt(lit) || outer != nil && idx.callsStream(outer.Node(), seen)
+		return idx.repeatsAt(lit) || outer != nil && idx.callsStream(outer.Node(), serving, seen)
 	}
 	for _, id := range idx.usesOf(fn.Object()) {
 		if idx.InTestCode(id.Pos()) {
@@ -92,7 +97,7 @@ func (idx *Index) callsStream(n ast.Node, seen map[ast.Node]bool) bool {
 		}
 		// A call runs as often as the function that makes it.
 		if call := idx.callOf(id); call != nil {
-			if caller := idx.funcAround(call); caller != nil && idx.callsStream(caller.Node(), seen) {
+			if caller := idx.funcAround(call); caller != nil && idx.callsStream(caller.Node(), false, seen) {
 				return true
 			}
 		}

@@ -192,3 +192,22 @@ func ProxyHandler(w http.ResponseWriter, r *http.Request) {
 	defer resp.Body.Close()
 	io.Copy(w, resp.Body)
 }
+
+// authFinish is called by a handler only: how many requests a process
+// serves is out of view (a CGI program serves one), and the assumption
+// that a handler serves a stream covers its own code, not the functions it
+// calls. Not reported.
+func authFinish(url string) error {
+	c := &http.Client{Transport: &http.Transport{}, Timeout: time.Minute}
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func Authorize(w http.ResponseWriter, r *http.Request) {
+	if authFinish("http://localhost/auth?" + r.URL.RawQuery) != nil {
+		w.WriteHeader(http.StatusUnauthorized)
+	}
+}
