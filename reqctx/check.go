@@ -392,18 +392,38 @@ func contextNames(cands []candidate) string {
 	return s
 }
 
-// callersAttach reports whether fn is an unexported function declaration
-// whose every use is a call that gives the request it returns a context.
+// callersAttach reports whether fn is a function declaration whose every
+// use in the package, test code aside, is a call that gives the request it
+// returns a context, or returns it from a builder of which the same holds:
+// the package sends what it builds that way, and so the request gets its
+// context where it is sent. An exported builder's callers in other
+// packages are out of view; what the package shows of its own use
+// decides, as for an unexported one.
 func (c *checker) callersAttach(fn *engine.Func) bool {
 	obj := fn.Object()
-	if obj == nil || obj.Exported() {
+	if obj == nil {
 		return false
 	}
+	if r, ok := c.attach[obj]; ok {
+		return r
+	}
+	if c.attach == nil {
+		c.attach = make(map[*types.Func]bool)
+	}
+	c.attach[obj] = false // a builder returning its own result: not shown
+	r := c.computeCallersAttach(obj)
+	c.attach[obj] = r
+	return r
+}
+
+func (c *checker) computeCallersAttach(obj *types.Func) bool {
 	uses := c.idx.Uses(func(o types.Object) bool { return o == obj })
-	if len(uses) == 0 {
-		return false
-	}
+	n := 0
 	for _, id := range uses {
+		if c.idx.InTestCode(id.Pos()) {
+			continue
+		}
+		n++
 		path := c.idx.PathTo(id)
 		if len(path) < 2 {
 			return false
@@ -427,11 +447,12 @@ func (c *checker) callersAttach(fn *engine.Func) bool {
 		for j := len(path) - 1; j > i; j-- {
 			stack = append(stack, path[j])
 		}
-		if !c.callFate(caller, call, stack).attached {
+		f := c.callFate(caller, call, stack)
+		if !f.attached && !(f.returned && c.callersAttach(caller)) {
 			return false
 		}
 	}
-	return true
+	return n > 0
 }
 
 // contractf reports a finding of class contract, one that only -reqctx.all

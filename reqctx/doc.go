@@ -130,8 +130,10 @@
 //   - a request that is stored, aliased, captured by a closure, or passed to a
 //     function value or interface method that is not `Do`-shaped: it may get a
 //     context out of sight;
-//   - a request returned by an unexported helper whose every caller gives it a
-//     context;
+//   - a request returned by a builder whose every caller in the package gives
+//     it a context where it sends it (`req.WithContext(ctx)`, a client's
+//     `Do(ctx, req)`): the package sends what it builds that way; an exported
+//     builder's callers in other packages are out of view;
 //   - a context stored in the receiver or another struct: it belongs to the
 //     call that built the value, which may be over (a token source may keep
 //     one for its values only; attaching it would make later token refreshes

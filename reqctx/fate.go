@@ -26,6 +26,7 @@ type checker struct {
 	values  map[fnVar]ast.Expr
 	cancels map[fnVar]*types.Var
 	assigns map[*engine.Func]map[*types.Var][]*ast.AssignStmt
+	attach  map[*types.Func]bool // callersAttach, by builder (false while computed)
 }
 
 // fnVar is a variable as seen from a function.

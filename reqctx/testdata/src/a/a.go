@@ -280,6 +280,60 @@ func useNewReq(ctx context.Context, u string) {
 	http.DefaultClient.Do(req)
 }
 
+type API struct{}
+
+// An exported builder whose callers in the package all give its request a
+// context where they send it (a client's Do(ctx, req)): callers elsewhere
+// are out of view. Not reported.
+func (c *API) NewRequest(ctx context.Context, u string) (*http.Request, error) {
+	return http.NewRequest("GET", u, nil)
+}
+
+func (c *API) Do(ctx context.Context, req *http.Request) (*http.Response, error) { // want Do:"attachesContext"
+	return http.DefaultClient.Do(req.WithContext(ctx))
+}
+
+func (c *API) Fetch(ctx context.Context, u string) error {
+	req, err := c.NewRequest(ctx, u)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(ctx, req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A builder of a builder: its request is returned to callers that give
+// it a context.
+func (c *API) newForm(ctx context.Context, u string) (*http.Request, error) {
+	req, err := c.NewRequest(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return req, nil
+}
+
+func (c *API) Submit(ctx context.Context, u string) error {
+	req, err := c.newForm(ctx, u)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(ctx, req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// An exported builder the package never uses: reported, as nothing shows
+// its requests get a context.
+func NewBareRequest(ctx context.Context, u string) (*http.Request, error) {
+	return http.NewRequest("GET", u, nil) // want `http.NewRequest builds a request without ctx`
+}
+
 // An unexported helper with a context and a caller that does not attach
 // it: the helper ignores its context.
 func build(ctx context.Context, u string) (*http.Request, error) {
