@@ -16,7 +16,8 @@
 // right.
 //
 // Every httpvet analyzer reports through [Report], which also drops
-// diagnostics in generated files: files whose header says
+// diagnostics in code that never runs (neverruns.go) and in generated
+// files: files whose header says
 // "// Code generated … DO NOT EDIT." (see [ast.IsGenerated]). The header
 // must be in the file the user wrote: cgo's rewritten copy of a file that
 // imports "C" starts with cgo's own such header, which does not count.
@@ -76,6 +77,8 @@ type Index struct {
 	lines map[*token.File]map[int][]*Directive
 	// generated files, whose diagnostics are dropped
 	generated map[*token.File]bool
+	// functions that never run, sorted by position (neverruns.go)
+	neverRuns []ast.Decl
 	// Malformed lists the directives that lack names or a reason.
 	Malformed []*Directive
 	// unknown lists the names in directives that name no known analyzer.
@@ -91,6 +94,7 @@ func run(pass *analysis.Pass) (any, error) {
 	idx := &Index{
 		lines:     make(map[*token.File]map[int][]*Directive),
 		generated: make(map[*token.File]bool),
+		neverRuns: neverRuns(pass),
 	}
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.Pos())
@@ -188,7 +192,7 @@ func (idx *Index) suppressed(fset *token.FileSet, name string, pos token.Pos) bo
 	if tf == nil {
 		return false
 	}
-	if idx.generated[tf] {
+	if idx.generated[tf] || declAt(idx.neverRuns, pos) != nil {
 		return true
 	}
 	byLine := idx.lines[tf]

@@ -70,3 +70,9 @@ func cEnv(t *testing.T, name string) string {
 	}
 	return strings.TrimSpace(string(out))
 }
+
+// TestNeverRuns: in package main, what nothing reaches from main, init,
+// tests, initializers, methods or exports is not reported.
+func TestNeverRuns(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), fake, "dead")
+}
