@@ -191,7 +191,7 @@ func (c *checker) computeParams(node ast.Node) *paramsFact {
 			tr := fn.track(v, kind == 2)
 			s := fn.newSearch(tr)
 			g := fn.cfg()
-			if len(g.Blocks) == 0 {
+			if g == nil || len(g.Blocks) == 0 {
 				continue
 			}
 			s.run(g.Blocks[0], 0, state{})
