@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/httpvet/httpvet/internal/fixes"
 	"github.com/httpvet/httpvet/internal/match"
 )
 
@@ -274,12 +275,8 @@ func (c *checker) redeclarable(body *ast.BlockStmt, obj types.Object, declared m
 // level more, at the start of body.
 func (c *checker) moveEdits(moved []ast.Stmt, body *ast.BlockStmt) []analysis.TextEdit {
 	first, last := moved[0], moved[len(moved)-1]
-	tf := c.pass.Fset.File(first.Pos())
-	if tf == nil {
-		return nil
-	}
-	src, err := c.pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(src) {
+	tf, src, ok := fixes.FileSource(c.pass, first.Pos())
+	if !ok {
 		return nil
 	}
 	start := tf.Offset(tf.LineStart(tf.Line(first.Pos())))
@@ -294,7 +291,7 @@ func (c *checker) moveEdits(moved []ast.Stmt, body *ast.BlockStmt) []analysis.Te
 		return nil
 	}
 	for _, st := range moved {
-		if multiLineString(st) {
+		if fixes.HasMultilineRaw(st) {
 			return nil
 		}
 	}
@@ -340,17 +337,4 @@ func stripComment(rest string) string {
 		return rest[:i]
 	}
 	return rest
-}
-
-// multiLineString reports whether n contains a raw string literal that
-// spans lines, which re-indenting would change.
-func multiLineString(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if b, ok := m.(*ast.BasicLit); ok && b.Kind == token.STRING && strings.Contains(b.Value, "\n") {
-			found = true
-		}
-		return !found
-	})
-	return found
 }

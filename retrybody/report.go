@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/httpvet/httpvet/internal/fixes"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
@@ -111,22 +112,10 @@ func (c *checker) resetFix(again send, req string) []analysis.TextEdit {
 	if stmt == nil {
 		return nil
 	}
-	tf := c.pass.Fset.File(stmt.Pos())
-	if tf == nil {
+	ind, ok := fixes.LeadingIndent(c.pass, stmt.Pos())
+	if !ok {
 		return nil
 	}
-	src, err := c.pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(src) {
-		return nil
-	}
-	start := tf.Offset(tf.LineStart(tf.Line(stmt.Pos())))
-	indent := src[start:tf.Offset(stmt.Pos())]
-	for _, b := range indent {
-		if b != ' ' && b != '\t' {
-			return nil
-		}
-	}
-	ind := string(indent)
 	text := fmt.Sprintf("if %s.GetBody != nil {\n%s\t%s.Body, _ = %s.GetBody()\n%s}\n%s", req, ind, req, req, ind, ind)
 	return []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text)}}
 }

@@ -28,12 +28,8 @@ func File(pass *analysis.Pass, pos token.Pos) *ast.File {
 // and ok=false unless stmt has its lines to itself (nothing but white
 // space and comments before or after it on them).
 func DeleteStmt(pass *analysis.Pass, stmt ast.Stmt) (edit analysis.TextEdit, ok bool) {
-	tf := pass.Fset.File(stmt.Pos())
-	if tf == nil {
-		return edit, false
-	}
-	content, err := pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(content) {
+	tf, content, ok := FileSource(pass, stmt.Pos())
+	if !ok {
 		return edit, false
 	}
 	edit = lineEdit(tf, stmt.Pos(), stmt.End())
