@@ -162,17 +162,7 @@ func (c *checker) cancelledAfter(fn *function, stack []ast.Node, call *ast.CallE
 		if !ok {
 			continue
 		}
-		var list []ast.Stmt
-		switch p := stack[k-1].(type) {
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
-		default:
-			return false
-		}
+		list := match.StmtList(stack[k-1])
 		j := slices.Index(list, st)
 		if j < 0 || j+1 >= len(list) {
 			return false

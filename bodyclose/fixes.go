@@ -188,15 +188,7 @@ func (c *checker) stmtList(fn *function, st ast.Stmt) (list []ast.Stmt, idx int,
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}
-		var stmts []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			stmts = n.List
-		case *ast.CaseClause:
-			stmts = n.Body
-		case *ast.CommClause:
-			stmts = n.Body
-		}
+		stmts := match.StmtList(n)
 		for i, s := range stmts {
 			if s == st {
 				list, idx = stmts, i

@@ -58,7 +58,7 @@ func (c *checker) moveFix(s send, d defs) []analysis.TextEdit {
 	if loop == nil {
 		return nil
 	}
-	list := c.stmtList(c.idx.Parent(loop))
+	list := match.StmtList(c.idx.Parent(loop))
 	at := -1
 	for i, st := range list {
 		if st == loop {
@@ -80,19 +80,6 @@ func (c *checker) moveFix(s send, d defs) []analysis.TextEdit {
 		return nil
 	}
 	return c.moveEdits(moved, body)
-}
-
-// stmtList returns the statements of a block or clause.
-func (c *checker) stmtList(n ast.Node) []ast.Stmt {
-	switch n := n.(type) {
-	case *ast.BlockStmt:
-		return n.List
-	case *ast.CaseClause:
-		return n.Body
-	case *ast.CommClause:
-		return n.Body
-	}
-	return nil
 }
 
 // freshReader reports whether e builds a new reader each time it runs,

@@ -1,0 +1,166 @@
+package match
+
+// What the syntax of a statement, expression or function holds.
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// Assigned returns what the statement n assigns: the left side of an
+// assignment, the names of a var spec, a range statement's key and value
+// (those present); nil for any other node.
+func Assigned(n ast.Node) []ast.Expr {
+	var lhs []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		lhs = n.Lhs
+	case *ast.ValueSpec:
+		for _, id := range n.Names {
+			lhs = append(lhs, id)
+		}
+	case *ast.RangeStmt:
+		for _, e := range []ast.Expr{n.Key, n.Value} {
+			if e != nil {
+				lhs = append(lhs, e)
+			}
+		}
+	}
+	return lhs
+}
+
+// AssignedValue returns the value that n, an assignment or a var spec,
+// gives its i-th left-hand side (in the order of Assigned): the i-th
+// right-hand side when the sides pair one to one, tuple being -1, or the
+// one value of a tuple assignment (a call, a comma-ok form), tuple being
+// i. It returns nil, -1 when there is none: no values (var x T), a range
+// statement, or sides that do not pair (code that does not type-check).
+func AssignedValue(n ast.Node, i int) (value ast.Expr, tuple int) {
+	var rhs []ast.Expr
+	var lhs int
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		rhs, lhs = n.Rhs, len(n.Lhs)
+	case *ast.ValueSpec:
+		rhs, lhs = n.Values, len(n.Names)
+	}
+	switch {
+	case i < 0 || i >= lhs:
+	case len(rhs) == lhs:
+		return rhs[i], -1
+	case len(rhs) == 1:
+		return rhs[0], i
+	}
+	return nil, -1
+}
+
+// Assigns reports whether the syntax under n assigns v or takes its
+// address (after which anything may assign it).
+func Assigns(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				found = found || ObjectOf(info, l) == v
+			}
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && ObjectOf(info, n.X) == v
+		}
+		return !found
+	})
+	return found
+}
+
+// Field returns the value the keyed composite literal lit gives field
+// name, or nil.
+func Field(lit *ast.CompositeLit, name string) ast.Expr {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
+// Unaddr returns e without parentheses, and without a leading & (&x is
+// x): what e is, or takes the address of.
+func Unaddr(e ast.Expr) ast.Expr {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return ast.Unparen(u.X)
+	}
+	return e
+}
+
+// LitOf returns the composite literal e is, or takes the address of
+// (&T{…}), without parentheses, or nil.
+func LitOf(e ast.Expr) *ast.CompositeLit {
+	lit, _ := Unaddr(e).(*ast.CompositeLit)
+	return lit
+}
+
+// IdentOf returns e without parentheses if it is an identifier, or nil.
+func IdentOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// Func returns the signature and body of a function declaration or
+// literal, and nils for any other node.
+func Func(n ast.Node) (*ast.FuncType, *ast.BlockStmt) {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		return n.Type, n.Body
+	case *ast.FuncLit:
+		return n.Type, n.Body
+	}
+	return nil, nil
+}
+
+// StmtList returns the statements of a block, case clause or select
+// clause, and nil for any other node.
+func StmtList(n ast.Node) []ast.Stmt {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List
+	case *ast.CaseClause:
+		return n.Body
+	case *ast.CommClause:
+		return n.Body
+	}
+	return nil
+}
+
+// AnyOutsideLits reports whether pred holds for a node under n (n
+// included) outside the function literals in n: code that runs when n
+// does, not when a literal is called.
+func AnyOutsideLits(n ast.Node, pred func(ast.Node) bool) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found || m == nil {
+			return false
+		}
+		if _, ok := m.(*ast.FuncLit); ok {
+			return false
+		}
+		found = pred(m)
+		return true
+	})
+	return found
+}
+
+// Mentions reports whether the syntax under n uses the variable v.
+func Mentions(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

@@ -1,0 +1,83 @@
+package match
+
+import (
+	"go/ast"
+	"go/types"
+	"testing"
+)
+
+func TestAssignedValue(t *testing.T) {
+	_, _, f := checkSrc(t, `package p
+
+func two() (int, int) { return 1, 2 }
+
+func _() {
+	a, b := 1, 2
+	c, d := two()
+	var e, g = two()
+	var h int
+	a, b = b, a
+	_, _, _, _, _, _ = a, b, c, d, e, g
+	_ = h
+}
+`)
+	body := f.Decls[1].(*ast.FuncDecl).Body.List
+	spec := func(i int) ast.Node { return body[i].(*ast.DeclStmt).Decl.(*ast.GenDecl).Specs[0] }
+	for _, tc := range []struct {
+		n         ast.Node
+		i         int
+		wantValue bool
+		wantTuple int
+	}{
+		{body[0], 1, true, -1},
+		{body[1], 1, true, 1},
+		{spec(2), 0, true, 0},
+		{spec(3), 0, false, -1},
+		{body[4], 0, true, -1},
+		{body[4], 2, false, -1}, // no such left-hand side
+	} {
+		v, tuple := AssignedValue(tc.n, tc.i)
+		if (v != nil) != tc.wantValue || tuple != tc.wantTuple {
+			t.Errorf("AssignedValue(%T at %d, %d) = %v, %d", tc.n, tc.n.Pos(), tc.i, v, tuple)
+		}
+	}
+}
+
+func TestSyntax(t *testing.T) {
+	_, info, f := checkSrc(t, `package p
+
+type T struct{ f int }
+
+func _(x *T) {
+	p := &(T{})
+	go func() { x.f++ }()
+	switch {
+	case p != nil:
+		println(p)
+	}
+}
+`)
+	fn := f.Decls[1].(*ast.FuncDecl)
+	body := fn.Body.List
+	if LitOf(body[0].(*ast.AssignStmt).Rhs[0]) == nil {
+		t.Errorf("LitOf(&(T{})) = nil")
+	}
+	if _, ok := Unaddr(body[0].(*ast.AssignStmt).Rhs[0]).(*ast.CompositeLit); !ok {
+		t.Errorf("Unaddr(&(T{})) is not the literal")
+	}
+	clause := body[2].(*ast.SwitchStmt).Body.List[0]
+	if len(StmtList(fn.Body)) != 3 || len(StmtList(clause)) != 1 || StmtList(body[0]) != nil {
+		t.Errorf("StmtList wrong")
+	}
+	isIncDec := func(n ast.Node) bool { _, ok := n.(*ast.IncDecStmt); return ok }
+	if AnyOutsideLits(fn.Body, isIncDec) || !AnyOutsideLits(body[1].(*ast.GoStmt).Call.Fun.(*ast.FuncLit).Body, isIncDec) {
+		t.Errorf("AnyOutsideLits must skip function literals, and only them")
+	}
+	x := info.Defs[fn.Type.Params.List[0].Names[0]].Type()
+	if _, ok := Deref(x).(*types.Named); !ok || Deref(Deref(x)) != Deref(x) {
+		t.Errorf("Deref(*T) = %v", Deref(x))
+	}
+	if _, ok := DerefUnderlying(x).(*types.Struct); !ok || DerefUnderlying(nil) != nil {
+		t.Errorf("DerefUnderlying wrong")
+	}
+}
