@@ -58,9 +58,7 @@ func isPoolType(t types.Type) bool {
 }
 
 func isDirectPoolType(t types.Type) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
+	t = match.Deref(t)
 	return match.IsNamed(t, match.NetHTTP, "Client", "Transport", "RoundTripper")
 }
 

@@ -406,11 +406,7 @@ func (s *scanner) holds(e ast.Expr) bool {
 
 // holderElts classifies the other elements of a holder's literal.
 func (s *scanner) holderElts(e ast.Expr) {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	for _, el := range e.(*ast.CompositeLit).Elts {
+	for _, el := range match.Unaddr(e).(*ast.CompositeLit).Elts {
 		if kv, ok := el.(*ast.KeyValueExpr); ok {
 			el = kv.Value
 		}

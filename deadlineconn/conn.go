@@ -228,9 +228,7 @@ func (c *checker) closes(n ast.Node, p *types.Var) bool {
 // than net and crypto/tls) declaring Read or Write, whose body we cannot
 // see.
 func (c *checker) rearms(t types.Type) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
+	t = match.Deref(t)
 	named, ok := types.Unalias(t).(*types.Named)
 	if !ok || named.Obj().Pkg() == nil {
 		return false

@@ -205,10 +205,7 @@ func (c *checker) checkDialerMethod(sel *ast.SelectorExpr, reported map[token.Po
 // dialerLiteral returns the net.Dialer composite literal that e is or
 // that the local variable e was declared with.
 func (c *checker) dialerLiteral(e ast.Expr) *ast.CompositeLit {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
+	e = match.Unaddr(e)
 	if lit, ok := e.(*ast.CompositeLit); ok {
 		return lit
 	}

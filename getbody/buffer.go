@@ -186,11 +186,7 @@ func (c *checker) bufferContents(fn *function, e ast.Expr, at ast.Node, depth in
 // bufferExpr tells whether e, a local buffer variable or its address, is
 // an empty buffer at node at; unknown if e is not such a variable.
 func (c *checker) bufferExpr(fn *function, e ast.Expr, at ast.Node, depth int) verdict {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	id, ok := e.(*ast.Ident)
+	id, ok := match.Unaddr(e).(*ast.Ident)
 	if !ok {
 		return unknown
 	}

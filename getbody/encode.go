@@ -262,7 +262,7 @@ func (w *wrapperFunc) encodeInto(call *ast.CallExpr, v *types.Var) (param int, f
 	if newEnc == nil || len(newEnc.Args) != 1 {
 		return 0, "", false
 	}
-	if target, _ := unaddr(newEnc.Args[0]).(ast.Expr); target == nil || match.ObjectOf(info, target) != v {
+	if match.ObjectOf(info, match.Unaddr(newEnc.Args[0])) != v {
 		return 0, "", false
 	}
 	return w.paramRef(call.Args[0])

@@ -119,7 +119,7 @@ func (c *checker) argField(enclosing *ast.BlockStmt, call *ast.CallExpr, idx int
 func (c *checker) structLiteral(enclosing *ast.BlockStmt, e ast.Expr) *ast.CompositeLit {
 	info := c.pass.TypesInfo
 	e = ast.Unparen(e)
-	if lit, ok := unaddr(e).(*ast.CompositeLit); ok {
+	if lit := match.LitOf(e); lit != nil {
 		return lit
 	}
 	id, ok := e.(*ast.Ident)
@@ -139,7 +139,7 @@ func (c *checker) structLiteral(enclosing *ast.BlockStmt, e ast.Expr) *ast.Compo
 				if match.ObjectOf(info, lhs) == v {
 					defs++
 					if len(n.Lhs) == len(n.Rhs) {
-						lit, _ = unaddr(n.Rhs[i]).(*ast.CompositeLit)
+						lit = match.LitOf(n.Rhs[i])
 					}
 				}
 			}
@@ -148,7 +148,7 @@ func (c *checker) structLiteral(enclosing *ast.BlockStmt, e ast.Expr) *ast.Compo
 				if info.Defs[name] == v {
 					defs++
 					if len(n.Names) == len(n.Values) {
-						lit, _ = unaddr(n.Values[i]).(*ast.CompositeLit)
+						lit = match.LitOf(n.Values[i])
 					}
 				}
 			}
@@ -258,7 +258,7 @@ func (c *checker) assignedVar(fn *function, node ast.Node) *types.Var {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for i, rhs := range n.Rhs {
-				if unaddr(rhs) == node {
+				if match.Unaddr(rhs) == node {
 					idx := i
 					if len(n.Rhs) == 1 && len(n.Lhs) > 1 {
 						idx = 0
@@ -270,7 +270,7 @@ func (c *checker) assignedVar(fn *function, node ast.Node) *types.Var {
 			}
 		case *ast.ValueSpec:
 			for i, val := range n.Values {
-				if unaddr(val) == node && i < len(n.Names) {
+				if match.Unaddr(val) == node && i < len(n.Names) {
 					v, _ = c.pass.TypesInfo.Defs[n.Names[i]].(*types.Var)
 				}
 			}
@@ -278,14 +278,6 @@ func (c *checker) assignedVar(fn *function, node ast.Node) *types.Var {
 		return true
 	})
 	return v
-}
-
-func unaddr(e ast.Expr) ast.Node {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		return ast.Unparen(u.X)
-	}
-	return e
 }
 
 func (c *checker) checkLiteral(fn *function, lit *ast.CompositeLit) {
@@ -369,7 +361,7 @@ func (c *checker) requestVar(fn *function, v *types.Var, at ast.Node) (request, 
 	if d.value == nil {
 		return request{}, false
 	}
-	switch e := unaddr(d.value).(type) {
+	switch e := match.Unaddr(d.value).(type) {
 	case *ast.CallExpr:
 		if d.tuple != 0 {
 			return request{}, false

@@ -115,12 +115,8 @@ type nilErrorReturn struct {
 // responseLit returns the http.Response composite literal e is, or takes
 // the address of.
 func responseLit(info *types.Info, e ast.Expr) *ast.CompositeLit {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok || !match.IsNamed(info.TypeOf(lit), match.NetHTTP, "Response") {
+	lit := match.LitOf(e)
+	if lit == nil || !match.IsNamed(info.TypeOf(lit), match.NetHTTP, "Response") {
 		return nil
 	}
 	return lit

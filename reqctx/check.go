@@ -207,11 +207,7 @@ func (c *checker) checkHelper(fn *engine.Func, call *ast.CallExpr, stack []ast.N
 // of another package, T.M for a method, F otherwise.
 func (c *checker) funcName(fn *types.Func) string {
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
+		if n, ok := types.Unalias(match.Deref(sig.Recv().Type())).(*types.Named); ok {
 			return n.Obj().Name() + "." + fn.Name()
 		}
 		return fn.Name()

@@ -88,10 +88,7 @@ func (c *checker) define(d *defs, n ast.Node, k key) {
 // request records the body of the request e: NewRequest's body argument
 // or a literal's Body.
 func (c *checker) request(d *defs, at ast.Node, e ast.Expr) {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
+	e = match.Unaddr(e)
 	switch e := e.(type) {
 	case *ast.CallExpr:
 		if match.IsFunc(match.Callee(c.info, e), match.NetHTTP, "NewRequest", "NewRequestWithContext") && len(e.Args) >= 3 {

@@ -56,9 +56,7 @@ func exported(fn *types.Func) bool {
 	}
 	if recv := fn.Signature().Recv(); recv != nil {
 		t := recv.Type()
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t = p.Elem()
-		}
+		t = match.Deref(t)
 		if n, ok := types.Unalias(t).(*types.Named); ok && !n.Obj().Exported() {
 			return false
 		}

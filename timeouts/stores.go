@@ -231,7 +231,7 @@ func (c *checker) recordSpecStores(n *ast.ValueSpec) {
 	for i, name := range n.Names {
 		switch {
 		case len(n.Values) == 0:
-			if b, ok := typeUnder(c.pass.TypesInfo.TypeOf(name)).(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			if b, ok := match.DerefUnderlying(c.pass.TypesInfo.TypeOf(name)).(*types.Basic); ok && b.Info()&types.IsString != 0 {
 				c.store(name, nil) // "": every interface
 			}
 		case len(n.Names) == len(n.Values):
@@ -246,7 +246,7 @@ func (c *checker) recordSpecStores(n *ast.ValueSpec) {
 // literal sets.
 func (c *checker) recordLiteralStores(n *ast.CompositeLit) {
 	info := c.pass.TypesInfo
-	st, ok := typeUnder(info.TypeOf(n)).(*types.Struct)
+	st, ok := match.DerefUnderlying(info.TypeOf(n)).(*types.Struct)
 	if !ok {
 		return
 	}

@@ -106,9 +106,7 @@ func kindOf(t types.Type) kind {
 	if t == nil {
 		return none
 	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
+	t = match.Deref(t)
 	switch pkg, name := match.Named(t); {
 	case pkg != match.NetHTTP:
 		return none

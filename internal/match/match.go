@@ -135,11 +135,7 @@ func IsMethod(obj types.Object, pkgPath, recv string, names ...string) bool {
 	if !ok || sig.Recv() == nil {
 		return false
 	}
-	rt := sig.Recv().Type()
-	if ptr, ok := types.Unalias(rt).(*types.Pointer); ok {
-		rt = ptr.Elem()
-	}
-	return IsNamed(rt, pkgPath, recv)
+	return IsNamed(Deref(sig.Recv().Type()), pkgPath, recv)
 }
 
 // Imports reports whether pkg imports path directly.
