@@ -185,16 +185,10 @@ func (fn *function) eachAssignment(f func(lhs, rhs ast.Expr)) {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
-		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) {
-				for i := range n.Lhs {
-					f(n.Lhs[i], n.Rhs[i])
-				}
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) == len(n.Values) {
-				for i := range n.Names {
-					f(n.Names[i], n.Values[i])
+		case *ast.AssignStmt, *ast.ValueSpec:
+			for i, lhs := range match.Assigned(n) {
+				if rhs, tuple, _ := match.AssignedValue(n, i); rhs != nil && tuple < 0 {
+					f(lhs, rhs)
 				}
 			}
 		}

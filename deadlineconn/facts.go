@@ -205,22 +205,12 @@ func (c *checker) localFuncLit(body *ast.BlockStmt, v *types.Var) *ast.FuncLit {
 	n := 0
 	ast.Inspect(body, func(node ast.Node) bool {
 		switch node := node.(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range node.Lhs {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			for i, lhs := range match.Assigned(node) {
 				if match.ObjectOf(info, lhs) == v {
 					n++
-					if len(node.Lhs) == len(node.Rhs) {
-						lit, _ = ast.Unparen(node.Rhs[i]).(*ast.FuncLit)
-					}
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range node.Names {
-				if info.Defs[name] == v {
-					n++
-					if len(node.Names) == len(node.Values) {
-						lit, _ = ast.Unparen(node.Values[i]).(*ast.FuncLit)
-					}
+					rhs, _, _ := match.AssignedValue(node, i)
+					lit, _ = ast.Unparen(rhs).(*ast.FuncLit)
 				}
 			}
 		}

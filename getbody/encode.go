@@ -120,31 +120,15 @@ func (w *wrapperFunc) localSource(v *types.Var, depth int) (source, bool) {
 				ls.ok = false
 			}
 			return false
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			for i, lhs := range match.Assigned(n) {
 				if match.ObjectOf(info, lhs) != v {
 					continue
 				}
-				switch {
-				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+				if as, ok := n.(*ast.AssignStmt); ok && as.Tok != token.ASSIGN && as.Tok != token.DEFINE {
 					ls.ok = false
-				case len(n.Lhs) == len(n.Rhs):
-					ls.value(n, n.Rhs[i], -1)
-				case len(n.Rhs) == 1:
-					ls.value(n, n.Rhs[0], i)
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if info.Defs[name] != v {
-					continue
-				}
-				switch {
-				case len(n.Values) == 0:
-				case len(n.Values) == len(n.Names):
-					ls.value(n, n.Values[i], -1)
-				default:
-					ls.value(n, n.Values[0], i)
+				} else if val, tuple, _ := match.AssignedValue(n, i); val != nil {
+					ls.value(n, val, tuple)
 				}
 			}
 		case *ast.CallExpr:

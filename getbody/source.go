@@ -134,22 +134,12 @@ func (c *checker) structLiteral(enclosing *ast.BlockStmt, e ast.Expr) *ast.Compo
 	defs, others := 0, 0
 	ast.Inspect(enclosing, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			for i, lhs := range match.Assigned(n) {
 				if match.ObjectOf(info, lhs) == v {
 					defs++
-					if len(n.Lhs) == len(n.Rhs) {
-						lit = match.LitOf(n.Rhs[i])
-					}
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if info.Defs[name] == v {
-					defs++
-					if len(n.Names) == len(n.Values) {
-						lit = match.LitOf(n.Values[i])
-					}
+					rhs, _, _ := match.AssignedValue(n, i)
+					lit = match.LitOf(rhs)
 				}
 			}
 		case *ast.Ident:

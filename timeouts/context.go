@@ -113,35 +113,15 @@ func assignedValues(info *types.Info, body *ast.BlockStmt, v *types.Var) []ast.E
 	var vals []ast.Expr
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				id, ok := ast.Unparen(lhs).(*ast.Ident)
-				if !ok || info.ObjectOf(id) != v {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			for i, lhs := range match.Assigned(n) {
+				if match.ObjectOf(info, lhs) != v {
 					continue
 				}
-				switch {
-				case len(n.Lhs) == len(n.Rhs):
-					vals = append(vals, n.Rhs[i])
-				case len(n.Rhs) == 1:
-					vals = append(vals, n.Rhs[0])
-				default:
-					vals = append(vals, nil)
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if info.Defs[name] != v {
-					continue
-				}
-				switch {
-				case len(n.Values) == 0:
-					// The zero value: a nil request is no request.
-				case len(n.Names) == len(n.Values):
-					vals = append(vals, n.Values[i])
-				case len(n.Values) == 1:
-					vals = append(vals, n.Values[0])
-				default:
-					vals = append(vals, nil)
+				// The zero value (a nil request is no request) adds none;
+				// sides that do not pair add nil.
+				if val, _, ok := match.AssignedValue(n, i); val != nil || !ok {
+					vals = append(vals, val)
 				}
 			}
 		case *ast.UnaryExpr:

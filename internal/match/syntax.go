@@ -34,9 +34,10 @@ func Assigned(n ast.Node) []ast.Expr {
 // gives its i-th left-hand side (in the order of Assigned): the i-th
 // right-hand side when the sides pair one to one, tuple being -1, or the
 // one value of a tuple assignment (a call, a comma-ok form), tuple being
-// i. It returns nil, -1 when there is none: no values (var x T), a range
-// statement, or sides that do not pair (code that does not type-check).
-func AssignedValue(n ast.Node, i int) (value ast.Expr, tuple int) {
+// i. value is nil, tuple -1, for a var spec without values (the zero
+// value), and with ok false when there is no such value: the sides do
+// not pair (code that does not type-check), or n is another node.
+func AssignedValue(n ast.Node, i int) (value ast.Expr, tuple int, ok bool) {
 	var rhs []ast.Expr
 	var lhs int
 	switch n := n.(type) {
@@ -48,11 +49,13 @@ func AssignedValue(n ast.Node, i int) (value ast.Expr, tuple int) {
 	switch {
 	case i < 0 || i >= lhs:
 	case len(rhs) == lhs:
-		return rhs[i], -1
+		return rhs[i], -1, true
 	case len(rhs) == 1:
-		return rhs[0], i
+		return rhs[0], i, true
+	case len(rhs) == 0:
+		return nil, -1, true // var x T; an assignment has a value
 	}
-	return nil, -1
+	return nil, -1, false
 }
 
 // Assigns reports whether the syntax under n assigns v or takes its

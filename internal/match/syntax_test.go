@@ -28,17 +28,19 @@ func _() {
 		i         int
 		wantValue bool
 		wantTuple int
+		wantOK    bool
 	}{
-		{body[0], 1, true, -1},
-		{body[1], 1, true, 1},
-		{spec(2), 0, true, 0},
-		{spec(3), 0, false, -1},
-		{body[4], 0, true, -1},
-		{body[4], 2, false, -1}, // no such left-hand side
+		{body[0], 1, true, -1, true},
+		{body[1], 1, true, 1, true},
+		{spec(2), 0, true, 0, true},
+		{spec(3), 0, false, -1, true}, // the zero value
+		{body[4], 0, true, -1, true},
+		{body[4], 2, false, -1, false},    // no such left-hand side
+		{f.Decls[0], 0, false, -1, false}, // not an assignment
 	} {
-		v, tuple := AssignedValue(tc.n, tc.i)
-		if (v != nil) != tc.wantValue || tuple != tc.wantTuple {
-			t.Errorf("AssignedValue(%T at %d, %d) = %v, %d", tc.n, tc.n.Pos(), tc.i, v, tuple)
+		v, tuple, ok := AssignedValue(tc.n, tc.i)
+		if (v != nil) != tc.wantValue || tuple != tc.wantTuple || ok != tc.wantOK {
+			t.Errorf("AssignedValue(%T at %d, %d) = %v, %d, %v", tc.n, tc.n.Pos(), tc.i, v, tuple, ok)
 		}
 	}
 }
