@@ -46,8 +46,15 @@ func (c *checker) reportResend(first, again send, d defs) {
 			})
 		}
 	}
-	if d.rewindable {
-		if edits := c.resetFix(again, req); edits != nil {
+	c.reportWithReset(diag, again, req, d.rewindable)
+}
+
+// reportWithReset reports diag on the send s of req, with the fix that
+// resets req.Body from GetBody before the send when the body can be
+// rewound.
+func (c *checker) reportWithReset(diag analysis.Diagnostic, s send, req string, rewindable bool) {
+	if rewindable {
+		if edits := c.resetFix(s, req); edits != nil {
 			diag.SuggestedFixes = append(diag.SuggestedFixes, analysis.SuggestedFix{
 				Message:   fmt.Sprintf("Reset %s.Body from %s.GetBody before the send", req, req),
 				TextEdits: edits,
