@@ -72,21 +72,12 @@ func DefaultFix(d analysis.Diagnostic) (analysis.SuggestedFix, bool) {
 // first fix of a diagnostic (unitchecker's -fix) or all of them
 // (golangci-lint). It changes a in place and returns it.
 func DefaultFixOnly(a *analysis.Analyzer) *analysis.Analyzer {
-	run := a.Run
-	if run == nil {
-		return a
-	}
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		report := pass.Report
-		pass.Report = func(d analysis.Diagnostic) {
-			if fix, ok := DefaultFix(d); ok {
-				d.SuggestedFixes = []analysis.SuggestedFix{fix}
-			} else {
-				d.SuggestedFixes = nil
-			}
-			report(d)
+	return strict.WrapReports(a, func(d analysis.Diagnostic) analysis.Diagnostic {
+		if fix, ok := DefaultFix(d); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		} else {
+			d.SuggestedFixes = nil
 		}
-		return run(pass)
-	}
-	return a
+		return d
+	})
 }
