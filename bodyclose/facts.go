@@ -135,17 +135,25 @@ func (c *checker) paramsOf(fn *types.Func) *paramsFact {
 		}
 		return nil
 	}
-	if f, ok := c.params[fn]; ok {
+	return localFact(c, fn, c.params, func(decl *ast.FuncDecl) *paramsFact { return c.computeParams(decl) })
+}
+
+// localFact returns the fact of fn, a function of the package, that
+// compute finds from its declaration, computed once: memo holds it. It is
+// the zero fact for a function without a declaration, and while compute
+// runs (a recursive call cannot know it).
+func localFact[F any](c *checker, fn *types.Func, memo map[*types.Func]F, compute func(*ast.FuncDecl) F) F {
+	if f, ok := memo[fn]; ok {
 		return f
 	}
+	var zero F
 	decl := c.decls[fn]
-	if decl == nil || c.paramsBusy[fn] {
-		return nil // no body, or recursion: unknown
+	if decl == nil {
+		return zero
 	}
-	c.paramsBusy[fn] = true
-	f := c.computeParams(decl)
-	delete(c.paramsBusy, fn)
-	c.params[fn] = f
+	memo[fn] = zero // under way
+	f := compute(decl)
+	memo[fn] = f
 	return f
 }
 
@@ -230,18 +238,7 @@ func (c *checker) returnsClosed(fn *types.Func) bool {
 	if fn.Pkg() != c.pass.Pkg {
 		return c.pass.ImportObjectFact(fn, new(closedResult))
 	}
-	if r, ok := c.closed[fn]; ok {
-		return r
-	}
-	decl := c.decls[fn]
-	if decl == nil || c.closedBusy[fn] {
-		return false
-	}
-	c.closedBusy[fn] = true
-	r := c.computeClosed(fn, decl)
-	delete(c.closedBusy, fn)
-	c.closed[fn] = r
-	return r
+	return localFact(c, fn, c.closed, func(decl *ast.FuncDecl) bool { return c.computeClosed(fn, decl) })
 }
 
 // isResult reports whether v is one of the named results of sig.

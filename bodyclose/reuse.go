@@ -201,17 +201,7 @@ func (c *checker) freshOf(fn *types.Func) *freshTransport {
 		}
 		return nil
 	}
-	if f, ok := c.fresh[fn]; ok {
-		return f
-	}
-	c.fresh[fn] = nil // recursion guard
-	decl := c.decls[fn]
-	if decl == nil {
-		return nil
-	}
-	f := c.computeFresh(fn, decl)
-	c.fresh[fn] = f
-	return f
+	return localFact(c, fn, c.fresh, func(decl *ast.FuncDecl) *freshTransport { return c.computeFresh(fn, decl) })
 }
 
 // computeFresh tells whether fn returns, on every return statement, a
