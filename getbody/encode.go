@@ -302,11 +302,7 @@ func (w *wrapperFunc) condition(at ast.Node, s source) (nilSkip, unconditional b
 			return true
 		}
 		if n == at {
-			for i, anc := range stack {
-				var child ast.Node = at
-				if i+1 < len(stack) {
-					child = stack[i+1]
-				}
+			for anc, child := range match.Ancestors(stack, at) {
 				switch anc := anc.(type) {
 				case *ast.IfStmt:
 					switch child {

@@ -160,11 +160,7 @@ func (c *checker) mayBeDone(fn *engine.Func, n ast.Node, stack []ast.Node, cand 
 // inDoneBranch reports whether n, under stack, lies in a branch that
 // tests whether the candidate is done: an if, switch or select case.
 func (c *checker) inDoneBranch(fn *engine.Func, n ast.Node, stack []ast.Node, cand candidate) bool {
-	for i, a := range stack {
-		var inner ast.Node = n
-		if i+1 < len(stack) {
-			inner = stack[i+1]
-		}
+	for a, inner := range match.Ancestors(stack, n) {
 		switch a := a.(type) {
 		case *ast.IfStmt:
 			if (inner == a.Body || inner == a.Else) && (c.branchTestsDone(fn, a.Cond, cand) || a.Init != nil && c.branchTestsDone(fn, a.Init, cand)) {

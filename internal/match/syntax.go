@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 )
 
 // Assigned returns what the statement n assigns: the left side of an
@@ -136,6 +137,22 @@ func StmtList(n ast.Node) []ast.Stmt {
 		return n.Body
 	}
 	return nil
+}
+
+// Ancestors yields the nodes of stack, those that enclose n from the
+// outermost in, each with its child on the way to n (n for the last).
+func Ancestors(stack []ast.Node, n ast.Node) iter.Seq2[ast.Node, ast.Node] {
+	return func(yield func(anc, child ast.Node) bool) {
+		for i, anc := range stack {
+			child := n
+			if i+1 < len(stack) {
+				child = stack[i+1]
+			}
+			if !yield(anc, child) {
+				return
+			}
+		}
+	}
 }
 
 // AnyOutsideLits reports whether pred holds for a node under n (n

@@ -71,6 +71,14 @@ func _(x *T) {
 	if len(StmtList(fn.Body)) != 3 || len(StmtList(clause)) != 1 || StmtList(body[0]) != nil {
 		t.Errorf("StmtList wrong")
 	}
+	sw := body[2].(*ast.SwitchStmt)
+	var pairs [][2]ast.Node
+	for anc, child := range Ancestors([]ast.Node{fn.Body, sw, sw.Body, clause}, body[0]) {
+		pairs = append(pairs, [2]ast.Node{anc, child})
+	}
+	if len(pairs) != 4 || pairs[0] != [2]ast.Node{fn.Body, sw} || pairs[3] != [2]ast.Node{clause, body[0]} {
+		t.Errorf("Ancestors = %v", pairs)
+	}
 	isIncDec := func(n ast.Node) bool { _, ok := n.(*ast.IncDecStmt); return ok }
 	if AnyOutsideLits(fn.Body, isIncDec) || !AnyOutsideLits(body[1].(*ast.GoStmt).Call.Fun.(*ast.FuncLit).Body, isIncDec) {
 		t.Errorf("AnyOutsideLits must skip function literals, and only them")
