@@ -84,17 +84,21 @@ func Replace(pass *analysis.Pass, pos, end token.Pos, text string) (analysis.Tex
 	if !ok {
 		return analysis.TextEdit{}, false
 	}
-	old := src[tf.Offset(pos):tf.Offset(end)]
 	nt := []byte(text)
-	p := 0
-	for p < len(old) && p < len(nt) && old[p] == nt[p] {
-		p++
-	}
-	s := 0
-	for s < len(old)-p && s < len(nt)-p && old[len(old)-1-s] == nt[len(nt)-1-s] {
-		s++
-	}
+	p, s := CommonEnds(src[tf.Offset(pos):tf.Offset(end)], nt)
 	return analysis.TextEdit{Pos: pos + token.Pos(p), End: end - token.Pos(s), NewText: nt[p : len(nt)-s]}, true
+}
+
+// CommonEnds returns the length of the longest common prefix of a and b,
+// and of the longest common suffix of what follows it in both.
+func CommonEnds[E comparable](a, b []E) (prefix, suffix int) {
+	for prefix < len(a) && prefix < len(b) && a[prefix] == b[prefix] {
+		prefix++
+	}
+	for suffix < len(a)-prefix && suffix < len(b)-prefix && a[len(a)-1-suffix] == b[len(b)-1-suffix] {
+		suffix++
+	}
+	return prefix, suffix
 }
 
 // HasMultilineRaw reports whether the syntax under n holds a raw string
