@@ -176,14 +176,9 @@ func (c *checker) declOf(fn *function, spec *ast.ValueSpec) ast.Stmt {
 // stmtList returns the statement list holding st, its index, and whether
 // st is inside a loop of fn.
 func (c *checker) stmtList(fn *function, st ast.Stmt) (list []ast.Stmt, idx int, inLoop bool) {
-	var stack []ast.Node
-	ast.Inspect(fn.body(), func(n ast.Node) bool {
+	match.InspectStack(fn.body(), func(n ast.Node, stack []ast.Node) bool {
 		if list != nil {
 			return false
-		}
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
 		}
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
@@ -201,7 +196,6 @@ func (c *checker) stmtList(fn *function, st ast.Stmt) (list []ast.Stmt, idx int,
 				return false
 			}
 		}
-		stack = append(stack, n)
 		return true
 	})
 	return list, idx, inLoop

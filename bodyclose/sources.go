@@ -56,19 +56,13 @@ func (c *checker) sources() []source {
 			continue
 		}
 		file := fileIndex[fn.File.FileStart]
-		var stack []ast.Node
-		ast.Inspect(fn.Decl, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return true
-			}
+		match.InspectStack(fn.Decl, func(n ast.Node, stack []ast.Node) bool {
 			if call, ok := n.(*ast.CallExpr); ok {
 				if s, ok := c.sourceAt(call, stack); ok {
 					s.file = file
 					out = append(out, s)
 				}
 			}
-			stack = append(stack, n)
 			return true
 		})
 	}

@@ -106,21 +106,15 @@ func (c *checker) writesBuffer(n ast.Node, v *types.Var) bool {
 	}
 	info := c.pass.TypesInfo
 	found := false
-	var stack []ast.Node
-	ast.Inspect(n, func(m ast.Node) bool {
+	match.InspectStack(n, func(m ast.Node, stack []ast.Node) bool {
 		if found {
 			return false
 		}
-		if m == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		stack = append(stack, m)
 		id, isIdent := m.(*ast.Ident)
 		if !isIdent || info.Uses[id] != v {
 			return true
 		}
-		found = !harmlessUse(info, stack)
+		found = !harmlessUse(info, append(stack, m)) // the path down to id
 		return true
 	})
 	return found

@@ -295,12 +295,7 @@ func (w *wrapperFunc) xmlEncoder(e ast.Expr) bool {
 // that parameter is not nil (if p != nil { at } or if p == nil {…} else { at }).
 func (w *wrapperFunc) condition(at ast.Node, s source) (nilSkip, unconditional bool) {
 	unconditional = true
-	var stack []ast.Node
-	ast.Inspect(w.decl.Body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
+	match.InspectStack(w.decl.Body, func(n ast.Node, stack []ast.Node) bool {
 		if n == at {
 			for anc, child := range match.Ancestors(stack, at) {
 				switch anc := anc.(type) {
@@ -337,7 +332,6 @@ func (w *wrapperFunc) condition(at ast.Node, s source) (nilSkip, unconditional b
 			}
 			return false
 		}
-		stack = append(stack, n)
 		return true
 	})
 	return nilSkip, unconditional

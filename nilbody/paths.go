@@ -109,14 +109,9 @@ func (c *checker) value(e ast.Expr) (*source, bool) {
 // sight: anything but reading or writing one of its fields, other than
 // through a pointer to the field, and comparing it with nil.
 func escapes(info *types.Info, n ast.Node, v *types.Var) bool {
-	var stack []ast.Node
 	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
+	match.InspectStack(n, func(m ast.Node, stack []ast.Node) bool {
 		if found {
-			return false
-		}
-		if m == nil {
-			stack = stack[:len(stack)-1]
 			return false
 		}
 		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
@@ -124,7 +119,6 @@ func escapes(info *types.Info, n ast.Node, v *types.Var) bool {
 				found = true
 			}
 		}
-		stack = append(stack, m)
 		return true
 	})
 	return found

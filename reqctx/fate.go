@@ -55,20 +55,11 @@ func (c *checker) walk(fn *engine.Func, visit func(n ast.Node, stack []ast.Node)
 	if body == nil {
 		return
 	}
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
+	match.InspectStack(body, func(n ast.Node, stack []ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}
-		if !visit(n, stack) {
-			return false
-		}
-		stack = append(stack, n)
-		return true
+		return visit(n, stack)
 	})
 }
 
@@ -155,16 +146,10 @@ func (c *checker) varFate(fn *engine.Func, v *types.Var) fate {
 	if body == nil {
 		return fate{escapes: true}
 	}
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
+	match.InspectStack(body, func(n ast.Node, stack []ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && c.info.Uses[id] == v {
 			f.merge(c.useFate(fn, v, id, stack))
 		}
-		stack = append(stack, n)
 		return true
 	})
 	return f

@@ -218,13 +218,8 @@ func (c *checker) effect(n ast.Node, k key, bodyKeys []key, byNode map[ast.Node]
 			}
 		}
 	}
-	var stack []ast.Node
-	ast.Inspect(n, func(m ast.Node) bool {
+	match.InspectStack(n, func(m ast.Node, stack []ast.Node) bool {
 		if stop {
-			return false
-		}
-		if m == nil {
-			stack = stack[:len(stack)-1]
 			return false
 		}
 		if _, ok := m.(*ast.FuncLit); ok {
@@ -249,7 +244,6 @@ func (c *checker) effect(n ast.Node, k key, bodyKeys []key, byNode map[ast.Node]
 				}
 			}
 		}
-		stack = append(stack, m)
 		return true
 	})
 	if stop {

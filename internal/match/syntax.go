@@ -139,6 +139,25 @@ func StmtList(n ast.Node) []ast.Stmt {
 	return nil
 }
 
+// InspectStack walks the syntax under n as ast.Inspect does, calling
+// visit on each node with its ancestors below n, outermost first (n
+// first, the node itself not among them); visit returns false to skip
+// the node's children.
+func InspectStack(n ast.Node, visit func(m ast.Node, stack []ast.Node) bool) {
+	var stack []ast.Node
+	ast.Inspect(n, func(m ast.Node) bool {
+		if m == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		if !visit(m, stack) {
+			return false
+		}
+		stack = append(stack, m)
+		return true
+	})
+}
+
 // Ancestors yields the nodes of stack, those that enclose n from the
 // outermost in, each with its child on the way to n (n for the last).
 func Ancestors(stack []ast.Node, n ast.Node) iter.Seq2[ast.Node, ast.Node] {

@@ -79,6 +79,17 @@ func _(x *T) {
 	if len(pairs) != 4 || pairs[0] != [2]ast.Node{fn.Body, sw} || pairs[3] != [2]ast.Node{clause, body[0]} {
 		t.Errorf("Ancestors = %v", pairs)
 	}
+	var printStack []ast.Node
+	InspectStack(fn.Body, func(m ast.Node, stack []ast.Node) bool {
+		if call, ok := m.(*ast.CallExpr); ok && call.Pos() == clause.(*ast.CaseClause).Body[0].Pos() {
+			printStack = append([]ast.Node(nil), stack...)
+		}
+		_, lit := m.(*ast.FuncLit)
+		return !lit
+	})
+	if len(printStack) != 5 || printStack[0] != fn.Body || printStack[4] != clause.(*ast.CaseClause).Body[0] {
+		t.Errorf("InspectStack gave println the stack %v", printStack)
+	}
 	isIncDec := func(n ast.Node) bool { _, ok := n.(*ast.IncDecStmt); return ok }
 	if AnyOutsideLits(fn.Body, isIncDec) || !AnyOutsideLits(body[1].(*ast.GoStmt).Call.Fun.(*ast.FuncLit).Body, isIncDec) {
 		t.Errorf("AnyOutsideLits must skip function literals, and only them")
