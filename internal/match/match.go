@@ -77,6 +77,21 @@ func DerefUnderlying(t types.Type) types.Type {
 	return Deref(t).Underlying()
 }
 
+// MethodSig returns the signature of the exported method name of t (or
+// of *t), or nil when it has none.
+func MethodSig(t types.Type, name string) *types.Signature {
+	if t == nil {
+		return nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return nil
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	return sig
+}
+
 // IsResponse reports whether t is exactly *net/http.Response.
 func IsResponse(t types.Type) bool { return IsPointerTo(t, NetHTTP, "Response") }
 
