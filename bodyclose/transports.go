@@ -22,19 +22,11 @@ var dialHooks = map[string]bool{"Dial": true, "DialContext": true, "DialTLS": tr
 // its fields: Protocols that allow only HTTP/2, or a dial hook that hands
 // out one connection it did not dial.
 func (c *checker) transportLitPool(fn *function, lit *ast.CompositeLit) pool {
-	for _, el := range lit.Elts {
-		kv, ok := el.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		key, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
-		}
+	for name, kv := range match.KeyedFields(lit) {
 		switch {
-		case dialHooks[key.Name] && c.handsOutConn(kv.Value):
+		case dialHooks[name] && c.handsOutConn(kv.Value):
 			return poolOneConn
-		case key.Name == "Protocols" && fn != nil:
+		case name == "Protocols" && fn != nil:
 			if v, ok := match.ObjectOf(c.pass.TypesInfo, match.Unaddr(kv.Value)).(*types.Var); ok && fn.owns(v) && c.h2Only(fn, v, false) {
 				return poolNoReuse
 			}

@@ -288,16 +288,8 @@ func (c *checker) literalRequest(lit *ast.CompositeLit) (req request, ok bool) {
 		return req, false
 	}
 	req.node = lit
-	for _, elt := range lit.Elts {
-		kv, isKV := elt.(*ast.KeyValueExpr)
-		if !isKV {
-			continue
-		}
-		key, isIdent := kv.Key.(*ast.Ident)
-		if !isIdent {
-			continue
-		}
-		switch key.Name {
+	for name, kv := range match.KeyedFields(lit) {
+		switch name {
 		case "Method":
 			req.methodE = kv.Value
 			req.method, _ = c.constString(kv.Value)

@@ -122,18 +122,6 @@ func responseLit(info *types.Info, e ast.Expr) *ast.CompositeLit {
 	return lit
 }
 
-// bodyField returns the Body element of a keyed http.Response literal.
-func bodyField(lit *ast.CompositeLit) *ast.KeyValueExpr {
-	for _, e := range lit.Elts {
-		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Body" {
-				return kv
-			}
-		}
-	}
-	return nil
-}
-
 // hasBody reports whether lit sets Body to something that is not nil; an
 // unkeyed literal lists every field, and is left alone.
 func hasBody(info *types.Info, lit *ast.CompositeLit) bool {
@@ -142,7 +130,7 @@ func hasBody(info *types.Info, lit *ast.CompositeLit) bool {
 			return true
 		}
 	}
-	kv := bodyField(lit)
+	kv := match.KeyedField(lit, "Body")
 	return kv != nil && !match.IsNil(info, kv.Value)
 }
 

@@ -24,7 +24,7 @@ func report(pass *analysis.Pass, s source) {
 	switch n := s.node.(type) {
 	case *ast.CompositeLit:
 		what := "without a Body"
-		if kv := bodyField(n); kv != nil {
+		if kv := match.KeyedField(n, "Body"); kv != nil {
 			what = "with a nil Body"
 		}
 		msg = fmt.Sprintf("this RoundTripper returns an http.Response %s at line %d: %s; set Body to http.NoBody", what, line, why)
@@ -69,7 +69,7 @@ func fix(pass *analysis.Pass, s source) []analysis.TextEdit {
 	case *ast.AssignStmt:
 		nilValue = n.Rhs[0]
 	case *ast.CompositeLit:
-		if kv := bodyField(n); kv != nil {
+		if kv := match.KeyedField(n, "Body"); kv != nil {
 			nilValue = kv.Value
 		}
 	default:

@@ -281,12 +281,8 @@ func (c *checker) checkCancelLit(lit *ast.CompositeLit) {
 	if !match.IsNamed(c.info.TypeOf(lit), match.NetHTTP, "Request") {
 		return
 	}
-	for _, e := range lit.Elts {
-		kv, ok := e.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Cancel" && !match.IsNil(c.info, kv.Value) {
+	for name, kv := range match.KeyedFields(lit) {
+		if name == "Cancel" && !match.IsNil(c.info, kv.Value) {
 			if rs, ok := ast.Unparen(kv.Value).(*ast.SelectorExpr); ok && c.isCancelField(rs) {
 				continue
 			}

@@ -101,11 +101,9 @@ func (c *checker) request(d *defs, at ast.Node, e ast.Expr) {
 		if !match.IsNamed(c.info.TypeOf(e), match.NetHTTP, "Request") {
 			return
 		}
-		for _, elt := range e.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Body" {
-					c.body(d, at, kv.Value, assignedBody)
-				}
+		for name, kv := range match.KeyedFields(e) {
+			if name == "Body" {
+				c.body(d, at, kv.Value, assignedBody)
 			}
 		}
 	}

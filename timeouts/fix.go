@@ -57,7 +57,7 @@ func (c *checker) literalFix(k kind, lit *ast.CompositeLit, m []string) []analys
 	var zeros []*ast.KeyValueExpr
 	var absent []string
 	for _, f := range m {
-		if kv := keyed(lit, f); kv != nil {
+		if kv := match.KeyedField(lit, f); kv != nil {
 			zeros = append(zeros, kv)
 		} else {
 			absent = append(absent, f)
@@ -67,18 +67,6 @@ func (c *checker) literalFix(k kind, lit *ast.CompositeLit, m []string) []analys
 		return c.replaceZeros(k, lit, m, absent, zeros)
 	}
 	return c.addFields(k, lit, m, nil)
-}
-
-// keyed returns the element of lit that sets field name, or nil.
-func keyed(lit *ast.CompositeLit, name string) *ast.KeyValueExpr {
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == name {
-				return kv
-			}
-		}
-	}
-	return nil
 }
 
 // replaceZeros returns the fix giving the fields m of lit their timeouts:

@@ -250,15 +250,13 @@ func (c *checker) local(lit *ast.CompositeLit, sum *summary) bool {
 	}
 	addr := sum.addr
 	if lit != nil {
-		for _, elt := range lit.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Addr" {
-					a := c.addrKey(kv.Value)
-					if addr != "" && addr != a && !(isLoopback(addr) && isLoopback(a)) {
-						a = "?"
-					}
-					addr = a
+		for name, kv := range match.KeyedFields(lit) {
+			if name == "Addr" {
+				a := c.addrKey(kv.Value)
+				if addr != "" && addr != a && !(isLoopback(addr) && isLoopback(a)) {
+					a = "?"
 				}
+				addr = a
 			}
 		}
 	}

@@ -77,15 +77,36 @@ func Assigns(info *types.Info, n ast.Node, v *types.Var) bool {
 	return found
 }
 
+// KeyedFields yields the elements of the composite literal lit keyed by
+// a name (the fields a struct literal sets), each with that name.
+func KeyedFields(lit *ast.CompositeLit) iter.Seq2[string, *ast.KeyValueExpr] {
+	return func(yield func(string, *ast.KeyValueExpr) bool) {
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if key, ok := kv.Key.(*ast.Ident); ok && !yield(key.Name, kv) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// KeyedField returns the element of the keyed composite literal lit that
+// sets field name, or nil.
+func KeyedField(lit *ast.CompositeLit, name string) *ast.KeyValueExpr {
+	for key, kv := range KeyedFields(lit) {
+		if key == name {
+			return kv
+		}
+	}
+	return nil
+}
+
 // Field returns the value the keyed composite literal lit gives field
 // name, or nil.
 func Field(lit *ast.CompositeLit, name string) ast.Expr {
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == name {
-				return kv.Value
-			}
-		}
+	if kv := KeyedField(lit, name); kv != nil {
+		return kv.Value
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package match
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/types"
 	"testing"
 )
@@ -100,5 +101,23 @@ func _(x *T) {
 	}
 	if _, ok := DerefUnderlying(x).(*types.Struct); !ok || DerefUnderlying(nil) != nil {
 		t.Errorf("DerefUnderlying wrong")
+	}
+}
+
+func TestKeyedFields(t *testing.T) {
+	e, err := parser.ParseExpr(`T{a: 1, "b": 2, c: 3}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lit := e.(*ast.CompositeLit)
+	var names []string
+	for name := range KeyedFields(lit) {
+		names = append(names, name)
+	}
+	if len(names) != 2 || names[0] != "a" || names[1] != "c" {
+		t.Errorf("KeyedFields = %v, want [a c]", names)
+	}
+	if KeyedField(lit, "c") != lit.Elts[2] || KeyedField(lit, "b") != nil || Field(lit, "a") != lit.Elts[0].(*ast.KeyValueExpr).Value {
+		t.Errorf("KeyedField or Field wrong")
 	}
 }
