@@ -130,29 +130,21 @@ func (c *checker) structLiteral(enclosing *ast.BlockStmt, e ast.Expr) *ast.Compo
 	if !ok || v.Pos() < enclosing.Pos() || v.Pos() >= enclosing.End() {
 		return nil
 	}
-	var lit *ast.CompositeLit
-	defs, others := 0, 0
-	ast.Inspect(enclosing, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt, *ast.ValueSpec:
-			for i, lhs := range match.Assigned(n) {
-				if match.ObjectOf(info, lhs) == v {
-					defs++
-					rhs, _, _ := match.AssignedValue(n, i)
-					lit = match.LitOf(rhs)
-				}
-			}
-		case *ast.Ident:
-			if n != id && info.Uses[n] == v {
-				others++ // any other use, = assignments included
-			}
-		}
-		return true
-	})
-	if defs != 1 || others != 0 {
+	rhs, ok := match.SoleValue(info, enclosing, v)
+	if !ok {
 		return nil
 	}
-	return lit
+	others := false // any other use, = assignments included
+	ast.Inspect(enclosing, func(n ast.Node) bool {
+		if use, ok := n.(*ast.Ident); ok && use != id && info.Uses[use] == v {
+			others = true
+		}
+		return !others
+	})
+	if others {
+		return nil
+	}
+	return match.LitOf(rhs)
 }
 
 func (c *checker) checkCall(fn *function, call *ast.CallExpr) {

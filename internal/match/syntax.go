@@ -59,6 +59,26 @@ func AssignedValue(n ast.Node, i int) (value ast.Expr, tuple int, ok bool) {
 	return nil, -1, false
 }
 
+// SoleValue returns the value (AssignedValue) of the one assignment or
+// var spec under n that sets the variable v, and ok=false when none or
+// more than one does.
+func SoleValue(info *types.Info, n ast.Node, v *types.Var) (value ast.Expr, ok bool) {
+	count := 0
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m.(type) {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			for i, lhs := range Assigned(m) {
+				if ObjectOf(info, lhs) == v {
+					count++
+					value, _, _ = AssignedValue(m, i)
+				}
+			}
+		}
+		return true
+	})
+	return value, count == 1
+}
+
 // Assigns reports whether the syntax under n assigns v or takes its
 // address (after which anything may assign it).
 func Assigns(info *types.Info, n ast.Node, v *types.Var) bool {

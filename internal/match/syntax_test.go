@@ -8,7 +8,7 @@ import (
 )
 
 func TestAssignedValue(t *testing.T) {
-	_, _, f := checkSrc(t, `package p
+	_, info, f := checkSrc(t, `package p
 
 func two() (int, int) { return 1, 2 }
 
@@ -43,6 +43,15 @@ func _() {
 		if (v != nil) != tc.wantValue || tuple != tc.wantTuple || ok != tc.wantOK {
 			t.Errorf("AssignedValue(%T at %d, %d) = %v, %d, %v", tc.n, tc.n.Pos(), tc.i, v, tuple, ok)
 		}
+	}
+	fn := f.Decls[1].(*ast.FuncDecl)
+	varOf := func(e ast.Expr) *types.Var { return info.ObjectOf(e.(*ast.Ident)).(*types.Var) }
+	a, c := varOf(body[0].(*ast.AssignStmt).Lhs[0]), varOf(body[1].(*ast.AssignStmt).Lhs[0])
+	if _, ok := SoleValue(info, fn, a); ok {
+		t.Errorf("SoleValue(a) is ok: a is assigned twice")
+	}
+	if v, ok := SoleValue(info, fn, c); !ok || v != body[1].(*ast.AssignStmt).Rhs[0] {
+		t.Errorf("SoleValue(c) = %v, %v, want the call of two", v, ok)
 	}
 }
 
