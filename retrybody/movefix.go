@@ -36,26 +36,18 @@ func (c *checker) moveFix(s send, d defs) []analysis.TextEdit {
 		return nil
 	}
 	// The loop around the send, and the statements before it.
-	path := c.idx.PathTo(s.call)
 	var loop ast.Stmt
 	var body *ast.BlockStmt
-	for i := 0; i+1 < len(path) && loop == nil; i++ {
-		switch p := path[i+1].(type) {
-		case *ast.FuncLit:
-			return nil
+	fixable := c.outward(s.call, func(_, p ast.Node) bool {
+		switch p := p.(type) {
 		case *ast.ForStmt:
-			if path[i] != p.Body {
-				return nil
-			}
 			loop, body = p, p.Body
 		case *ast.RangeStmt:
-			if path[i] != p.Body {
-				return nil
-			}
 			loop, body = p, p.Body
 		}
-	}
-	if loop == nil {
+		return loop != nil
+	})
+	if !fixable || loop == nil {
 		return nil
 	}
 	list := match.StmtList(c.idx.Parent(loop))
