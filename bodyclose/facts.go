@@ -12,6 +12,7 @@ import (
 	"go/types"
 
 	"github.com/httpvet/httpvet/internal/match"
+	"golang.org/x/tools/go/analysis"
 )
 
 // A paramsFact describes what a function does with its parameters that
@@ -128,14 +129,27 @@ func (c *checker) paramKind(t types.Type) int {
 // paramsOf returns the parameters fact of fn, from this package or
 // another, or nil.
 func (c *checker) paramsOf(fn *types.Func) *paramsFact {
+	return funcFact(c, fn, c.params, func(decl *ast.FuncDecl) *paramsFact { return c.computeParams(decl) })
+}
+
+// factPtr is a fact type: a pointer to F.
+type factPtr[F any] interface {
+	*F
+	analysis.Fact
+}
+
+// funcFact returns the fact of fn: imported when fn is of another
+// package, computed once from its declaration otherwise (localFact); nil
+// when there is none.
+func funcFact[F any, PF factPtr[F]](c *checker, fn *types.Func, memo map[*types.Func]PF, compute func(*ast.FuncDecl) PF) PF {
 	if fn.Pkg() != c.pass.Pkg {
-		var f paramsFact
-		if c.pass.ImportObjectFact(fn, &f) {
-			return &f
+		f := PF(new(F))
+		if c.pass.ImportObjectFact(fn, f) {
+			return f
 		}
 		return nil
 	}
-	return localFact(c, fn, c.params, func(decl *ast.FuncDecl) *paramsFact { return c.computeParams(decl) })
+	return localFact(c, fn, memo, compute)
 }
 
 // localFact returns the fact of fn, a function of the package, that

@@ -194,14 +194,7 @@ func combine(ps []pool) pool {
 // freshOf returns the freshTransport fact of fn, from this package or
 // another, or nil.
 func (c *checker) freshOf(fn *types.Func) *freshTransport {
-	if fn.Pkg() != c.pass.Pkg {
-		var f freshTransport
-		if c.pass.ImportObjectFact(fn, &f) {
-			return &f
-		}
-		return nil
-	}
-	return localFact(c, fn, c.fresh, func(decl *ast.FuncDecl) *freshTransport { return c.computeFresh(fn, decl) })
+	return funcFact(c, fn, c.fresh, func(decl *ast.FuncDecl) *freshTransport { return c.computeFresh(fn, decl) })
 }
 
 // computeFresh tells whether fn returns, on every return statement, a
