@@ -89,16 +89,7 @@ func (c *checker) sourceAt(call *ast.CallExpr, stack []ast.Node) (source, bool) 
 		return source{}, false
 	}
 	s := source{call: call, idx: idx}
-	k := len(stack) - 1
-	for k >= 0 {
-		if _, ok := stack[k].(*ast.ParenExpr); !ok {
-			break
-		}
-		k--
-	}
-	if k >= 0 {
-		s.parent = stack[k]
-	}
+	s.parent, _, _ = match.ParentOf(call, stack)
 	for i := len(stack) - 1; i >= 0 && s.fn == nil; i-- {
 		switch stack[i].(type) {
 		case *ast.FuncDecl, *ast.FuncLit:

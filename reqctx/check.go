@@ -59,7 +59,7 @@ func (c *checker) checkCall(fn *engine.Func, call *ast.CallExpr, stack []ast.Nod
 		name := "http.NewRequestWithContext"
 		if callee.Name() != "NewRequestWithContext" {
 			name = "req." + callee.Name()
-			if p, _, _ := parentOf(call, stack); p != nil {
+			if p, _, _ := match.ParentOf(call, stack); p != nil {
 				if _, ok := p.(*ast.ExprStmt); ok && callee.Name() == "WithContext" {
 					c.reportDiscarded(call)
 					return
@@ -331,7 +331,7 @@ func (c *checker) checkFuncValue(e ast.Expr, id *ast.Ident, stack []ast.Node) {
 			}
 		}
 	}
-	if p, child, _ := parentOf(e, stack); p != nil {
+	if p, child, _ := match.ParentOf(e, stack); p != nil {
 		if call, ok := p.(*ast.CallExpr); ok && call.Fun == child {
 			return // a call: checked as one
 		}

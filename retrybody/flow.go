@@ -289,16 +289,7 @@ func (c *checker) stops(e ast.Expr, ck, k key, stack []ast.Node) bool {
 	case outside:
 		return true
 	}
-	var child ast.Node = e
-	var parent ast.Node
-	for i := len(stack) - 1; i >= 0; i-- {
-		if _, ok := stack[i].(*ast.ParenExpr); ok {
-			child = stack[i]
-			continue
-		}
-		parent = stack[i]
-		break
-	}
+	parent, child, _ := match.ParentOf(e, stack)
 	switch p := parent.(type) {
 	case *ast.SelectorExpr:
 		return !harmlessMethods[p.Sel.Name]

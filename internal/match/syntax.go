@@ -199,6 +199,22 @@ func InspectStack(n ast.Node, visit func(m ast.Node, stack []ast.Node) bool) {
 	})
 }
 
+// ParentOf returns the parent of n, whose ancestors stack holds
+// (outermost first), past the parentheses around n; child is what the
+// parent holds (n or its outermost parenthesis), rest the ancestors of
+// the parent. parent is nil when stack holds nothing but parentheses.
+func ParentOf(n ast.Node, stack []ast.Node) (parent, child ast.Node, rest []ast.Node) {
+	child = n
+	for i := len(stack) - 1; i >= 0; i-- {
+		if _, ok := stack[i].(*ast.ParenExpr); ok {
+			child = stack[i]
+			continue
+		}
+		return stack[i], child, stack[:i]
+	}
+	return nil, child, nil
+}
+
 // Ancestors yields the nodes of stack, those that enclose n from the
 // outermost in, each with its child on the way to n (n for the last).
 func Ancestors(stack []ast.Node, n ast.Node) iter.Seq2[ast.Node, ast.Node] {

@@ -130,3 +130,21 @@ func TestKeyedFields(t *testing.T) {
 		t.Errorf("KeyedField or Field wrong")
 	}
 }
+
+func TestParentOf(t *testing.T) {
+	e, err := parser.ParseExpr(`f(((x)))`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	call := e.(*ast.CallExpr)
+	outer := call.Args[0].(*ast.ParenExpr)
+	inner := outer.X.(*ast.ParenExpr)
+	x := inner.X
+	parent, child, rest := ParentOf(x, []ast.Node{call, outer, inner})
+	if parent != call || child != outer || len(rest) != 0 {
+		t.Errorf("ParentOf(x) = %v, %v, %v", parent, child, rest)
+	}
+	if parent, child, _ := ParentOf(x, []ast.Node{inner}); parent != nil || child != inner {
+		t.Errorf("ParentOf(x) under parentheses alone = %v, %v", parent, child)
+	}
+}
