@@ -82,14 +82,7 @@ func (c *checker) constructed(k kind, cur cursor, lit *ast.CompositeLit, pos, en
 				continue
 			}
 			decided = true
-			set := make(map[string]bool)
-			for f := range all {
-				set[f] = true
-			}
-			for f := range s.sets {
-				set[f] = true
-			}
-			for _, f := range missing(k, set) {
+			for _, f := range missing(k, union(all, s.sets)) {
 				if !contains(m, f) {
 					m = append(m, f)
 				}
