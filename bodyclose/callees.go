@@ -29,11 +29,7 @@ func (c *checker) knownCallee(fn *types.Func) int {
 	path, name := fn.Pkg().Path(), fn.Name()
 	sig, _ := fn.Type().(*types.Signature)
 	if sig != nil && sig.Recv() != nil {
-		rt := sig.Recv().Type()
-		if p, ok := types.Unalias(rt).(*types.Pointer); ok {
-			rt = p.Elem()
-		}
-		_, recv := match.Named(rt)
+		_, recv := match.Named(match.Deref(sig.Recv().Type()))
 		switch {
 		case path == "bytes" && recv == "Buffer" && name == "ReadFrom",
 			path == "bufio" && recv == "Writer" && name == "ReadFrom",

@@ -8,7 +8,6 @@ package bodyclose
 import (
 	"go/ast"
 	"go/types"
-	"slices"
 
 	"github.com/httpvet/httpvet/internal/match"
 )
@@ -162,22 +161,7 @@ func (c *checker) cancelledAfter(fn *function, stack []ast.Node, call *ast.CallE
 		if !ok {
 			continue
 		}
-		var list []ast.Stmt
-		switch p := stack[k-1].(type) {
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
-		default:
-			return false
-		}
-		j := slices.Index(list, st)
-		if j < 0 || j+1 >= len(list) {
-			return false
-		}
-		next, ok := list[j+1].(*ast.ExprStmt)
+		next, ok := c.idx.NextSibling(st).(*ast.ExprStmt)
 		if !ok {
 			return false
 		}

@@ -225,30 +225,14 @@ func (c *checker) lastAssignAt(fn *function, v *types.Var, pos token.Pos) (ast.E
 			if n.Op == token.AND && match.ObjectOf(info, n.X) == v {
 				ok = false
 			}
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			for i, l := range match.Assigned(n) {
 				if match.ObjectOf(info, l) != v {
 					continue
 				}
-				switch {
-				case len(n.Lhs) == len(n.Rhs):
-					set(n.Pos(), n.Rhs[i])
-				case len(n.Rhs) == 1:
-					set(n.Pos(), n.Rhs[0])
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if info.Defs[name] != v {
-					continue
-				}
-				switch {
-				case len(n.Values) == len(n.Names):
-					set(n.Pos(), n.Values[i])
-				case len(n.Values) == 1:
-					set(n.Pos(), n.Values[0])
-				default:
-					set(n.Pos(), nil)
+				rhs, _, _ := match.AssignedValue(n, i)
+				if _, isSpec := n.(*ast.ValueSpec); rhs != nil || isSpec {
+					set(n.Pos(), rhs) // nil: a var spec's zero value
 				}
 			}
 		}

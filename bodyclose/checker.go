@@ -23,9 +23,7 @@ type checker struct {
 	decls       map[*types.Func]*ast.FuncDecl
 	order       []*types.Func // decls in source order, for deterministic facts
 	params      map[*types.Func]*paramsFact
-	paramsBusy  map[*types.Func]bool
 	closed      map[*types.Func]bool
-	closedBusy  map[*types.Func]bool
 	tracks      map[*types.Var]*tracked
 	reported    map[ast.Node]bool
 	bodyKinds   bool // consider io.Closer/io.ReadCloser/io.Reader parameters
@@ -46,22 +44,20 @@ type checker struct {
 
 func newChecker(pass *analysis.Pass, idx *engine.Index) *checker {
 	c := &checker{
-		pass:       pass,
-		idx:        idx,
-		funcs:      make(map[ast.Node]*function),
-		decls:      make(map[*types.Func]*ast.FuncDecl),
-		params:     make(map[*types.Func]*paramsFact),
-		paramsBusy: make(map[*types.Func]bool),
-		closed:     make(map[*types.Func]bool),
-		closedBusy: make(map[*types.Func]bool),
-		tracks:     make(map[*types.Var]*tracked),
-		reported:   make(map[ast.Node]bool),
-		fresh:      make(map[*types.Func]*freshTransport),
-		lits:       make(map[*ast.FuncLit]*paramsFact),
-		bodyKinds:  match.ImportsOrIs(pass.Pkg, match.NetHTTP),
-		drain:      config.drain.effective(),
-		tests:      config.tests.On(),
-		strict:     strict.On(),
+		pass:      pass,
+		idx:       idx,
+		funcs:     make(map[ast.Node]*function),
+		decls:     make(map[*types.Func]*ast.FuncDecl),
+		params:    make(map[*types.Func]*paramsFact),
+		closed:    make(map[*types.Func]bool),
+		tracks:    make(map[*types.Var]*tracked),
+		reported:  make(map[ast.Node]bool),
+		fresh:     make(map[*types.Func]*freshTransport),
+		lits:      make(map[*ast.FuncLit]*paramsFact),
+		bodyKinds: match.ImportsOrIs(pass.Pkg, match.NetHTTP),
+		drain:     config.drain.effective(),
+		tests:     config.tests.On(),
+		strict:    strict.On(),
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {

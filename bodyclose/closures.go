@@ -47,21 +47,10 @@ func (c *checker) closureOf(v *types.Var) *ast.FuncLit {
 		for _, file := range c.pass.Files {
 			ast.Inspect(file, func(n ast.Node) bool {
 				switch n := n.(type) {
-				case *ast.AssignStmt:
-					for i, l := range n.Lhs {
-						var r ast.Expr
-						if len(n.Lhs) == len(n.Rhs) {
-							r = n.Rhs[i]
-						}
+				case *ast.AssignStmt, *ast.ValueSpec:
+					for i, l := range match.Assigned(n) {
+						r, _, _ := match.AssignedValue(n, i)
 						def(l, r)
-					}
-				case *ast.ValueSpec:
-					for i, name := range n.Names {
-						var r ast.Expr
-						if len(n.Names) == len(n.Values) {
-							r = n.Values[i]
-						}
-						def(name, r)
 					}
 				case *ast.UnaryExpr:
 					if n.Op == token.AND {

@@ -7,6 +7,8 @@ import (
 	"go/ast"
 	"go/token"
 	"slices"
+
+	"github.com/httpvet/httpvet/internal/match"
 )
 
 // A drainSite says on which kinds of path a close site is reached
@@ -69,20 +71,13 @@ func (s *search) sendsRequest(n ast.Node) bool {
 	if r, ok := s.requests[n]; ok {
 		return r
 	}
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if found {
+	found := match.AnyOutsideLits(n, func(m ast.Node) bool {
+		call, ok := m.(*ast.CallExpr)
+		if !ok {
 			return false
 		}
-		switch m := m.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			if _, ok := s.fn.c.responseIndex(m); ok && s.fn.c.sameClient(m, s.sourceCall()) {
-				found = true
-			}
-		}
-		return true
+		_, ok = s.fn.c.responseIndex(call)
+		return ok && s.fn.c.sameClient(call, s.sourceCall())
 	})
 	s.requests[n] = found
 	return found
@@ -101,21 +96,10 @@ func (s *search) failureReturn(ret *ast.ReturnStmt) bool {
 			}
 		}
 	}
-	found := false
-	ast.Inspect(s.fn.body(), func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
+	return match.AnyOutsideLits(s.fn.body(), func(n ast.Node) bool {
 		ifs, ok := n.(*ast.IfStmt)
-		if ok && slices.Contains(ifs.Body.List, ast.Stmt(ret)) && s.statusFailure(ifs.Cond) {
-			found = true
-		}
-		return true
+		return ok && slices.Contains(ifs.Body.List, ast.Stmt(ret)) && s.statusFailure(ifs.Cond)
 	})
-	return found
 }
 
 // statusFailure reports whether cond holds when the tracked response's

@@ -12,6 +12,7 @@ import (
 	"go/types"
 
 	"github.com/httpvet/httpvet/internal/match"
+	"golang.org/x/tools/go/analysis"
 )
 
 // A paramsFact describes what a function does with its parameters that
@@ -128,24 +129,45 @@ func (c *checker) paramKind(t types.Type) int {
 // paramsOf returns the parameters fact of fn, from this package or
 // another, or nil.
 func (c *checker) paramsOf(fn *types.Func) *paramsFact {
+	return funcFact(c, fn, c.params, func(decl *ast.FuncDecl) *paramsFact { return c.computeParams(decl) })
+}
+
+// factPtr is a fact type: a pointer to F.
+type factPtr[F any] interface {
+	*F
+	analysis.Fact
+}
+
+// funcFact returns the fact of fn: imported when fn is of another
+// package, computed once from its declaration otherwise (localFact); nil
+// when there is none.
+func funcFact[F any, PF factPtr[F]](c *checker, fn *types.Func, memo map[*types.Func]PF, compute func(*ast.FuncDecl) PF) PF {
 	if fn.Pkg() != c.pass.Pkg {
-		var f paramsFact
-		if c.pass.ImportObjectFact(fn, &f) {
-			return &f
+		f := PF(new(F))
+		if c.pass.ImportObjectFact(fn, f) {
+			return f
 		}
 		return nil
 	}
-	if f, ok := c.params[fn]; ok {
+	return localFact(c, fn, memo, compute)
+}
+
+// localFact returns the fact of fn, a function of the package, that
+// compute finds from its declaration, computed once: memo holds it. It is
+// the zero fact for a function without a declaration, and while compute
+// runs (a recursive call cannot know it).
+func localFact[F any](c *checker, fn *types.Func, memo map[*types.Func]F, compute func(*ast.FuncDecl) F) F {
+	if f, ok := memo[fn]; ok {
 		return f
 	}
+	var zero F
 	decl := c.decls[fn]
-	if decl == nil || c.paramsBusy[fn] {
-		return nil // no body, or recursion: unknown
+	if decl == nil {
+		return zero
 	}
-	c.paramsBusy[fn] = true
-	f := c.computeParams(decl)
-	delete(c.paramsBusy, fn)
-	c.params[fn] = f
+	memo[fn] = zero // under way
+	f := compute(decl)
+	memo[fn] = f
 	return f
 }
 
@@ -191,7 +213,7 @@ func (c *checker) computeParams(node ast.Node) *paramsFact {
 			tr := fn.track(v, kind == 2)
 			s := fn.newSearch(tr)
 			g := fn.cfg()
-			if len(g.Blocks) == 0 {
+			if g == nil || len(g.Blocks) == 0 {
 				continue
 			}
 			s.run(g.Blocks[0], 0, state{})
@@ -230,18 +252,7 @@ func (c *checker) returnsClosed(fn *types.Func) bool {
 	if fn.Pkg() != c.pass.Pkg {
 		return c.pass.ImportObjectFact(fn, new(closedResult))
 	}
-	if r, ok := c.closed[fn]; ok {
-		return r
-	}
-	decl := c.decls[fn]
-	if decl == nil || c.closedBusy[fn] {
-		return false
-	}
-	c.closedBusy[fn] = true
-	r := c.computeClosed(fn, decl)
-	delete(c.closedBusy, fn)
-	c.closed[fn] = r
-	return r
+	return localFact(c, fn, c.closed, func(decl *ast.FuncDecl) bool { return c.computeClosed(fn, decl) })
 }
 
 // isResult reports whether v is one of the named results of sig.

@@ -8,7 +8,6 @@ package bodyclose
 // stands alone.
 
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -70,7 +69,7 @@ func (c *checker) closeFix(fn *function, stmt ast.Node, v *types.Var, errLhs ast
 	if !ok {
 		return fix, false
 	}
-	indent, ok := c.indent(st.Pos())
+	indent, ok := fixes.LeadingIndent(c.pass, st.Pos())
 	if !ok {
 		return fix, false
 	}
@@ -177,27 +176,14 @@ func (c *checker) declOf(fn *function, spec *ast.ValueSpec) ast.Stmt {
 // stmtList returns the statement list holding st, its index, and whether
 // st is inside a loop of fn.
 func (c *checker) stmtList(fn *function, st ast.Stmt) (list []ast.Stmt, idx int, inLoop bool) {
-	var stack []ast.Node
-	ast.Inspect(fn.body(), func(n ast.Node) bool {
+	match.InspectStack(fn.body(), func(n ast.Node, stack []ast.Node) bool {
 		if list != nil {
 			return false
-		}
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
 		}
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}
-		var stmts []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			stmts = n.List
-		case *ast.CaseClause:
-			stmts = n.Body
-		case *ast.CommClause:
-			stmts = n.Body
-		}
+		stmts := match.StmtList(n)
 		for i, s := range stmts {
 			if s == st {
 				list, idx = stmts, i
@@ -210,29 +196,9 @@ func (c *checker) stmtList(fn *function, st ast.Stmt) (list []ast.Stmt, idx int,
 				return false
 			}
 		}
-		stack = append(stack, n)
 		return true
 	})
 	return list, idx, inLoop
-}
-
-// indent returns the white space that starts the line of pos.
-func (c *checker) indent(pos token.Pos) (string, bool) {
-	tf := c.pass.Fset.File(pos)
-	if tf == nil {
-		return "", false
-	}
-	content, err := c.pass.ReadFile(tf.Name())
-	if err != nil || len(content) != tf.Size() {
-		return "", false
-	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := tf.Offset(pos)
-	ws := content[start:end]
-	if len(bytes.TrimSpace(ws)) != 0 {
-		return "", false
-	}
-	return string(ws), true
 }
 
 // drainFix turns defer body.Close() into a deferred drain-then-close, or
@@ -270,13 +236,14 @@ func (c *checker) drainFix(fn *function, call *ast.CallExpr, bodyText string) (a
 	drain := "_, _ = " + drainCall(io, bodyText)
 	switch p := parent.(type) {
 	case *ast.DeferStmt:
-		text := fmt.Sprintf("defer func() {\n%[1]s\t%[2]s\n%[1]s\t_ = %[3]s.Close()\n%[1]s}()", c.mustIndent(p.Pos()), drain, bodyText)
-		if _, ok := c.indent(p.Pos()); !ok {
+		indent, ok := fixes.LeadingIndent(c.pass, p.Pos())
+		if !ok {
 			return fix, false
 		}
+		text := fmt.Sprintf("defer func() {\n%[1]s\t%[2]s\n%[1]s\t_ = %[3]s.Close()\n%[1]s}()", indent, drain, bodyText)
 		edits = append(edits, analysis.TextEdit{Pos: p.Pos(), End: p.End(), NewText: []byte(text)})
 	case *ast.ExprStmt:
-		indent, ok := c.indent(p.Pos())
+		indent, ok := fixes.LeadingIndent(c.pass, p.Pos())
 		if !ok {
 			return fix, false
 		}
@@ -286,9 +253,4 @@ func (c *checker) drainFix(fn *function, call *ast.CallExpr, bodyText string) (a
 		Message:   "Drain the body before closing it",
 		TextEdits: edits,
 	}, true
-}
-
-func (c *checker) mustIndent(pos token.Pos) string {
-	s, _ := c.indent(pos)
-	return s
 }

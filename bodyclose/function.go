@@ -23,22 +23,16 @@ import (
 type function struct {
 	node     ast.Node // *ast.FuncDecl or *ast.FuncLit
 	c        *checker
-	graph    *cfg.CFG
-	shared   *engine.Graph          // the engine's graph when graph is it, for its node index
-	lits     []*ast.FuncLit         // nested function literals
-	caseTags map[ast.Expr]ast.Expr  // case expression → switch tag
-	where    map[ast.Node]nodeWhere // top-level CFG node → its place, when graph is not shared
-	brs      []*ast.BranchStmt      // continue and goto statements, see branches
-	barriers []token.Pos            // statement starts and block ends, see branches
-	budget   *engine.Budget         // of the path searches in the function, see search.run
+	graph    *engine.Graph         // the engine's; nil for a declaration without a body
+	scanned  bool                  // graph, lits and caseTags are set, see cfg
+	lits     []*ast.FuncLit        // nested function literals
+	caseTags map[ast.Expr]ast.Expr // case expression → switch tag
+	brs      []*ast.BranchStmt     // continue and goto statements, see branches
+	barriers []token.Pos           // statement starts and block ends, see branches
+	budget   *engine.Budget        // of the path searches in the function, see search.run
 	// neverNil: parameters no call passes nil and the body never
 	// assigns, by parameter (see noCallTakes); computed once each.
 	neverNil map[*types.Var]bool
-}
-
-type nodeWhere struct {
-	b *cfg.Block
-	i int
 }
 
 func (c *checker) function(n ast.Node) *function {
@@ -60,30 +54,23 @@ func (fn *function) ftype() *ast.FuncType {
 	return ftype
 }
 
-// cfg returns fn's control-flow graph, on first use: the engine's, whose
-// paths end at the calls that never return (engine.Index.NoReturn).
-func (fn *function) cfg() *cfg.CFG {
-	if fn.graph != nil {
+// cfg returns fn's control-flow graph, the engine's, whose paths end at
+// the calls that never return (engine.Index.NoReturn); nil when the
+// engine has none. The first call also lists fn's literals and case tags.
+func (fn *function) cfg() *engine.Graph {
+	if fn.scanned {
 		return fn.graph
 	}
-	var g *engine.Graph
+	fn.scanned = true
 	if f := fn.c.idx.Func(fn.node); f != nil {
-		g = f.CFG()
-	}
-	if g != nil {
-		fn.graph, fn.shared = g.CFG, g
-	} else {
-		// not a function of the package: cannot happen
-		fn.graph = cfg.New(fn.body(), func(call *ast.CallExpr) bool { return !fn.c.idx.NoReturn(call) })
-		fn.where = make(map[ast.Node]nodeWhere)
-		for _, b := range fn.graph.Blocks {
-			for i, n := range b.Nodes {
-				fn.where[n] = nodeWhere{b, i}
-			}
-		}
+		fn.graph = f.CFG()
 	}
 	fn.caseTags = make(map[ast.Expr]ast.Expr)
-	ast.Inspect(fn.body(), func(n ast.Node) bool {
+	body := fn.body()
+	if body == nil {
+		return fn.graph
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			fn.lits = append(fn.lits, n)
@@ -104,27 +91,14 @@ func (fn *function) cfg() *cfg.CFG {
 	return fn.graph
 }
 
-// locate returns the block and index of the top-level CFG node that
-// contains n.
+// locate returns the block and index of the top-level graph node that
+// contains n (engine.Graph.Locate).
 func (fn *function) locate(n ast.Node) (*cfg.Block, int, bool) {
-	fn.cfg()
-	if fn.shared != nil {
-		return fn.shared.Locate(n) // the same lookup, on the engine's index
+	g := fn.cfg()
+	if g == nil {
+		return nil, 0, false
 	}
-	if w, ok := fn.where[n]; ok {
-		return w.b, w.i, true
-	}
-	for _, b := range fn.graph.Blocks {
-		for i, m := range b.Nodes {
-			if m.Pos() <= n.Pos() && n.End() <= m.End() {
-				if _, isLit := m.(*ast.FuncLit); isLit {
-					continue
-				}
-				return b, i, true
-			}
-		}
-	}
-	return nil, 0, false
+	return g.Locate(n)
 }
 
 // owns reports whether v is a local variable of fn itself: declared in
@@ -211,16 +185,10 @@ func (fn *function) eachAssignment(f func(lhs, rhs ast.Expr)) {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
-		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) {
-				for i := range n.Lhs {
-					f(n.Lhs[i], n.Rhs[i])
-				}
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) == len(n.Values) {
-				for i := range n.Names {
-					f(n.Names[i], n.Values[i])
+		case *ast.AssignStmt, *ast.ValueSpec:
+			for i, lhs := range match.Assigned(n) {
+				if rhs, tuple, _ := match.AssignedValue(n, i); rhs != nil && tuple < 0 {
+					f(lhs, rhs)
 				}
 			}
 		}

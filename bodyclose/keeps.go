@@ -33,24 +33,19 @@ func (fn *function) keeps(tr *tracked) bool {
 		}
 		fn.eachAssignment(mark)
 	}
-	found := false
-	ast.Inspect(fn.body(), func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
+	// A return's results hold no other return, but in function literals.
+	return match.AnyOutsideLits(fn.body(), func(n ast.Node) bool {
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok || len(ret.Results) != sig.Results().Len() {
 			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) != sig.Results().Len() {
-				return false
-			}
-			for i, r := range n.Results {
-				if !isError(sig.Results().At(i).Type()) && h.valueHolds(r) {
-					found = true
-				}
+		}
+		for i, r := range ret.Results {
+			if !isError(sig.Results().At(i).Type()) && h.valueHolds(r) {
+				return true
 			}
 		}
-		return !found
+		return false
 	})
-	return found
 }
 
 // holders knows the local variables of a function that hold a tracked

@@ -77,7 +77,7 @@ type localPools struct {
 
 // value records the pool of e, a value of v.
 func (lv *localPools) value(e ast.Expr) {
-	e = addrOf(e)
+	e = match.Unaddr(e)
 	if lit, isLit := e.(*ast.CompositeLit); isLit && !lv.c.setsPool(lit) {
 		lv.unset++
 	}

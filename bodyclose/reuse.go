@@ -58,9 +58,7 @@ func isPoolType(t types.Type) bool {
 }
 
 func isDirectPoolType(t types.Type) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
+	t = match.Deref(t)
 	return match.IsNamed(t, match.NetHTTP, "Client", "Transport", "RoundTripper")
 }
 
@@ -196,24 +194,7 @@ func combine(ps []pool) pool {
 // freshOf returns the freshTransport fact of fn, from this package or
 // another, or nil.
 func (c *checker) freshOf(fn *types.Func) *freshTransport {
-	if fn.Pkg() != c.pass.Pkg {
-		var f freshTransport
-		if c.pass.ImportObjectFact(fn, &f) {
-			return &f
-		}
-		return nil
-	}
-	if f, ok := c.fresh[fn]; ok {
-		return f
-	}
-	c.fresh[fn] = nil // recursion guard
-	decl := c.decls[fn]
-	if decl == nil {
-		return nil
-	}
-	f := c.computeFresh(fn, decl)
-	c.fresh[fn] = f
-	return f
+	return funcFact(c, fn, c.fresh, func(decl *ast.FuncDecl) *freshTransport { return c.computeFresh(fn, decl) })
 }
 
 // computeFresh tells whether fn returns, on every return statement, a

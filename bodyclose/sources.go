@@ -42,7 +42,7 @@ func (c *checker) sources() []source {
 	if !c.idx.Within(match.NetHTTP) {
 		memo := make(map[types.Type]bool)
 		fns = append(fns, c.idx.TouchingObjects(func(obj types.Object) bool {
-			return mentionsResponseFunc(obj.Type(), memo, 0)
+			return match.TypeMentions(obj.Type(), isResponseFunc, memo)
 		})...)
 	}
 	var out []source
@@ -56,19 +56,13 @@ func (c *checker) sources() []source {
 			continue
 		}
 		file := fileIndex[fn.File.FileStart]
-		var stack []ast.Node
-		ast.Inspect(fn.Decl, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return true
-			}
+		match.InspectStack(fn.Decl, func(n ast.Node, stack []ast.Node) bool {
 			if call, ok := n.(*ast.CallExpr); ok {
 				if s, ok := c.sourceAt(call, stack); ok {
 					s.file = file
 					out = append(out, s)
 				}
 			}
-			stack = append(stack, n)
 			return true
 		})
 	}
@@ -95,16 +89,7 @@ func (c *checker) sourceAt(call *ast.CallExpr, stack []ast.Node) (source, bool) 
 		return source{}, false
 	}
 	s := source{call: call, idx: idx}
-	k := len(stack) - 1
-	for k >= 0 {
-		if _, ok := stack[k].(*ast.ParenExpr); !ok {
-			break
-		}
-		k--
-	}
-	if k >= 0 {
-		s.parent = stack[k]
-	}
+	s.parent, _, _ = match.ParentOf(call, stack)
 	for i := len(stack) - 1; i >= 0 && s.fn == nil; i-- {
 		switch stack[i].(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
@@ -117,73 +102,19 @@ func (c *checker) sourceAt(call *ast.CallExpr, stack []ast.Node) (source, bool) 
 	return s, true
 }
 
-// mentionsResponseFunc reports whether t is or mentions (in its elements,
-// fields, parameters, results or type arguments) a named function type,
-// not of net/http, whose results include a *http.Response.
-func mentionsResponseFunc(t types.Type, memo map[types.Type]bool, depth int) bool {
-	if t == nil || depth > 8 {
+// isResponseFunc reports whether n is a named function type, not of
+// net/http, whose results include a *http.Response.
+func isResponseFunc(n *types.Named) bool {
+	sig, ok := n.Underlying().(*types.Signature)
+	if !ok || n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == match.NetHTTP {
 		return false
 	}
-	switch t := t.(type) {
-	case *types.Basic:
-		return false // most identifiers: not worth a place in memo
-	case *types.Named:
-		if t.TypeArgs() == nil {
-			if _, ok := t.Underlying().(*types.Signature); !ok {
-				return false
-			}
+	for i := 0; i < sig.Results().Len(); i++ {
+		if match.IsResponse(sig.Results().At(i).Type()) {
+			return true
 		}
 	}
-	// Only instances are remembered: no cycle runs through the other
-	// types without a named type, and a map entry for every signature
-	// and pointer the package uses cost more than walking them again.
-	_, inst := t.(*types.Named)
-	if inst {
-		if r, ok := memo[t]; ok {
-			return r
-		}
-		memo[t] = false // break cycles
-	}
-	r := false
-	switch t := t.(type) {
-	case *types.Alias:
-		r = mentionsResponseFunc(types.Unalias(t), memo, depth+1)
-	case *types.Named:
-		if sig, ok := t.Underlying().(*types.Signature); ok && (t.Obj().Pkg() == nil || t.Obj().Pkg().Path() != match.NetHTTP) {
-			for i := 0; i < sig.Results().Len() && !r; i++ {
-				r = match.IsResponse(sig.Results().At(i).Type())
-			}
-		}
-		if args := t.TypeArgs(); args != nil {
-			for i := 0; i < args.Len() && !r; i++ {
-				r = mentionsResponseFunc(args.At(i), memo, depth+1)
-			}
-		}
-	case *types.Pointer:
-		r = mentionsResponseFunc(t.Elem(), memo, depth+1)
-	case *types.Slice:
-		r = mentionsResponseFunc(t.Elem(), memo, depth+1)
-	case *types.Array:
-		r = mentionsResponseFunc(t.Elem(), memo, depth+1)
-	case *types.Chan:
-		r = mentionsResponseFunc(t.Elem(), memo, depth+1)
-	case *types.Map:
-		r = mentionsResponseFunc(t.Key(), memo, depth+1) || mentionsResponseFunc(t.Elem(), memo, depth+1)
-	case *types.Signature:
-		r = mentionsResponseFunc(t.Params(), memo, depth+1) || mentionsResponseFunc(t.Results(), memo, depth+1)
-	case *types.Tuple:
-		for i := 0; i < t.Len() && !r; i++ {
-			r = mentionsResponseFunc(t.At(i).Type(), memo, depth+1)
-		}
-	case *types.Struct:
-		for i := 0; i < t.NumFields() && !r; i++ {
-			r = mentionsResponseFunc(t.Field(i).Type(), memo, depth+1)
-		}
-	}
-	if inst {
-		memo[t] = r
-	}
-	return r
+	return false
 }
 
 // responseIndex returns the index of the *http.Response result of call

@@ -11,6 +11,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/httpvet/httpvet/internal/match"
 )
@@ -46,19 +47,10 @@ func (c *checker) staleHolder(fn *function, v *types.Var, stmt ast.Node) *types.
 // returnedAfter reports whether a return statement of fn after pos
 // returns w.
 func (c *checker) returnedAfter(fn *function, w *types.Var, pos token.Pos) bool {
-	found := false
-	ast.Inspect(fn.body(), func(n ast.Node) bool {
-		if _, ok := n.(*ast.FuncLit); ok || found {
-			return false
-		}
-		if ret, ok := n.(*ast.ReturnStmt); ok && ret.Pos() > pos {
-			for _, r := range ret.Results {
-				if match.ObjectOf(c.pass.TypesInfo, r) == w {
-					found = true
-				}
-			}
-		}
-		return true
+	return match.AnyOutsideLits(fn.body(), func(n ast.Node) bool {
+		ret, ok := n.(*ast.ReturnStmt)
+		return ok && ret.Pos() > pos && slices.ContainsFunc(ret.Results, func(r ast.Expr) bool {
+			return match.ObjectOf(c.pass.TypesInfo, r) == w
+		})
 	})
-	return found
 }

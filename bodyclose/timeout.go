@@ -62,7 +62,7 @@ func (c *checker) heldUntil(fn *function, call *ast.CallExpr) string {
 // a value from elsewhere.
 func (c *checker) clientValues(fn *function, x ast.Expr) (vals []ast.Expr, ok bool) {
 	info := c.pass.TypesInfo
-	x = addrOf(x)
+	x = match.Unaddr(x)
 	if lit, isLit := x.(*ast.CompositeLit); isLit {
 		return []ast.Expr{lit}, true
 	}
@@ -151,8 +151,8 @@ func (c *checker) clientVar(fn *function, x ast.Expr) (v *types.Var, local bool)
 // literalTimeout returns the Timeout a Client literal (or its address)
 // sets, or nil.
 func literalTimeout(e ast.Expr) ast.Expr {
-	lit, ok := addrOf(e).(*ast.CompositeLit)
-	if !ok {
+	lit := match.LitOf(e)
+	if lit == nil {
 		return nil
 	}
 	for _, el := range lit.Elts {

@@ -7,7 +7,6 @@ package bodyclose
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"github.com/httpvet/httpvet/internal/match"
@@ -23,34 +22,17 @@ var dialHooks = map[string]bool{"Dial": true, "DialContext": true, "DialTLS": tr
 // its fields: Protocols that allow only HTTP/2, or a dial hook that hands
 // out one connection it did not dial.
 func (c *checker) transportLitPool(fn *function, lit *ast.CompositeLit) pool {
-	for _, el := range lit.Elts {
-		kv, ok := el.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		key, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
-		}
+	for name, kv := range match.KeyedFields(lit) {
 		switch {
-		case dialHooks[key.Name] && c.handsOutConn(kv.Value):
+		case dialHooks[name] && c.handsOutConn(kv.Value):
 			return poolOneConn
-		case key.Name == "Protocols" && fn != nil:
-			if v, ok := match.ObjectOf(c.pass.TypesInfo, addrOf(kv.Value)).(*types.Var); ok && fn.owns(v) && c.h2Only(fn, v, false) {
+		case name == "Protocols" && fn != nil:
+			if v, ok := match.ObjectOf(c.pass.TypesInfo, match.Unaddr(kv.Value)).(*types.Var); ok && fn.owns(v) && c.h2Only(fn, v, false) {
 				return poolNoReuse
 			}
 		}
 	}
 	return poolFresh
-}
-
-// addrOf strips a leading & from e.
-func addrOf(e ast.Expr) ast.Expr {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		return ast.Unparen(u.X)
-	}
-	return e
 }
 
 // handsOutConn reports whether e, a dial hook, is a function literal that
@@ -172,10 +154,7 @@ func isH2Transport(t types.Type) bool {
 // Transport) field of t, a struct or a pointer to one, if it has one: its
 // promoted Do and Get send through that pool.
 func embeddedPool(t types.Type) (string, bool) {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
+	st, ok := match.DerefUnderlying(t).(*types.Struct)
 	if !ok {
 		return "", false
 	}

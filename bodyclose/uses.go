@@ -312,23 +312,20 @@ func (s *scanner) deferred(d *ast.DeferStmt) {
 	if lit := s.c.litOf(call.Fun); lit != nil {
 		// defer func() { …; resp.Body.Close() }(), defer cleanup(), or
 		// defer func(b io.Closer) { … }(resp.Body)
-		sub := s.litCall(call, lit)
-		switch {
-		case sub.transfer || sub.assign:
-			s.ev.transfer = true
-		case sub.close:
-			s.ev.deferClose = true
-			s.ev.deferRead = sub.read
-			s.ev.closeCall = sub.closeCall
-		case sub.read:
-			s.ev.transfer = true // reads it later: unclear, stay silent
-		}
+		s.deferredEvents(s.litCall(call, lit))
 		return
 	}
 	// Another deferred call: a helper that closes it, or not.
 	var sub events
 	inner := &scanner{c: s.c, tr: s.tr, ev: &sub}
 	inner.expr(call)
+	s.deferredEvents(sub)
+}
+
+// deferredEvents records what a deferred call does, its events sub, at
+// the defer: a close then, or a hand-off (it reads the body later:
+// unclear, stay silent).
+func (s *scanner) deferredEvents(sub events) {
 	switch {
 	case sub.transfer || sub.assign:
 		s.ev.transfer = true
@@ -406,11 +403,7 @@ func (s *scanner) holds(e ast.Expr) bool {
 
 // holderElts classifies the other elements of a holder's literal.
 func (s *scanner) holderElts(e ast.Expr) {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	for _, el := range e.(*ast.CompositeLit).Elts {
+	for _, el := range match.Unaddr(e).(*ast.CompositeLit).Elts {
 		if kv, ok := el.(*ast.KeyValueExpr); ok {
 			el = kv.Value
 		}

@@ -15,16 +15,8 @@ const (
 
 // connLike reports whether t has a SetDeadline(time.Time) error method.
 func connLike(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "SetDeadline")
-	fn, ok := obj.(*types.Func)
-	if !ok {
-		return false
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	return ok && sig.Params().Len() == 1 && match.IsNamed(sig.Params().At(0).Type(), "time", "Time")
+	sig := match.MethodSig(t, "SetDeadline")
+	return sig != nil && sig.Params().Len() == 1 && match.IsNamed(sig.Params().At(0).Type(), "time", "Time")
 }
 
 // deadlineCall returns the receiver and the kind bits of a call of
@@ -228,9 +220,7 @@ func (c *checker) closes(n ast.Node, p *types.Var) bool {
 // than net and crypto/tls) declaring Read or Write, whose body we cannot
 // see.
 func (c *checker) rearms(t types.Type) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
+	t = match.Deref(t)
 	named, ok := types.Unalias(t).(*types.Named)
 	if !ok || named.Obj().Pkg() == nil {
 		return false

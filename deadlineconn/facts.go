@@ -200,34 +200,10 @@ func (c *checker) dialFuncFact(body *ast.BlockStmt, e ast.Expr) *returnsDialer {
 // localFuncLit returns the func literal that the local variable v is
 // assigned, if it is assigned exactly once, with one.
 func (c *checker) localFuncLit(body *ast.BlockStmt, v *types.Var) *ast.FuncLit {
-	info := c.pass.TypesInfo
-	var lit *ast.FuncLit
-	n := 0
-	ast.Inspect(body, func(node ast.Node) bool {
-		switch node := node.(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range node.Lhs {
-				if match.ObjectOf(info, lhs) == v {
-					n++
-					if len(node.Lhs) == len(node.Rhs) {
-						lit, _ = ast.Unparen(node.Rhs[i]).(*ast.FuncLit)
-					}
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range node.Names {
-				if info.Defs[name] == v {
-					n++
-					if len(node.Names) == len(node.Values) {
-						lit, _ = ast.Unparen(node.Values[i]).(*ast.FuncLit)
-					}
-				}
-			}
-		}
-		return true
-	})
-	if n != 1 {
+	rhs, ok := match.SoleValue(c.pass.TypesInfo, body, v)
+	if !ok {
 		return nil
 	}
+	lit, _ := ast.Unparen(rhs).(*ast.FuncLit)
 	return lit
 }

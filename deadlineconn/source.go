@@ -31,11 +31,9 @@ func isTrue(pass *analysis.Pass, e ast.Expr) bool {
 }
 
 func literalDisablesKeepAlives(pass *analysis.Pass, lit *ast.CompositeLit) bool {
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "DisableKeepAlives" && isTrue(pass, kv.Value) {
-				return true
-			}
+	for name, kv := range match.KeyedFields(lit) {
+		if name == "DisableKeepAlives" && isTrue(pass, kv.Value) {
+			return true
 		}
 	}
 	return false
@@ -51,12 +49,8 @@ func (c *checker) checkTransportLiteral(lit *ast.CompositeLit, noKeepAlive map[*
 	if v := c.assignedVar(lit); v != nil && noKeepAlive[v] {
 		return
 	}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if key, ok := kv.Key.(*ast.Ident); ok && isHookField(key.Name) {
+	for name, kv := range match.KeyedFields(lit) {
+		if isHookField(name) {
 			c.checkHook(kv, kv.Value, reported)
 		}
 	}
@@ -189,12 +183,8 @@ func (c *checker) checkDialerMethod(sel *ast.SelectorExpr, reported map[token.Po
 	if lit == nil {
 		return true
 	}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Deadline" && !reported[kv.Pos()] {
+	for name, kv := range match.KeyedFields(lit) {
+		if name == "Deadline" && !reported[kv.Pos()] {
 			reported[kv.Pos()] = true
 			suppress.Reportf(c.pass, kv, "net.Dialer.Deadline is absolute: computed once, every dial of this http.Transport dial hook after it fails; use net.Dialer.Timeout")
 		}
@@ -205,10 +195,7 @@ func (c *checker) checkDialerMethod(sel *ast.SelectorExpr, reported map[token.Po
 // dialerLiteral returns the net.Dialer composite literal that e is or
 // that the local variable e was declared with.
 func (c *checker) dialerLiteral(e ast.Expr) *ast.CompositeLit {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
+	e = match.Unaddr(e)
 	if lit, ok := e.(*ast.CompositeLit); ok {
 		return lit
 	}

@@ -106,21 +106,15 @@ func (c *checker) writesBuffer(n ast.Node, v *types.Var) bool {
 	}
 	info := c.pass.TypesInfo
 	found := false
-	var stack []ast.Node
-	ast.Inspect(n, func(m ast.Node) bool {
+	match.InspectStack(n, func(m ast.Node, stack []ast.Node) bool {
 		if found {
 			return false
 		}
-		if m == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		stack = append(stack, m)
 		id, isIdent := m.(*ast.Ident)
 		if !isIdent || info.Uses[id] != v {
 			return true
 		}
-		found = !harmlessUse(info, stack)
+		found = !harmlessUse(info, append(stack, m)) // the path down to id
 		return true
 	})
 	return found
@@ -186,11 +180,7 @@ func (c *checker) bufferContents(fn *function, e ast.Expr, at ast.Node, depth in
 // bufferExpr tells whether e, a local buffer variable or its address, is
 // an empty buffer at node at; unknown if e is not such a variable.
 func (c *checker) bufferExpr(fn *function, e ast.Expr, at ast.Node, depth int) verdict {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	id, ok := e.(*ast.Ident)
+	id, ok := match.Unaddr(e).(*ast.Ident)
 	if !ok {
 		return unknown
 	}

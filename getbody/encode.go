@@ -120,31 +120,15 @@ func (w *wrapperFunc) localSource(v *types.Var, depth int) (source, bool) {
 				ls.ok = false
 			}
 			return false
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			for i, lhs := range match.Assigned(n) {
 				if match.ObjectOf(info, lhs) != v {
 					continue
 				}
-				switch {
-				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+				if as, ok := n.(*ast.AssignStmt); ok && as.Tok != token.ASSIGN && as.Tok != token.DEFINE {
 					ls.ok = false
-				case len(n.Lhs) == len(n.Rhs):
-					ls.value(n, n.Rhs[i], -1)
-				case len(n.Rhs) == 1:
-					ls.value(n, n.Rhs[0], i)
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if info.Defs[name] != v {
-					continue
-				}
-				switch {
-				case len(n.Values) == 0:
-				case len(n.Values) == len(n.Names):
-					ls.value(n, n.Values[i], -1)
-				default:
-					ls.value(n, n.Values[0], i)
+				} else if val, tuple, _ := match.AssignedValue(n, i); val != nil {
+					ls.value(n, val, tuple)
 				}
 			}
 		case *ast.CallExpr:
@@ -262,7 +246,7 @@ func (w *wrapperFunc) encodeInto(call *ast.CallExpr, v *types.Var) (param int, f
 	if newEnc == nil || len(newEnc.Args) != 1 {
 		return 0, "", false
 	}
-	if target, _ := unaddr(newEnc.Args[0]).(ast.Expr); target == nil || match.ObjectOf(info, target) != v {
+	if match.ObjectOf(info, match.Unaddr(newEnc.Args[0])) != v {
 		return 0, "", false
 	}
 	return w.paramRef(call.Args[0])
@@ -311,18 +295,9 @@ func (w *wrapperFunc) xmlEncoder(e ast.Expr) bool {
 // that parameter is not nil (if p != nil { at } or if p == nil {…} else { at }).
 func (w *wrapperFunc) condition(at ast.Node, s source) (nilSkip, unconditional bool) {
 	unconditional = true
-	var stack []ast.Node
-	ast.Inspect(w.decl.Body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
+	match.InspectStack(w.decl.Body, func(n ast.Node, stack []ast.Node) bool {
 		if n == at {
-			for i, anc := range stack {
-				var child ast.Node = at
-				if i+1 < len(stack) {
-					child = stack[i+1]
-				}
+			for anc, child := range match.Ancestors(stack, at) {
 				switch anc := anc.(type) {
 				case *ast.IfStmt:
 					switch child {
@@ -357,7 +332,6 @@ func (w *wrapperFunc) condition(at ast.Node, s source) (nilSkip, unconditional b
 			}
 			return false
 		}
-		stack = append(stack, n)
 		return true
 	})
 	return nilSkip, unconditional

@@ -57,8 +57,8 @@ func (c *checker) emptyEncoding(req request) (string, bool) {
 		return "", false
 	}
 	info := c.pass.TypesInfo
-	if lit, ok := unaddr(req.body).(*ast.CompositeLit); ok {
-		switch typeUnder(info.TypeOf(lit)).(type) {
+	if lit := match.LitOf(req.body); lit != nil {
+		switch match.DerefUnderlying(info.TypeOf(lit)).(type) {
 		case *types.Map:
 			if len(lit.Elts) == 0 {
 				return "{}", true
@@ -79,7 +79,7 @@ func (c *checker) emptyEncoding(req request) (string, bool) {
 			return "", false
 		}
 	}
-	st, ok := typeUnder(t).(*types.Struct)
+	st, ok := match.DerefUnderlying(t).(*types.Struct)
 	if !ok {
 		return "", false
 	}
@@ -89,17 +89,6 @@ func (c *checker) emptyEncoding(req request) (string, bool) {
 		}
 	}
 	return "{}", true
-}
-
-// typeUnder returns the underlying type of t, or of what t points to.
-func typeUnder(t types.Type) types.Type {
-	if t == nil {
-		return nil
-	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	return t.Underlying()
 }
 
 // assignFixes returns the fixes of as, which sets a body on the request

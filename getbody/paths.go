@@ -221,36 +221,19 @@ func defines(info *types.Info, n ast.Node, v *types.Var) (d def, ok, modeled boo
 		return isIdent && info.ObjectOf(id) == v
 	}
 	switch n := n.(type) {
-	case *ast.AssignStmt:
-		for i, lhs := range n.Lhs {
+	case *ast.AssignStmt, *ast.ValueSpec:
+		for i, lhs := range match.Assigned(n) {
 			if !is(lhs) {
 				continue
 			}
-			if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+			if as, ok := n.(*ast.AssignStmt); ok && as.Tok != token.ASSIGN && as.Tok != token.DEFINE {
 				return d, true, false
 			}
-			if len(n.Lhs) == len(n.Rhs) {
-				return def{node: n, value: n.Rhs[i], tuple: -1}, true, true
+			value, tuple, paired := match.AssignedValue(n, i)
+			if !paired {
+				return d, true, false
 			}
-			if len(n.Rhs) == 1 {
-				return def{node: n, value: n.Rhs[0], tuple: i}, true, true
-			}
-			return d, true, false
-		}
-	case *ast.ValueSpec:
-		for i, name := range n.Names {
-			if info.Defs[name] != v {
-				continue
-			}
-			switch {
-			case len(n.Values) == 0:
-				return def{node: n, tuple: -1}, true, true
-			case len(n.Values) == len(n.Names):
-				return def{node: n, value: n.Values[i], tuple: -1}, true, true
-			case len(n.Values) == 1:
-				return def{node: n, value: n.Values[0], tuple: i}, true, true
-			}
-			return d, true, false
+			return def{node: n, value: value, tuple: tuple}, true, true
 		}
 	case *ast.RangeStmt:
 		if (n.Key != nil && is(n.Key)) || (n.Value != nil && is(n.Value)) {

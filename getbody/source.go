@@ -119,7 +119,7 @@ func (c *checker) argField(enclosing *ast.BlockStmt, call *ast.CallExpr, idx int
 func (c *checker) structLiteral(enclosing *ast.BlockStmt, e ast.Expr) *ast.CompositeLit {
 	info := c.pass.TypesInfo
 	e = ast.Unparen(e)
-	if lit, ok := unaddr(e).(*ast.CompositeLit); ok {
+	if lit := match.LitOf(e); lit != nil {
 		return lit
 	}
 	id, ok := e.(*ast.Ident)
@@ -130,39 +130,21 @@ func (c *checker) structLiteral(enclosing *ast.BlockStmt, e ast.Expr) *ast.Compo
 	if !ok || v.Pos() < enclosing.Pos() || v.Pos() >= enclosing.End() {
 		return nil
 	}
-	var lit *ast.CompositeLit
-	defs, others := 0, 0
-	ast.Inspect(enclosing, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				if match.ObjectOf(info, lhs) == v {
-					defs++
-					if len(n.Lhs) == len(n.Rhs) {
-						lit, _ = unaddr(n.Rhs[i]).(*ast.CompositeLit)
-					}
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if info.Defs[name] == v {
-					defs++
-					if len(n.Names) == len(n.Values) {
-						lit, _ = unaddr(n.Values[i]).(*ast.CompositeLit)
-					}
-				}
-			}
-		case *ast.Ident:
-			if n != id && info.Uses[n] == v {
-				others++ // any other use, = assignments included
-			}
-		}
-		return true
-	})
-	if defs != 1 || others != 0 {
+	rhs, ok := match.SoleValue(info, enclosing, v)
+	if !ok {
 		return nil
 	}
-	return lit
+	others := false // any other use, = assignments included
+	ast.Inspect(enclosing, func(n ast.Node) bool {
+		if use, ok := n.(*ast.Ident); ok && use != id && info.Uses[use] == v {
+			others = true
+		}
+		return !others
+	})
+	if others {
+		return nil
+	}
+	return match.LitOf(rhs)
 }
 
 func (c *checker) checkCall(fn *function, call *ast.CallExpr) {
@@ -258,7 +240,7 @@ func (c *checker) assignedVar(fn *function, node ast.Node) *types.Var {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for i, rhs := range n.Rhs {
-				if unaddr(rhs) == node {
+				if match.Unaddr(rhs) == node {
 					idx := i
 					if len(n.Rhs) == 1 && len(n.Lhs) > 1 {
 						idx = 0
@@ -270,7 +252,7 @@ func (c *checker) assignedVar(fn *function, node ast.Node) *types.Var {
 			}
 		case *ast.ValueSpec:
 			for i, val := range n.Values {
-				if unaddr(val) == node && i < len(n.Names) {
+				if match.Unaddr(val) == node && i < len(n.Names) {
 					v, _ = c.pass.TypesInfo.Defs[n.Names[i]].(*types.Var)
 				}
 			}
@@ -278,14 +260,6 @@ func (c *checker) assignedVar(fn *function, node ast.Node) *types.Var {
 		return true
 	})
 	return v
-}
-
-func unaddr(e ast.Expr) ast.Node {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		return ast.Unparen(u.X)
-	}
-	return e
 }
 
 func (c *checker) checkLiteral(fn *function, lit *ast.CompositeLit) {
@@ -306,16 +280,8 @@ func (c *checker) literalRequest(lit *ast.CompositeLit) (req request, ok bool) {
 		return req, false
 	}
 	req.node = lit
-	for _, elt := range lit.Elts {
-		kv, isKV := elt.(*ast.KeyValueExpr)
-		if !isKV {
-			continue
-		}
-		key, isIdent := kv.Key.(*ast.Ident)
-		if !isIdent {
-			continue
-		}
-		switch key.Name {
+	for name, kv := range match.KeyedFields(lit) {
+		switch name {
 		case "Method":
 			req.methodE = kv.Value
 			req.method, _ = c.constString(kv.Value)
@@ -369,7 +335,7 @@ func (c *checker) requestVar(fn *function, v *types.Var, at ast.Node) (request, 
 	if d.value == nil {
 		return request{}, false
 	}
-	switch e := unaddr(d.value).(type) {
+	switch e := match.Unaddr(d.value).(type) {
 	case *ast.CallExpr:
 		if d.tuple != 0 {
 			return request{}, false

@@ -115,27 +115,11 @@ type nilErrorReturn struct {
 // responseLit returns the http.Response composite literal e is, or takes
 // the address of.
 func responseLit(info *types.Info, e ast.Expr) *ast.CompositeLit {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok || !match.IsNamed(info.TypeOf(lit), match.NetHTTP, "Response") {
+	lit := match.LitOf(e)
+	if lit == nil || !match.IsNamed(info.TypeOf(lit), match.NetHTTP, "Response") {
 		return nil
 	}
 	return lit
-}
-
-// bodyField returns the Body element of a keyed http.Response literal.
-func bodyField(lit *ast.CompositeLit) *ast.KeyValueExpr {
-	for _, e := range lit.Elts {
-		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Body" {
-				return kv
-			}
-		}
-	}
-	return nil
 }
 
 // hasBody reports whether lit sets Body to something that is not nil; an
@@ -146,7 +130,7 @@ func hasBody(info *types.Info, lit *ast.CompositeLit) bool {
 			return true
 		}
 	}
-	kv := bodyField(lit)
+	kv := match.KeyedField(lit, "Body")
 	return kv != nil && !match.IsNil(info, kv.Value)
 }
 

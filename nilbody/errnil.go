@@ -57,23 +57,14 @@ func (c *checker) nilErrorFrom(fn *engine.Func, g *engine.Graph, b *cfg.Block, i
 // errDef says whether node n sets v: def is n when it sets v to nil; stop
 // when it sets v at all.
 func (c *checker) errDef(n ast.Node, v *types.Var) (def ast.Node, stop bool) {
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		for k, l := range n.Lhs {
+	switch n.(type) {
+	case *ast.AssignStmt, *ast.ValueSpec: // the graph holds each spec of a var declaration
+		for k, l := range match.Assigned(n) {
 			if match.ObjectOf(c.info, l) != v {
 				continue
 			}
-			if len(n.Lhs) == len(n.Rhs) && match.IsNil(c.info, n.Rhs[k]) {
-				return n, true
-			}
-			return nil, true
-		}
-	case *ast.ValueSpec: // the graph holds each spec of a var declaration
-		for k, name := range n.Names {
-			if c.info.Defs[name] != v {
-				continue
-			}
-			if len(n.Values) == 0 || len(n.Values) == len(n.Names) && match.IsNil(c.info, n.Values[k]) {
+			// A var spec without a value sets the zero value, nil.
+			if rhs, _, ok := match.AssignedValue(n, k); ok && (rhs == nil || match.IsNil(c.info, rhs)) {
 				return n, true
 			}
 			return nil, true

@@ -42,18 +42,15 @@ func (c *checker) effect(n ast.Node, v *types.Var) (src *source, cont bool) {
 	switch n := n.(type) {
 	case *ast.AssignStmt:
 		for j, lhs := range n.Lhs {
-			var rhs ast.Expr
-			if len(n.Lhs) == len(n.Rhs) {
-				rhs = n.Rhs[j]
-			}
+			rhs, tuple, _ := match.AssignedValue(n, j)
 			if is(lhs) {
-				if rhs == nil {
+				if rhs == nil || tuple >= 0 {
 					return nil, false // resp, err := next.RoundTrip(req)
 				}
 				return c.value(rhs)
 			}
 			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && is(sel.X) && sel.Sel.Name == "Body" {
-				if rhs != nil && match.IsNil(info, rhs) {
+				if rhs != nil && tuple < 0 && match.IsNil(info, rhs) {
 					return &source{node: n}, false
 				}
 				return nil, false // the Body is set
@@ -70,8 +67,8 @@ func (c *checker) effect(n ast.Node, v *types.Var) (src *source, cont bool) {
 				}
 				return nil, false // a nil pointer: another report's business
 			}
-			if len(n.Values) == len(n.Names) {
-				return c.value(n.Values[j])
+			if rhs, tuple, _ := match.AssignedValue(n, j); rhs != nil && tuple < 0 {
+				return c.value(rhs)
 			}
 			return nil, false
 		}
@@ -112,14 +109,9 @@ func (c *checker) value(e ast.Expr) (*source, bool) {
 // sight: anything but reading or writing one of its fields, other than
 // through a pointer to the field, and comparing it with nil.
 func escapes(info *types.Info, n ast.Node, v *types.Var) bool {
-	var stack []ast.Node
 	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
+	match.InspectStack(n, func(m ast.Node, stack []ast.Node) bool {
 		if found {
-			return false
-		}
-		if m == nil {
-			stack = stack[:len(stack)-1]
 			return false
 		}
 		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
@@ -127,7 +119,6 @@ func escapes(info *types.Info, n ast.Node, v *types.Var) bool {
 				found = true
 			}
 		}
-		stack = append(stack, m)
 		return true
 	})
 	return found

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/format"
-	"go/token"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -25,7 +24,7 @@ func report(pass *analysis.Pass, s source) {
 	switch n := s.node.(type) {
 	case *ast.CompositeLit:
 		what := "without a Body"
-		if kv := bodyField(n); kv != nil {
+		if kv := match.KeyedField(n, "Body"); kv != nil {
 			what = "with a nil Body"
 		}
 		msg = fmt.Sprintf("this RoundTripper returns an http.Response %s at line %d: %s; set Body to http.NoBody", what, line, why)
@@ -70,7 +69,7 @@ func fix(pass *analysis.Pass, s source) []analysis.TextEdit {
 	case *ast.AssignStmt:
 		nilValue = n.Rhs[0]
 	case *ast.CompositeLit:
-		if kv := bodyField(n); kv != nil {
+		if kv := match.KeyedField(n, "Body"); kv != nil {
 			nilValue = kv.Value
 		}
 	default:
@@ -90,12 +89,8 @@ func fix(pass *analysis.Pass, s source) []analysis.TextEdit {
 // formatted as gofmt formats it where it stands (its key-value columns
 // aligned).
 func addBody(pass *analysis.Pass, lit *ast.CompositeLit, noBody string) ([]byte, bool) {
-	tf := pass.Fset.File(lit.Pos())
-	if tf == nil {
-		return nil, false
-	}
-	src, err := pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(src) {
+	tf, src, ok := fixes.FileSource(pass, lit.Pos())
+	if !ok {
 		return nil, false
 	}
 	start, end := tf.Offset(lit.Pos()), tf.Offset(lit.End())
@@ -123,25 +118,10 @@ func addBody(pass *analysis.Pass, lit *ast.CompositeLit, noBody string) ([]byte,
 	if err != nil {
 		return nil, false
 	}
-	if multiLineString(lit) {
+	if fixes.HasMultilineRaw(lit) {
 		return nil, false // its lines would be indented too
 	}
 	text := strings.TrimSuffix(strings.TrimPrefix(string(out), prefix), "\n")
-	lineStart := tf.Offset(tf.LineStart(tf.Line(lit.Pos())))
-	indent := src[lineStart:start]
-	indent = indent[:len(indent)-len(bytes.TrimLeft(indent, " \t"))]
-	return []byte(strings.ReplaceAll(text, "\n", "\n"+string(indent))), true
-}
-
-// multiLineString reports whether n contains a raw string literal that
-// spans lines.
-func multiLineString(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if b, ok := m.(*ast.BasicLit); ok && b.Kind == token.STRING && strings.Contains(b.Value, "\n") {
-			found = true
-		}
-		return !found
-	})
-	return found
+	indent := fixes.LineIndent(tf, src, lit.Pos())
+	return []byte(strings.ReplaceAll(text, "\n", "\n"+indent)), true
 }

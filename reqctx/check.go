@@ -59,7 +59,7 @@ func (c *checker) checkCall(fn *engine.Func, call *ast.CallExpr, stack []ast.Nod
 		name := "http.NewRequestWithContext"
 		if callee.Name() != "NewRequestWithContext" {
 			name = "req." + callee.Name()
-			if p, _, _ := parentOf(call, stack); p != nil {
+			if p, _, _ := match.ParentOf(call, stack); p != nil {
 				if _, ok := p.(*ast.ExprStmt); ok && callee.Name() == "WithContext" {
 					c.reportDiscarded(call)
 					return
@@ -207,11 +207,7 @@ func (c *checker) checkHelper(fn *engine.Func, call *ast.CallExpr, stack []ast.N
 // of another package, T.M for a method, F otherwise.
 func (c *checker) funcName(fn *types.Func) string {
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
+		if n, ok := types.Unalias(match.Deref(sig.Recv().Type())).(*types.Named); ok {
 			return n.Obj().Name() + "." + fn.Name()
 		}
 		return fn.Name()
@@ -285,12 +281,8 @@ func (c *checker) checkCancelLit(lit *ast.CompositeLit) {
 	if !match.IsNamed(c.info.TypeOf(lit), match.NetHTTP, "Request") {
 		return
 	}
-	for _, e := range lit.Elts {
-		kv, ok := e.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Cancel" && !match.IsNil(c.info, kv.Value) {
+	for name, kv := range match.KeyedFields(lit) {
+		if name == "Cancel" && !match.IsNil(c.info, kv.Value) {
 			if rs, ok := ast.Unparen(kv.Value).(*ast.SelectorExpr); ok && c.isCancelField(rs) {
 				continue
 			}
@@ -339,7 +331,7 @@ func (c *checker) checkFuncValue(e ast.Expr, id *ast.Ident, stack []ast.Node) {
 			}
 		}
 	}
-	if p, child, _ := parentOf(e, stack); p != nil {
+	if p, child, _ := match.ParentOf(e, stack); p != nil {
 		if call, ok := p.(*ast.CallExpr); ok && call.Fun == child {
 			return // a call: checked as one
 		}

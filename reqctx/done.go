@@ -19,27 +19,16 @@ import (
 // testsDone reports whether n calls the candidate's Done or Err method,
 // or context.Cause of it: code that asks whether it is done.
 func (c *checker) testsDone(n ast.Node, cand candidate) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if found {
-			return false
-		}
-		if _, ok := m.(*ast.FuncLit); ok {
-			return false
-		}
+	return match.AnyOutsideLits(n, func(m ast.Node) bool {
 		call, ok := m.(*ast.CallExpr)
 		if !ok {
-			return true
+			return false
 		}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Done" || sel.Sel.Name == "Err") && c.refersTo(sel.X, cand) {
-			found = true
+			return true
 		}
-		if match.IsFunc(match.Callee(c.info, call), "context", "Cause") && len(call.Args) == 1 && c.refersTo(call.Args[0], cand) {
-			found = true
-		}
-		return true
+		return match.IsFunc(match.Callee(c.info, call), "context", "Cause") && len(call.Args) == 1 && c.refersTo(call.Args[0], cand)
 	})
-	return found
 }
 
 // branchTestsDone reports whether the condition n of a branch may ask
@@ -110,20 +99,10 @@ func (c *checker) assignsTo(fn *engine.Func) map[*types.Var][]*ast.AssignStmt {
 // receivesDone reports whether n receives from the candidate's Done
 // channel (<-ctx.Done(), as a statement or an assignment).
 func (c *checker) receivesDone(n ast.Node, cand candidate) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if found {
-			return false
-		}
-		if _, ok := m.(*ast.FuncLit); ok {
-			return false
-		}
-		if u, ok := m.(*ast.UnaryExpr); ok && u.Op == token.ARROW && c.testsDone(u.X, cand) {
-			found = true
-		}
-		return true
+	return match.AnyOutsideLits(n, func(m ast.Node) bool {
+		u, ok := m.(*ast.UnaryExpr)
+		return ok && u.Op == token.ARROW && c.testsDone(u.X, cand)
 	})
-	return found
 }
 
 // mayBeDone reports whether the candidate context may be done where n
@@ -181,11 +160,7 @@ func (c *checker) mayBeDone(fn *engine.Func, n ast.Node, stack []ast.Node, cand 
 // inDoneBranch reports whether n, under stack, lies in a branch that
 // tests whether the candidate is done: an if, switch or select case.
 func (c *checker) inDoneBranch(fn *engine.Func, n ast.Node, stack []ast.Node, cand candidate) bool {
-	for i, a := range stack {
-		var inner ast.Node = n
-		if i+1 < len(stack) {
-			inner = stack[i+1]
-		}
+	for a, inner := range match.Ancestors(stack, n) {
 		switch a := a.(type) {
 		case *ast.IfStmt:
 			if (inner == a.Body || inner == a.Else) && (c.branchTestsDone(fn, a.Cond, cand) || a.Init != nil && c.branchTestsDone(fn, a.Init, cand)) {
@@ -336,18 +311,8 @@ func (c *checker) findCancel(fn *engine.Func, cand candidate) *types.Var {
 // calls reports whether m calls the function variable v, outside function
 // literals.
 func calls(info *types.Info, m ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(m, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		if call, ok := n.(*ast.CallExpr); ok && match.ObjectOf(info, call.Fun) == v {
-			found = true
-		}
-		return true
+	return match.AnyOutsideLits(m, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		return ok && match.ObjectOf(info, call.Fun) == v
 	})
-	return found
 }

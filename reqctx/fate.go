@@ -56,20 +56,11 @@ func (c *checker) walk(fn *engine.Func, visit func(n ast.Node, stack []ast.Node)
 	if body == nil {
 		return
 	}
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
+	match.InspectStack(body, func(n ast.Node, stack []ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}
-		if !visit(n, stack) {
-			return false
-		}
-		stack = append(stack, n)
-		return true
+		return visit(n, stack)
 	})
 }
 
@@ -88,24 +79,10 @@ func (f *fate) merge(g fate) {
 	f.sent = f.sent || g.sent
 }
 
-// parentOf returns the parent of the node at the top of stack, with the
-// parentheses around that node skipped, and the child the parent sees.
-func parentOf(n ast.Node, stack []ast.Node) (parent, child ast.Node, rest []ast.Node) {
-	child = n
-	for i := len(stack) - 1; i >= 0; i-- {
-		if _, ok := stack[i].(*ast.ParenExpr); ok {
-			child = stack[i]
-			continue
-		}
-		return stack[i], child, stack[:i]
-	}
-	return nil, child, nil
-}
-
 // callFate returns the fate of the request call (a source: NewRequest or
 // a helper) results in, in fn; stack holds call's ancestors.
 func (c *checker) callFate(fn *engine.Func, call *ast.CallExpr, stack []ast.Node) fate {
-	parent, child, _ := parentOf(call, stack)
+	parent, child, _ := match.ParentOf(call, stack)
 	switch p := parent.(type) {
 	case *ast.AssignStmt:
 		if len(p.Rhs) != 1 || len(p.Lhs) == 0 {
@@ -156,16 +133,10 @@ func (c *checker) varFate(fn *engine.Func, v *types.Var) fate {
 	if body == nil {
 		return fate{escapes: true}
 	}
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
+	match.InspectStack(body, func(n ast.Node, stack []ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && c.info.Uses[id] == v {
 			f.merge(c.useFate(fn, v, id, stack))
 		}
-		stack = append(stack, n)
 		return true
 	})
 	return f
@@ -178,7 +149,7 @@ func (c *checker) useFate(fn *engine.Func, v *types.Var, id *ast.Ident, stack []
 			return fate{escapes: true} // a closure: out of sight
 		}
 	}
-	parent, child, rest := parentOf(id, stack)
+	parent, child, rest := match.ParentOf(id, stack)
 	switch p := parent.(type) {
 	case *ast.SelectorExpr:
 		sel, ok := c.info.Selections[p]
@@ -186,7 +157,7 @@ func (c *checker) useFate(fn *engine.Func, v *types.Var, id *ast.Ident, stack []
 			return fate{}
 		}
 		if sel.Kind() == types.FieldVal {
-			if pp, _, _ := parentOf(p, rest); pp != nil {
+			if pp, _, _ := match.ParentOf(p, rest); pp != nil {
 				if u, ok := pp.(*ast.UnaryExpr); ok && u.Op == token.AND {
 					return fate{escapes: true}
 				}
@@ -194,9 +165,9 @@ func (c *checker) useFate(fn *engine.Func, v *types.Var, id *ast.Ident, stack []
 			return fate{}
 		}
 		if match.IsMethod(sel.Obj(), match.NetHTTP, "Request", "WithContext", "Clone") {
-			call, _, crest := parentOf(p, rest)
+			call, _, crest := match.ParentOf(p, rest)
 			if call, ok := call.(*ast.CallExpr); ok && call.Fun != nil {
-				if pp, _, _ := parentOf(call, crest); pp != nil {
+				if pp, _, _ := match.ParentOf(call, crest); pp != nil {
 					if _, discarded := pp.(*ast.ExprStmt); discarded {
 						return fate{}
 					}
@@ -236,7 +207,7 @@ func (c *checker) useFate(fn *engine.Func, v *types.Var, id *ast.Ident, stack []
 // context: nothing of its own when it is assigned back to v (v's other
 // uses tell), else where it goes.
 func (c *checker) copyFate(fn *engine.Func, v *types.Var, call *ast.CallExpr, stack []ast.Node) fate {
-	parent, _, _ := parentOf(call, stack)
+	parent, _, _ := match.ParentOf(call, stack)
 	if as, ok := parent.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && match.ObjectOf(c.info, as.Lhs[0]) == v {
 		return fate{}
 	}

@@ -118,7 +118,7 @@ func pure(e ast.Expr) bool {
 // an assignment statement in a block, or an argument would be evaluated
 // in another order.
 func (c *checker) shortcutFix(fn *engine.Func, call *ast.CallExpr, stack []ast.Node, callee *types.Func, cand candidate) []analysis.TextEdit {
-	parent, child, rest := parentOf(call, stack)
+	parent, child, rest := match.ParentOf(call, stack)
 	as, ok := parent.(*ast.AssignStmt)
 	if !ok || child != call || len(as.Lhs) != 2 || len(as.Rhs) != 1 || len(rest) == 0 {
 		return nil

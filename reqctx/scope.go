@@ -140,25 +140,12 @@ func (c *checker) findValue(fn *engine.Func, v *types.Var) ast.Expr {
 			return false
 		}
 		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			for i, l := range match.Assigned(n) {
 				if id, ok := l.(*ast.Ident); ok && c.info.Defs[id] == v {
-					switch {
-					case len(n.Lhs) == len(n.Rhs):
-						value = n.Rhs[i]
-					case len(n.Rhs) == 1 && i == 0:
-						value = n.Rhs[0]
-					}
-				}
-			}
-		case *ast.ValueSpec:
-			for i, id := range n.Names {
-				if c.info.Defs[id] == v {
-					switch {
-					case len(n.Names) == len(n.Values):
-						value = n.Values[i]
-					case len(n.Values) == 1 && i == 0:
-						value = n.Values[0]
+					// Its own value, or the first of a tuple.
+					if rhs, tuple, _ := match.AssignedValue(n, i); tuple <= 0 {
+						value = rhs
 					}
 				}
 			}

@@ -187,11 +187,8 @@ func definition(info *types.Info, st ast.Node, k key) ast.Expr {
 			if lk, ok := keyOf(info, lhs); !ok || lk != k {
 				continue
 			}
-			switch {
-			case len(st.Lhs) == len(st.Rhs):
-				return st.Rhs[j]
-			case j == 0 && len(st.Rhs) == 1:
-				return st.Rhs[0]
+			if rhs := requestValue(st, j); rhs != nil {
+				return rhs
 			}
 		}
 	case *ast.ValueSpec:
@@ -199,11 +196,8 @@ func definition(info *types.Info, st ast.Node, k key) ast.Expr {
 			if info.Defs[name] != k.root {
 				continue
 			}
-			switch {
-			case len(st.Values) == len(st.Names):
-				return st.Values[j]
-			case j == 0 && len(st.Values) == 1:
-				return st.Values[0]
+			if rhs := requestValue(st, j); rhs != nil {
+				return rhs
 			}
 		}
 	}

@@ -14,7 +14,6 @@ import (
 
 	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
-	"github.com/httpvet/httpvet/internal/suppress"
 )
 
 // checkCaptured reports the send s in the literal fn when the request it
@@ -130,13 +129,5 @@ func (c *checker) reportCaptured(s send, helper *ast.CallExpr, d defs) {
 		Message: fmt.Sprintf("%s runs each time %s calls this function again, on the same request %s whose body the first attempt consumed, so a retry sends an empty body or fails; %s",
 			describe(&s), name, req, reset),
 	}
-	if d.rewindable {
-		if edits := c.resetFix(s, req); edits != nil {
-			diag.SuggestedFixes = append(diag.SuggestedFixes, analysis.SuggestedFix{
-				Message:   fmt.Sprintf("Reset %s.Body from %s.GetBody before the send", req, req),
-				TextEdits: edits,
-			})
-		}
-	}
-	suppress.Report(c.pass, diag)
+	c.reportWithReset(diag, s, req, d.rewindable)
 }

@@ -52,13 +52,7 @@ func (c *checker) define(d *defs, n ast.Node, k key) {
 	switch n := n.(type) {
 	case *ast.AssignStmt:
 		for j, lhs := range n.Lhs {
-			var rhs ast.Expr
-			switch {
-			case len(n.Lhs) == len(n.Rhs):
-				rhs = n.Rhs[j]
-			case j == 0 && len(n.Rhs) == 1:
-				rhs = n.Rhs[0] // req, err := http.NewRequest(…)
-			}
+			rhs := requestValue(n, j)
 			lk, ok := keyOf(info, lhs)
 			if !ok || rhs == nil {
 				continue
@@ -75,23 +69,27 @@ func (c *checker) define(d *defs, n ast.Node, k key) {
 			if k.path != "" || info.Defs[name] != k.root {
 				continue
 			}
-			switch {
-			case len(n.Values) == len(n.Names):
-				c.request(d, n, n.Values[j])
-			case j == 0 && len(n.Values) == 1:
-				c.request(d, n, n.Values[0])
+			if rhs := requestValue(n, j); rhs != nil {
+				c.request(d, n, rhs)
 			}
 		}
 	}
 }
 
+// requestValue returns the value that n, an assignment or var spec, gives
+// its j-th left-hand side: its own, or the first of a tuple (req, err :=
+// http.NewRequest(…)); nil for another of a tuple, or none.
+func requestValue(n ast.Node, j int) ast.Expr {
+	if rhs, tuple, _ := match.AssignedValue(n, j); tuple <= 0 {
+		return rhs
+	}
+	return nil
+}
+
 // request records the body of the request e: NewRequest's body argument
 // or a literal's Body.
 func (c *checker) request(d *defs, at ast.Node, e ast.Expr) {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
+	e = match.Unaddr(e)
 	switch e := e.(type) {
 	case *ast.CallExpr:
 		if match.IsFunc(match.Callee(c.info, e), match.NetHTTP, "NewRequest", "NewRequestWithContext") && len(e.Args) >= 3 {
@@ -103,11 +101,9 @@ func (c *checker) request(d *defs, at ast.Node, e ast.Expr) {
 		if !match.IsNamed(c.info.TypeOf(e), match.NetHTTP, "Request") {
 			return
 		}
-		for _, elt := range e.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Body" {
-					c.body(d, at, kv.Value, assignedBody)
-				}
+		for name, kv := range match.KeyedFields(e) {
+			if name == "Body" {
+				c.body(d, at, kv.Value, assignedBody)
 			}
 		}
 	}

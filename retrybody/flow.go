@@ -218,13 +218,8 @@ func (c *checker) effect(n ast.Node, k key, bodyKeys []key, byNode map[ast.Node]
 			}
 		}
 	}
-	var stack []ast.Node
-	ast.Inspect(n, func(m ast.Node) bool {
+	match.InspectStack(n, func(m ast.Node, stack []ast.Node) bool {
 		if stop {
-			return false
-		}
-		if m == nil {
-			stack = stack[:len(stack)-1]
 			return false
 		}
 		if _, ok := m.(*ast.FuncLit); ok {
@@ -249,7 +244,6 @@ func (c *checker) effect(n ast.Node, k key, bodyKeys []key, byNode map[ast.Node]
 				}
 			}
 		}
-		stack = append(stack, m)
 		return true
 	})
 	if stop {
@@ -295,16 +289,7 @@ func (c *checker) stops(e ast.Expr, ck, k key, stack []ast.Node) bool {
 	case outside:
 		return true
 	}
-	var child ast.Node = e
-	var parent ast.Node
-	for i := len(stack) - 1; i >= 0; i-- {
-		if _, ok := stack[i].(*ast.ParenExpr); ok {
-			child = stack[i]
-			continue
-		}
-		parent = stack[i]
-		break
-	}
+	parent, child, _ := match.ParentOf(e, stack)
 	switch p := parent.(type) {
 	case *ast.SelectorExpr:
 		return !harmlessMethods[p.Sel.Name]

@@ -50,13 +50,8 @@ func (c *checker) computeLeavesBody(fn *types.Func, i int) bool {
 	}
 	param := key{root: sig.Params().At(i)}
 	leaves := true
-	var stack []ast.Node
-	ast.Inspect(decl.Body(), func(n ast.Node) bool {
+	match.InspectStack(decl.Body(), func(n ast.Node, stack []ast.Node) bool {
 		if !leaves {
-			return false
-		}
-		if n == nil {
-			stack = stack[:len(stack)-1]
 			return false
 		}
 		if _, ok := n.(*ast.FuncLit); ok && match.Mentions(c.info, n, param.root) {
@@ -69,7 +64,6 @@ func (c *checker) computeLeavesBody(fn *types.Func, i int) bool {
 				return false
 			}
 		}
-		stack = append(stack, n)
 		return true
 	})
 	return leaves

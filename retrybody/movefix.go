@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/httpvet/httpvet/internal/fixes"
 	"github.com/httpvet/httpvet/internal/match"
 )
 
@@ -35,29 +36,21 @@ func (c *checker) moveFix(s send, d defs) []analysis.TextEdit {
 		return nil
 	}
 	// The loop around the send, and the statements before it.
-	path := c.idx.PathTo(s.call)
 	var loop ast.Stmt
 	var body *ast.BlockStmt
-	for i := 0; i+1 < len(path) && loop == nil; i++ {
-		switch p := path[i+1].(type) {
-		case *ast.FuncLit:
-			return nil
+	fixable := c.outward(s.call, func(_, p ast.Node) bool {
+		switch p := p.(type) {
 		case *ast.ForStmt:
-			if path[i] != p.Body {
-				return nil
-			}
 			loop, body = p, p.Body
 		case *ast.RangeStmt:
-			if path[i] != p.Body {
-				return nil
-			}
 			loop, body = p, p.Body
 		}
-	}
-	if loop == nil {
+		return loop != nil
+	})
+	if !fixable || loop == nil {
 		return nil
 	}
-	list := c.stmtList(c.idx.Parent(loop))
+	list := match.StmtList(c.idx.Parent(loop))
 	at := -1
 	for i, st := range list {
 		if st == loop {
@@ -79,19 +72,6 @@ func (c *checker) moveFix(s send, d defs) []analysis.TextEdit {
 		return nil
 	}
 	return c.moveEdits(moved, body)
-}
-
-// stmtList returns the statements of a block or clause.
-func (c *checker) stmtList(n ast.Node) []ast.Stmt {
-	switch n := n.(type) {
-	case *ast.BlockStmt:
-		return n.List
-	case *ast.CaseClause:
-		return n.Body
-	case *ast.CommClause:
-		return n.Body
-	}
-	return nil
 }
 
 // freshReader reports whether e builds a new reader each time it runs,
@@ -274,12 +254,8 @@ func (c *checker) redeclarable(body *ast.BlockStmt, obj types.Object, declared m
 // level more, at the start of body.
 func (c *checker) moveEdits(moved []ast.Stmt, body *ast.BlockStmt) []analysis.TextEdit {
 	first, last := moved[0], moved[len(moved)-1]
-	tf := c.pass.Fset.File(first.Pos())
-	if tf == nil {
-		return nil
-	}
-	src, err := c.pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(src) {
+	tf, src, ok := fixes.FileSource(c.pass, first.Pos())
+	if !ok {
 		return nil
 	}
 	start := tf.Offset(tf.LineStart(tf.Line(first.Pos())))
@@ -294,7 +270,7 @@ func (c *checker) moveEdits(moved []ast.Stmt, body *ast.BlockStmt) []analysis.Te
 		return nil
 	}
 	for _, st := range moved {
-		if multiLineString(st) {
+		if fixes.HasMultilineRaw(st) {
 			return nil
 		}
 	}
@@ -340,17 +316,4 @@ func stripComment(rest string) string {
 		return rest[:i]
 	}
 	return rest
-}
-
-// multiLineString reports whether n contains a raw string literal that
-// spans lines, which re-indenting would change.
-func multiLineString(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if b, ok := m.(*ast.BasicLit); ok && b.Kind == token.STRING && strings.Contains(b.Value, "\n") {
-			found = true
-		}
-		return !found
-	})
-	return found
 }

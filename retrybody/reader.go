@@ -229,14 +229,6 @@ func declaredIn(n ast.Node, v *types.Var) bool { return n.Pos() <= v.Pos() && v.
 // isReader reports whether t has a Read method: a value given to a
 // function that reads it.
 func isReader(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Read")
-	fn, ok := obj.(*types.Func)
-	if !ok {
-		return false
-	}
-	sig := fn.Type().(*types.Signature)
-	return sig.Params().Len() == 1 && sig.Results().Len() == 2
+	sig := match.MethodSig(t, "Read")
+	return sig != nil && sig.Params().Len() == 1 && sig.Results().Len() == 2
 }

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/httpvet/httpvet/internal/fixes"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
@@ -45,8 +46,41 @@ func (c *checker) reportResend(first, again send, d defs) {
 			})
 		}
 	}
-	if d.rewindable {
-		if edits := c.resetFix(again, req); edits != nil {
+	c.reportWithReset(diag, again, req, d.rewindable)
+}
+
+// outward calls visit with each node around the send call, innermost
+// first, and its child on the way to the call, until visit returns true.
+// It returns false, the send out of a fix's reach, at a function literal
+// or at a loop whose header (not its body) holds the send.
+func (c *checker) outward(call *ast.CallExpr, visit func(child, parent ast.Node) (done bool)) bool {
+	path := c.idx.PathTo(call)
+	for i := 0; i+1 < len(path); i++ {
+		switch p := path[i+1].(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			if path[i] != p.Body {
+				return false
+			}
+		case *ast.RangeStmt:
+			if path[i] != p.Body {
+				return false
+			}
+		}
+		if visit(path[i], path[i+1]) {
+			return true
+		}
+	}
+	return true
+}
+
+// reportWithReset reports diag on the send s of req, with the fix that
+// resets req.Body from GetBody before the send when the body can be
+// rewound.
+func (c *checker) reportWithReset(diag analysis.Diagnostic, s send, req string, rewindable bool) {
+	if rewindable {
+		if edits := c.resetFix(s, req); edits != nil {
 			diag.SuggestedFixes = append(diag.SuggestedFixes, analysis.SuggestedFix{
 				Message:   fmt.Sprintf("Reset %s.Body from %s.GetBody before the send", req, req),
 				TextEdits: edits,
@@ -90,43 +124,21 @@ func (c *checker) keyText(s send) string {
 // or nil when the send is not in a statement of a block that starts its
 // line (a loop's header, a closure, a statement after another on its line).
 func (c *checker) resetFix(again send, req string) []analysis.TextEdit {
-	path := c.idx.PathTo(again.call)
 	var stmt ast.Stmt
-	for i := 0; i+1 < len(path) && stmt == nil; i++ {
-		switch p := path[i+1].(type) {
-		case *ast.FuncLit:
-			return nil
-		case *ast.ForStmt:
-			if path[i] != p.Body {
-				return nil
-			}
-		case *ast.RangeStmt:
-			if path[i] != p.Body {
-				return nil
-			}
+	fixable := c.outward(again.call, func(child, p ast.Node) bool {
+		switch p.(type) {
 		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause, *ast.LabeledStmt:
-			stmt, _ = path[i].(ast.Stmt)
+			stmt, _ = child.(ast.Stmt)
 		}
-	}
-	if stmt == nil {
+		return stmt != nil
+	})
+	if !fixable || stmt == nil {
 		return nil
 	}
-	tf := c.pass.Fset.File(stmt.Pos())
-	if tf == nil {
+	ind, ok := fixes.LeadingIndent(c.pass, stmt.Pos())
+	if !ok {
 		return nil
 	}
-	src, err := c.pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(src) {
-		return nil
-	}
-	start := tf.Offset(tf.LineStart(tf.Line(stmt.Pos())))
-	indent := src[start:tf.Offset(stmt.Pos())]
-	for _, b := range indent {
-		if b != ' ' && b != '\t' {
-			return nil
-		}
-	}
-	ind := string(indent)
 	text := fmt.Sprintf("if %s.GetBody != nil {\n%s\t%s.Body, _ = %s.GetBody()\n%s}\n%s", req, ind, req, req, ind, ind)
 	return []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text)}}
 }

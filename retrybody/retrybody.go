@@ -98,7 +98,7 @@ func holdsRequest(t types.Type) bool {
 	if match.IsRequest(t) {
 		return true
 	}
-	st, ok := deref(t).Underlying().(*types.Struct)
+	st, ok := match.DerefUnderlying(t).(*types.Struct)
 	if !ok {
 		return false
 	}

@@ -53,7 +53,7 @@ func keyOf(info *types.Info, e ast.Expr) (key, bool) {
 		}
 		t := sel.Recv()
 		for _, i := range sel.Index() {
-			st, ok := deref(t).Underlying().(*types.Struct)
+			st, ok := match.DerefUnderlying(t).(*types.Struct)
 			if !ok || i >= st.NumFields() {
 				return key{}, false
 			}
@@ -64,13 +64,6 @@ func keyOf(info *types.Info, e ast.Expr) (key, bool) {
 		return k, true
 	}
 	return key{}, false
-}
-
-func deref(t types.Type) types.Type {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }
 
 // relation says how a key c stands to the tracked request key k.

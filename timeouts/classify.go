@@ -263,7 +263,7 @@ func (c *checker) classifyKeyValue(cur cursor, p *ast.KeyValueExpr, k kind, sum 
 		// A field of a struct literal, or an element of a map or
 		// slice literal: follow the field or the container.
 		if outer, ok := cur.Parent().Parent().Node().(*ast.CompositeLit); ok {
-			if _, isStruct := typeUnder(info.TypeOf(outer)).(*types.Struct); isStruct {
+			if _, isStruct := match.DerefUnderlying(info.TypeOf(outer)).(*types.Struct); isStruct {
 				if key, ok := p.Key.(*ast.Ident); ok {
 					if s := c.dest(key, k); s != nil {
 						sum.merge(s)

@@ -56,9 +56,7 @@ func exported(fn *types.Func) bool {
 	}
 	if recv := fn.Signature().Recv(); recv != nil {
 		t := recv.Type()
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t = p.Elem()
-		}
+		t = match.Deref(t)
 		if n, ok := types.Unalias(t).(*types.Named); ok && !n.Obj().Exported() {
 			return false
 		}
@@ -84,14 +82,7 @@ func (c *checker) constructed(k kind, cur cursor, lit *ast.CompositeLit, pos, en
 				continue
 			}
 			decided = true
-			set := make(map[string]bool)
-			for f := range all {
-				set[f] = true
-			}
-			for f := range s.sets {
-				set[f] = true
-			}
-			for _, f := range missing(k, set) {
+			for _, f := range missing(k, union(all, s.sets)) {
 				if !contains(m, f) {
 					m = append(m, f)
 				}

@@ -14,12 +14,19 @@ import (
 // with a context from the caller may have a deadline: the analyzer cannot
 // know, and stays silent.
 func (c *checker) bareRequest(cur cursor, arg ast.Expr) bool {
+	return c.madeByCalls(cur, arg, func(call *ast.CallExpr) bool { return c.bareRequestCall(cur, call) })
+}
+
+// madeByCalls reports whether e is a call that made accepts, or a local
+// variable of the function around cur whose every value is one: false
+// for a parameter, a variable assigned some other way, or none.
+func (c *checker) madeByCalls(cur cursor, e ast.Expr, made func(*ast.CallExpr) bool) bool {
 	info := c.pass.TypesInfo
-	switch arg := ast.Unparen(arg).(type) {
+	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		return c.bareRequestCall(cur, arg)
+		return made(e)
 	case *ast.Ident:
-		v, ok := info.Uses[arg].(*types.Var)
+		v, ok := info.Uses[e].(*types.Var)
 		if !ok {
 			return false
 		}
@@ -27,18 +34,14 @@ func (c *checker) bareRequest(cur cursor, arg ast.Expr) bool {
 		if body == nil {
 			return false
 		}
-		bare := false
-		for _, val := range assignedValues(info, body, v) {
-			if val == nil {
-				return false // assigned some other way
-			}
-			call, ok := ast.Unparen(val).(*ast.CallExpr)
-			if !ok || !c.bareRequestCall(cur, call) {
+		vals := assignedValues(info, body, v)
+		for _, val := range vals {
+			call, ok := ast.Unparen(val).(*ast.CallExpr) // not for nil: assigned some other way
+			if !ok || !made(call) {
 				return false
 			}
-			bare = true
 		}
-		return bare // false when v is a parameter or assigned elsewhere
+		return len(vals) > 0
 	}
 	return false
 }
@@ -71,29 +74,9 @@ func (c *checker) reqctxOwns(call *ast.CallExpr) bool { return c.reqctx.Owns(cal
 // backgroundContext reports whether ctx is context.Background() or
 // context.TODO(), directly or through a local variable only assigned those.
 func (c *checker) backgroundContext(cur cursor, ctx ast.Expr) bool {
-	info := c.pass.TypesInfo
-	switch ctx := ast.Unparen(ctx).(type) {
-	case *ast.CallExpr:
-		return match.IsFunc(match.Callee(info, ctx), "context", "Background", "TODO")
-	case *ast.Ident:
-		v, ok := info.Uses[ctx].(*types.Var)
-		if !ok {
-			return false
-		}
-		body := outerBody(cur)
-		if body == nil {
-			return false
-		}
-		vals := assignedValues(info, body, v)
-		for _, val := range vals {
-			call, ok := ast.Unparen(val).(*ast.CallExpr)
-			if !ok || !match.IsFunc(match.Callee(info, call), "context", "Background", "TODO") {
-				return false
-			}
-		}
-		return len(vals) > 0
-	}
-	return false
+	return c.madeByCalls(cur, ctx, func(call *ast.CallExpr) bool {
+		return match.IsFunc(match.Callee(c.pass.TypesInfo, call), "context", "Background", "TODO")
+	})
 }
 
 // outerBody returns the body of the outermost function declaration
@@ -113,35 +96,15 @@ func assignedValues(info *types.Info, body *ast.BlockStmt, v *types.Var) []ast.E
 	var vals []ast.Expr
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				id, ok := ast.Unparen(lhs).(*ast.Ident)
-				if !ok || info.ObjectOf(id) != v {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			for i, lhs := range match.Assigned(n) {
+				if match.ObjectOf(info, lhs) != v {
 					continue
 				}
-				switch {
-				case len(n.Lhs) == len(n.Rhs):
-					vals = append(vals, n.Rhs[i])
-				case len(n.Rhs) == 1:
-					vals = append(vals, n.Rhs[0])
-				default:
-					vals = append(vals, nil)
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if info.Defs[name] != v {
-					continue
-				}
-				switch {
-				case len(n.Values) == 0:
-					// The zero value: a nil request is no request.
-				case len(n.Names) == len(n.Values):
-					vals = append(vals, n.Values[i])
-				case len(n.Values) == 1:
-					vals = append(vals, n.Values[0])
-				default:
-					vals = append(vals, nil)
+				// The zero value (a nil request is no request) adds none;
+				// sides that do not pair add nil.
+				if val, _, ok := match.AssignedValue(n, i); val != nil || !ok {
+					vals = append(vals, val)
 				}
 			}
 		case *ast.UnaryExpr:

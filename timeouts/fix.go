@@ -1,7 +1,6 @@
 package timeouts
 
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -58,7 +57,7 @@ func (c *checker) literalFix(k kind, lit *ast.CompositeLit, m []string) []analys
 	var zeros []*ast.KeyValueExpr
 	var absent []string
 	for _, f := range m {
-		if kv := keyed(lit, f); kv != nil {
+		if kv := match.KeyedField(lit, f); kv != nil {
 			zeros = append(zeros, kv)
 		} else {
 			absent = append(absent, f)
@@ -68,18 +67,6 @@ func (c *checker) literalFix(k kind, lit *ast.CompositeLit, m []string) []analys
 		return c.replaceZeros(k, lit, m, absent, zeros)
 	}
 	return c.addFields(k, lit, m, nil)
-}
-
-// keyed returns the element of lit that sets field name, or nil.
-func keyed(lit *ast.CompositeLit, name string) *ast.KeyValueExpr {
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == name {
-				return kv
-			}
-		}
-	}
-	return nil
 }
 
 // replaceZeros returns the fix giving the fields m of lit their timeouts:
@@ -140,18 +127,14 @@ func (c *checker) addFields(k kind, lit *ast.CompositeLit, m []string, extra []s
 	default:
 		// One field a line, indented like the other fields (or one tab
 		// deeper than the closing brace).
-		src, err := c.pass.ReadFile(fset.File(lit.Pos()).Name())
-		if err != nil {
-			return nil
-		}
-		braceIndent := indentOf(src, fset.Position(lit.Rbrace).Offset)
-		if len(braceIndent) != fset.Position(lit.Rbrace).Column-1 {
+		braceIndent, ok := fixes.LeadingIndent(c.pass, lit.Rbrace)
+		if !ok {
 			return nil // the brace does not start its line
 		}
 		eltIndent := braceIndent + "\t"
 		if len(lit.Elts) > 0 {
-			off := fset.Position(lit.Elts[len(lit.Elts)-1].Pos()).Offset
-			if in := indentOf(src, off); strings.HasPrefix(in, braceIndent) && len(in) > len(braceIndent) {
+			tf, src, _ := fixes.FileSource(c.pass, lit.Rbrace) // read by LeadingIndent
+			if in := fixes.LineIndent(tf, src, lit.Elts[len(lit.Elts)-1].Pos()); strings.HasPrefix(in, braceIndent) && len(in) > len(braceIndent) {
 				eltIndent = in
 			}
 		}
@@ -213,19 +196,6 @@ func (c *checker) formattedEdit(lit *ast.CompositeLit, kvs []string, repl map[*a
 	return fixes.Replace(c.pass, lit.Pos(), lit.End(), text)
 }
 
-// indentOf returns the leading white space of the line containing offset.
-func indentOf(src []byte, offset int) string {
-	if offset > len(src) {
-		return ""
-	}
-	start := bytes.LastIndexByte(src[:offset], '\n') + 1
-	end := start
-	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
-		end++
-	}
-	return string(src[start:end])
-}
-
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -280,7 +250,10 @@ func (c *checker) listenFix(call *ast.CallExpr, name string) *analysis.Suggested
 	if !ok {
 		return nil
 	}
-	src := c.exprSource
+	src := func(e ast.Expr) string {
+		s, _ := fixes.Source(c.pass, e)
+		return s // "" when it cannot be read
+	}
 	var fields []string
 	if addr != nil {
 		fields = append(fields, "Addr: "+src(addr))
@@ -337,18 +310,6 @@ func listenArgs(name string, args []ast.Expr) (addr, handler ast.Expr, rest []as
 		}
 	}
 	return addr, handler, rest, len(args) == want
-}
-
-// exprSource returns the source text of e, or "" when it cannot be read.
-func (c *checker) exprSource(e ast.Expr) string {
-	var b bytes.Buffer
-	start, end := c.pass.Fset.Position(e.Pos()).Offset, c.pass.Fset.Position(e.End()).Offset
-	content, err := c.pass.ReadFile(c.pass.Fset.File(e.Pos()).Name())
-	if err != nil || end > len(content) {
-		return ""
-	}
-	b.Write(content[start:end])
-	return b.String()
 }
 
 // pure reports whether evaluating e has no side effects: identifiers,

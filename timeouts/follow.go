@@ -160,7 +160,7 @@ func (c *checker) followKeyValue(cur cursor, p *ast.KeyValueExpr, k kind) *summa
 	if !ok {
 		return nil
 	}
-	if _, isStruct := typeUnder(info.TypeOf(outer)).(*types.Struct); !isStruct {
+	if _, isStruct := match.DerefUnderlying(info.TypeOf(outer)).(*types.Struct); !isStruct {
 		return c.container(cur.Parent().Parent(), k)
 	}
 	key, ok := p.Key.(*ast.Ident)
@@ -181,16 +181,6 @@ func (c *checker) followKeyValue(cur cursor, p *ast.KeyValueExpr, k kind) *summa
 		}
 	}
 	return c.dest(key, k)
-}
-
-func typeUnder(t types.Type) types.Type {
-	if t == nil {
-		return nil
-	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	return t.Underlying()
 }
 
 // dest returns the summary of the variable or field that lhs denotes, or

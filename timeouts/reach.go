@@ -127,16 +127,11 @@ func (c *checker) loopbackSeen(e ast.Expr, seen map[*types.Var]bool) bool {
 		}
 		return true
 	case *ast.Ident, *ast.SelectorExpr:
-		v := varOf(info, e)
-		if v == nil {
-			return false
-		}
-		if seen[v] {
+		vals, again, ok := c.varValues(e, seen)
+		if again {
 			return true // addr = addr + …: its other values decide
 		}
-		seen[v] = true
-		vals, ok := c.valuesOf(v)
-		if !ok || len(vals) == 0 {
+		if !ok {
 			return false
 		}
 		for _, val := range vals {
@@ -147,6 +142,23 @@ func (c *checker) loopbackSeen(e ast.Expr, seen map[*types.Var]bool) bool {
 		return true
 	}
 	return false
+}
+
+// varValues returns the values of the variable e denotes (valuesOf), for
+// a walk through variables' values that follows each once: again is true
+// when seen holds it already, and ok false when e is no variable or its
+// values are unknown or none.
+func (c *checker) varValues(e ast.Expr, seen map[*types.Var]bool) (vals []ast.Expr, again, ok bool) {
+	v := varOf(c.pass.TypesInfo, e)
+	if v == nil {
+		return nil, false, false
+	}
+	if seen[v] {
+		return nil, true, false
+	}
+	seen[v] = true
+	vals, ok = c.valuesOf(v)
+	return vals, false, ok && len(vals) > 0
 }
 
 // isFlagString reports whether call is flag.name or (*flag.FlagSet).name
@@ -200,16 +212,11 @@ func (c *checker) listenerSeen(ln ast.Expr, seen map[*types.Var]bool) reach {
 			return publicReach
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		v := varOf(info, ln)
-		if v == nil {
-			return unknownReach
-		}
-		if seen[v] {
+		vals, again, ok := c.varValues(ln, seen)
+		if again {
 			return localReach // ln = tls.NewListener(ln, cfg): its other values decide
 		}
-		seen[v] = true
-		vals, ok := c.valuesOf(v)
-		if !ok || len(vals) == 0 {
+		if !ok {
 			return unknownReach
 		}
 		r := localReach
@@ -243,15 +250,13 @@ func (c *checker) local(lit *ast.CompositeLit, sum *summary) bool {
 	}
 	addr := sum.addr
 	if lit != nil {
-		for _, elt := range lit.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Addr" {
-					a := c.addrKey(kv.Value)
-					if addr != "" && addr != a && !(isLoopback(addr) && isLoopback(a)) {
-						a = "?"
-					}
-					addr = a
+		for name, kv := range match.KeyedFields(lit) {
+			if name == "Addr" {
+				a := c.addrKey(kv.Value)
+				if addr != "" && addr != a && !(isLoopback(addr) && isLoopback(a)) {
+					a = "?"
 				}
+				addr = a
 			}
 		}
 	}

@@ -176,12 +176,8 @@ func (c *checker) recordStores(cur cursor) {
 	case *ast.AssignStmt:
 		for i, lhs := range n.Lhs {
 			var val ast.Expr
-			switch {
-			case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
-			case len(n.Lhs) == len(n.Rhs):
-				val = n.Rhs[i]
-			case len(n.Rhs) == 1:
-				val = n.Rhs[0] // ln, err := net.Listen(…): the call
+			if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
+				val, _, _ = match.AssignedValue(n, i) // ln, err := net.Listen(…): the call
 			}
 			c.store(lhs, val)
 		}
@@ -229,15 +225,14 @@ func (c *checker) recordStores(cur cursor) {
 // recordSpecStores records the values of a var declaration.
 func (c *checker) recordSpecStores(n *ast.ValueSpec) {
 	for i, name := range n.Names {
+		val, _, ok := match.AssignedValue(n, i)
 		switch {
-		case len(n.Values) == 0:
-			if b, ok := typeUnder(c.pass.TypesInfo.TypeOf(name)).(*types.Basic); ok && b.Info()&types.IsString != 0 {
+		case val != nil:
+			c.store(name, val)
+		case ok: // the zero value
+			if b, ok := match.DerefUnderlying(c.pass.TypesInfo.TypeOf(name)).(*types.Basic); ok && b.Info()&types.IsString != 0 {
 				c.store(name, nil) // "": every interface
 			}
-		case len(n.Names) == len(n.Values):
-			c.store(name, n.Values[i])
-		case len(n.Values) == 1:
-			c.store(name, n.Values[0])
 		}
 	}
 }
@@ -246,7 +241,7 @@ func (c *checker) recordSpecStores(n *ast.ValueSpec) {
 // literal sets.
 func (c *checker) recordLiteralStores(n *ast.CompositeLit) {
 	info := c.pass.TypesInfo
-	st, ok := typeUnder(info.TypeOf(n)).(*types.Struct)
+	st, ok := match.DerefUnderlying(info.TypeOf(n)).(*types.Struct)
 	if !ok {
 		return
 	}

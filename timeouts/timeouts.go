@@ -106,9 +106,7 @@ func kindOf(t types.Type) kind {
 	if t == nil {
 		return none
 	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
+	t = match.Deref(t)
 	switch pkg, name := match.Named(t); {
 	case pkg != match.NetHTTP:
 		return none
@@ -319,6 +317,19 @@ func missing(k kind, set map[string]bool) []string {
 	return nil
 }
 
+// union returns the fields a or b sets: those of a literal and those set
+// after it.
+func union(a, b map[string]bool) map[string]bool {
+	u := make(map[string]bool, len(a)+len(b))
+	for f := range a {
+		u[f] = true
+	}
+	for f := range b {
+		u[f] = true
+	}
+	return u
+}
+
 // report reports the value created at [pos, end) (by lit, when it is a
 // literal) if its fields lack timeouts, and the value is used. In strict
 // mode a server is reported whatever reaches it and whether or not it is
@@ -338,13 +349,7 @@ func (c *checker) report(k kind, cur cursor, lit *ast.CompositeLit, pos, end tok
 		}
 		contract = true
 	}
-	all := make(map[string]bool)
-	for f := range set {
-		all[f] = true
-	}
-	for f := range sum.sets {
-		all[f] = true
-	}
+	all := union(set, sum.sets)
 	if sum.returned && !sum.used {
 		c.constructed(k, cur, lit, pos, end, all, sum)
 		return

@@ -15,16 +15,7 @@ import (
 )
 
 // hasTimeout reports whether the http.Client literal lit sets Timeout.
-func hasTimeout(lit *ast.CompositeLit) bool {
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Timeout" {
-				return true
-			}
-		}
-	}
-	return false
-}
+func hasTimeout(lit *ast.CompositeLit) bool { return match.KeyedField(lit, "Timeout") != nil }
 
 // boundedTransport is the summary of a Transport used by a Client with a
 // Timeout: the Timeout bounds the dial and the TLS handshake, only idle
@@ -47,13 +38,8 @@ func isClientTransport(v *types.Var) bool {
 // literal lit.
 func (c *checker) dialerKeepAlive(lit *ast.CompositeLit) {
 	info := c.pass.TypesInfo
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		key, ok := kv.Key.(*ast.Ident)
-		if !ok || (key.Name != "DialContext" && key.Name != "Dial") {
+	for name, kv := range match.KeyedFields(lit) {
+		if name != "DialContext" && name != "Dial" {
 			continue
 		}
 		sel, ok := ast.Unparen(kv.Value).(*ast.SelectorExpr)
@@ -68,12 +54,8 @@ func (c *checker) dialerKeepAlive(lit *ast.CompositeLit) {
 		if !ok || !match.IsNamed(info.TypeOf(dl), "net", "Dialer") {
 			continue
 		}
-		for _, delt := range dl.Elts {
-			dkv, ok := delt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			if dk, ok := dkv.Key.(*ast.Ident); !ok || dk.Name != "KeepAlive" {
+		for dname, dkv := range match.KeyedFields(dl) {
+			if dname != "KeepAlive" {
 				continue
 			}
 			tv, ok := info.Types[dkv.Value]

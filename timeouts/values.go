@@ -7,6 +7,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/httpvet/httpvet/internal/match"
 )
 
 // container follows a slice, array or map literal holding values of kind
@@ -173,10 +175,7 @@ func (c *checker) enclosingFunc(cur cursor) (*types.Func, bool) {
 // function made: a literal, new(T), or a local variable. A field or
 // package variable returned by a getter is the caller's to configure.
 func (c *checker) madeHere(e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
+	e = match.Unaddr(e)
 	switch e := e.(type) {
 	case *ast.CompositeLit, *ast.CallExpr:
 		return true

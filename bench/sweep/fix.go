@@ -28,13 +28,18 @@ func fixCopy(md *mode, dir string, t tools, work, name string, log *bytes.Buffer
 	check(copyTree(dir, cp))
 	defer os.RemoveAll(cp)
 	args := append(append([]string{"-fix"}, md.Flags...), "./...")
-	before := snapshot(cp)
-	first := vetrun.Timed(cp, moduleEnv, t.httpvet, args...)
-	if first.Panicked() {
-		md.Panics++
-		fmt.Fprintf(log, "%s: httpvet -fix crashed:\n%s\n", md.Name, vetrun.Tail(first.Stderr))
+	// fix runs httpvet -fix on the copy, counts and logs a crash, and
+	// returns the files it changed.
+	fix := func(which string) []string {
+		before := snapshot(cp)
+		r := vetrun.Timed(cp, moduleEnv, t.httpvet, args...)
+		if r.Panicked() {
+			md.Panics++
+			fmt.Fprintf(log, "%s: %shttpvet -fix crashed:\n%s\n", md.Name, which, vetrun.Tail(r.Stderr))
+		}
+		return changed(before, snapshot(cp))
 	}
-	fixed := changed(before, snapshot(cp))
+	fixed := fix("")
 	md.FilesFixed = len(fixed)
 	if len(fixed) == 0 {
 		return
@@ -43,13 +48,7 @@ func fixCopy(md *mode, dir string, t tools, work, name string, log *bytes.Buffer
 	md.Vets = yesNo(vetsAsBefore(dir, cp, log, md.Name))
 	md.Gofmt = yesNo(gofmtClean(dir, cp, fixed, log, md.Name))
 
-	afterFirst := snapshot(cp)
-	second := vetrun.Timed(cp, moduleEnv, t.httpvet, args...)
-	if second.Panicked() {
-		md.Panics++
-		fmt.Fprintf(log, "%s: second httpvet -fix crashed:\n%s\n", md.Name, vetrun.Tail(second.Stderr))
-	}
-	again := changed(afterFirst, snapshot(cp))
+	again := fix("second ")
 	md.Idempotent = yesNo(len(again) == 0)
 	if len(again) > 0 {
 		fmt.Fprintf(log, "%s: a second -fix changed %v\n", md.Name, again)

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"strings"
+
+	"github.com/httpvet/httpvet/internal/fixes"
 )
 
 // unifiedDiff returns the unified diff, with three lines of context, that
@@ -96,14 +98,7 @@ type op struct {
 // longest common subsequence of what is between (fixes change little, so
 // the middle is small).
 func diffLines(a, b []string) []op {
-	pre := 0
-	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
-		pre++
-	}
-	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
-		suf++
-	}
+	pre, suf := fixes.CommonEnds(a, b)
 	var ops []op
 	for i := range pre {
 		ops = append(ops, op{' ', i, i})

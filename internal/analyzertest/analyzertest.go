@@ -68,16 +68,10 @@ func RunDespiteTypeErrors(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
 // expectations can say which class each finding is ("^contract: ").
 func Classed(a *analysis.Analyzer) *analysis.Analyzer {
 	c := *a
-	run := a.Run
-	c.Run = func(pass *analysis.Pass) (any, error) {
-		report := pass.Report
-		pass.Report = func(d analysis.Diagnostic) {
-			d.Message = strict.Class(d.Category) + ": " + d.Message
-			report(d)
-		}
-		return run(pass)
-	}
-	return &c
+	return strict.WrapReports(&c, func(d analysis.Diagnostic) analysis.Diagnostic {
+		d.Message = strict.Class(d.Category) + ": " + d.Message
+		return d
+	})
 }
 
 // Contract returns the findings of results of class contract.

@@ -173,8 +173,8 @@ func (idx *Index) definedNeverNil(v *types.Var, pos token.Pos) bool {
 				if !isID || (idx.info.Defs[id] != v && idx.info.Uses[id] != v) {
 					continue
 				}
-				if idx.info.Defs[id] == v && len(n.Lhs) == len(n.Rhs) && !defined {
-					defined = idx.neverNil(n.Rhs[k], pos)
+				if rhs, tuple, _ := match.AssignedValue(n, k); idx.info.Defs[id] == v && rhs != nil && tuple < 0 && !defined {
+					defined = idx.neverNil(rhs, pos)
 					ok = ok && defined
 				} else {
 					ok = false

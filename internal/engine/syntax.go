@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"slices"
 	"sync"
+
+	"github.com/httpvet/httpvet/internal/match"
 )
 
 // A Func is one function of the package: a declaration, or a function
@@ -229,15 +231,7 @@ func (idx *Index) Parent(n ast.Node) ast.Node {
 // NextSibling returns the statement after stmt in its enclosing block or
 // case clause, or nil if it is the last one.
 func (idx *Index) NextSibling(stmt ast.Stmt) ast.Stmt {
-	var list []ast.Stmt
-	switch p := idx.Parent(stmt).(type) {
-	case *ast.BlockStmt:
-		list = p.List
-	case *ast.CaseClause:
-		list = p.Body
-	case *ast.CommClause:
-		list = p.Body
-	}
+	list := match.StmtList(idx.Parent(stmt))
 	for i, s := range list {
 		if s == stmt && i+1 < len(list) {
 			return list[i+1]

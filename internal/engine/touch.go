@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/httpvet/httpvet/internal/match"
 )
 
 // Touching returns the functions whose bodies (or signatures) touch one of
@@ -105,18 +107,19 @@ func (idx *Index) everything() *touchEntry {
 	return e
 }
 
-func (idx *Index) scan(match func(types.Object, func(types.Type) bool) bool, pkgs []*types.Package) *touchEntry {
+func (idx *Index) scan(matches func(types.Object, func(types.Type) bool) bool, pkgs []*types.Package) *touchEntry {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
 	idx.scans++
 	memo := make(map[types.Type]bool)
-	mention := func(t types.Type) bool { return mentions(t, pkgs, memo, 0) }
+	inPkgs := func(n *types.Named) bool { return slices.Contains(pkgs, n.Obj().Pkg()) }
+	mention := func(t types.Type) bool { return len(pkgs) > 0 && match.TypeMentions(t, inPkgs, memo) }
 	// Each matching identifier is placed at once, in map order; the
 	// lists are sorted at the end (no slice of every hit to sort).
 	e := new(touchEntry)
 	for _, m := range []map[*ast.Ident]types.Object{idx.info.Uses, idx.info.Defs} {
 		for id, obj := range m {
-			if obj == nil || !match(obj, mention) {
+			if obj == nil || !matches(obj, mention) {
 				continue
 			}
 			pos := id.Pos()
@@ -140,69 +143,6 @@ func (idx *Index) scan(match func(types.Object, func(types.Type) bool) bool, pkg
 	e.inits = slices.Compact(e.inits)                                                       // repeats are neighbours once sorted
 	sort.Slice(e.funcs, func(i, j int) bool { return e.funcs[i].Pos() < e.funcs[j].Pos() }) // no two start at one position
 	return e
-}
-
-// mentions reports whether t mentions a named type of one of pkgs: t
-// itself, its elements, fields, parameters, results or type arguments.
-func mentions(t types.Type, pkgs []*types.Package, memo map[types.Type]bool, depth int) bool {
-	if t == nil || len(pkgs) == 0 || depth > 8 {
-		return false
-	}
-	switch t := t.(type) {
-	case *types.Basic:
-		return false // most identifiers: not worth a place in memo
-	case *types.Named:
-		if t.TypeArgs() == nil {
-			return slices.Contains(pkgs, t.Obj().Pkg())
-		}
-	}
-	// Only instances are remembered: no cycle runs through the other
-	// types without a named type, and a map entry for every signature
-	// and pointer the package uses cost more than walking them again.
-	_, inst := t.(*types.Named)
-	if inst {
-		if r, ok := memo[t]; ok {
-			return r
-		}
-		memo[t] = false // break cycles
-	}
-	r := false
-	switch t := t.(type) {
-	case *types.Alias:
-		r = mentions(types.Unalias(t), pkgs, memo, depth+1)
-	case *types.Named:
-		if slices.Contains(pkgs, t.Obj().Pkg()) {
-			r = true
-		} else if args := t.TypeArgs(); args != nil {
-			for i := 0; i < args.Len() && !r; i++ {
-				r = mentions(args.At(i), pkgs, memo, depth+1)
-			}
-		}
-	case *types.Pointer:
-		r = mentions(t.Elem(), pkgs, memo, depth+1)
-	case *types.Slice:
-		r = mentions(t.Elem(), pkgs, memo, depth+1)
-	case *types.Array:
-		r = mentions(t.Elem(), pkgs, memo, depth+1)
-	case *types.Chan:
-		r = mentions(t.Elem(), pkgs, memo, depth+1)
-	case *types.Map:
-		r = mentions(t.Key(), pkgs, memo, depth+1) || mentions(t.Elem(), pkgs, memo, depth+1)
-	case *types.Signature:
-		r = mentions(t.Params(), pkgs, memo, depth+1) || mentions(t.Results(), pkgs, memo, depth+1)
-	case *types.Tuple:
-		for i := 0; i < t.Len() && !r; i++ {
-			r = mentions(t.At(i).Type(), pkgs, memo, depth+1)
-		}
-	case *types.Struct:
-		for i := 0; i < t.NumFields() && !r; i++ {
-			r = mentions(t.Field(i).Type(), pkgs, memo, depth+1)
-		}
-	}
-	if inst {
-		memo[t] = r
-	}
-	return r
 }
 
 // Uses returns the identifiers that refer to an object for which pred is

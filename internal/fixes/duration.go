@@ -56,5 +56,3 @@ func (p PositiveDuration) Set(s string) error {
 	*p.D = d
 	return nil
 }
-
-// lineIndent returns the leading white space of the line of pos in src.

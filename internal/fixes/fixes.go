@@ -28,12 +28,8 @@ func File(pass *analysis.Pass, pos token.Pos) *ast.File {
 // and ok=false unless stmt has its lines to itself (nothing but white
 // space and comments before or after it on them).
 func DeleteStmt(pass *analysis.Pass, stmt ast.Stmt) (edit analysis.TextEdit, ok bool) {
-	tf := pass.Fset.File(stmt.Pos())
-	if tf == nil {
-		return edit, false
-	}
-	content, err := pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(content) {
+	tf, content, ok := FileSource(pass, stmt.Pos())
+	if !ok {
 		return edit, false
 	}
 	edit = lineEdit(tf, stmt.Pos(), stmt.End())
@@ -76,21 +72,12 @@ func DefaultFix(d analysis.Diagnostic) (analysis.SuggestedFix, bool) {
 // first fix of a diagnostic (unitchecker's -fix) or all of them
 // (golangci-lint). It changes a in place and returns it.
 func DefaultFixOnly(a *analysis.Analyzer) *analysis.Analyzer {
-	run := a.Run
-	if run == nil {
-		return a
-	}
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		report := pass.Report
-		pass.Report = func(d analysis.Diagnostic) {
-			if fix, ok := DefaultFix(d); ok {
-				d.SuggestedFixes = []analysis.SuggestedFix{fix}
-			} else {
-				d.SuggestedFixes = nil
-			}
-			report(d)
+	return strict.WrapReports(a, func(d analysis.Diagnostic) analysis.Diagnostic {
+		if fix, ok := DefaultFix(d); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		} else {
+			d.SuggestedFixes = nil
 		}
-		return run(pass)
-	}
-	return a
+		return d
+	})
 }

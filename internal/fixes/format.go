@@ -10,15 +10,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-func lineIndent(tf *token.File, src []byte, pos token.Pos) string {
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := start
-	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
-		end++
-	}
-	return string(src[start:end])
-}
-
 // FormatExpr returns the expression text as gofmt prints it at pos, in
 // place of the expression that starts there: formatted on its own, its
 // continuation lines indented like the line of pos. ok is false when text
@@ -71,15 +62,11 @@ func formatSnippet(prefix, text, suffix string) (string, bool) {
 }
 
 func indentRest(pass *analysis.Pass, pos token.Pos, text, _ string) (string, bool) {
-	tf := pass.Fset.File(pos)
-	if tf == nil {
+	tf, src, ok := FileSource(pass, pos)
+	if !ok {
 		return "", false
 	}
-	src, err := pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(src) {
-		return "", false
-	}
-	indent := lineIndent(tf, src, pos)
+	indent := LineIndent(tf, src, pos)
 	lines := strings.Split(text, "\n")
 	for i := 1; i < len(lines); i++ {
 		if lines[i] != "" {
@@ -93,38 +80,39 @@ func indentRest(pass *analysis.Pass, pos token.Pos, text, _ string) (string, boo
 // by text, trimmed to the part that changes (so that fixes touching
 // nearby text conflict less). ok is false when the file cannot be read.
 func Replace(pass *analysis.Pass, pos, end token.Pos, text string) (analysis.TextEdit, bool) {
-	tf := pass.Fset.File(pos)
-	if tf == nil {
+	tf, src, ok := FileSource(pass, pos)
+	if !ok {
 		return analysis.TextEdit{}, false
 	}
-	src, err := pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(src) {
-		return analysis.TextEdit{}, false
-	}
-	old := src[tf.Offset(pos):tf.Offset(end)]
 	nt := []byte(text)
-	p := 0
-	for p < len(old) && p < len(nt) && old[p] == nt[p] {
-		p++
-	}
-	s := 0
-	for s < len(old)-p && s < len(nt)-p && old[len(old)-1-s] == nt[len(nt)-1-s] {
-		s++
-	}
+	p, s := CommonEnds(src[tf.Offset(pos):tf.Offset(end)], nt)
 	return analysis.TextEdit{Pos: pos + token.Pos(p), End: end - token.Pos(s), NewText: nt[p : len(nt)-s]}, true
 }
 
-// Source returns the text of n in its file.
-func Source(pass *analysis.Pass, n ast.Node) (string, bool) {
-	tf := pass.Fset.File(n.Pos())
-	if tf == nil {
-		return "", false
+// CommonEnds returns the length of the longest common prefix of a and b,
+// and of the longest common suffix of what follows it in both.
+func CommonEnds[E comparable](a, b []E) (prefix, suffix int) {
+	for prefix < len(a) && prefix < len(b) && a[prefix] == b[prefix] {
+		prefix++
 	}
-	src, err := pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(src) {
-		return "", false
+	for suffix < len(a)-prefix && suffix < len(b)-prefix && a[len(a)-1-suffix] == b[len(b)-1-suffix] {
+		suffix++
 	}
-	return string(src[tf.Offset(n.Pos()):tf.Offset(n.End())]), true
+	return prefix, suffix
+}
+
+// HasMultilineRaw reports whether the syntax under n holds a raw string
+// literal that spans lines, which re-indenting n's lines would change
+// (multilineRaw asks it of source text).
+func HasMultilineRaw(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if b, ok := m.(*ast.BasicLit); ok && b.Kind == token.STRING && strings.Contains(b.Value, "\n") {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // multilineRaw reports whether the Go source text holds a raw string

@@ -205,27 +205,14 @@ func blockEdits(tf *token.File, file *ast.File, gd *ast.GenDecl, add []string) [
 	lastLine := -1
 	for _, s := range gd.Specs {
 		spec := s.(*ast.ImportSpec)
-		start := spec.Pos()
-		if spec.Doc != nil {
-			start = spec.Doc.Pos()
-		}
-		line := tf.Line(start)
+		line := tf.Line(specStart(spec))
 		if len(groups) == 0 || line > lastLine+1 {
 			groups = append(groups, nil)
 		}
 		groups[len(groups)-1] = append(groups[len(groups)-1], spec)
 		lastLine = tf.Line(spec.End())
 	}
-	var edits []analysis.TextEdit
-	insert := func(at token.Pos, text string) {
-		for i := range edits {
-			if edits[i].Pos == at {
-				edits[i].NewText = append(edits[i].NewText, text...)
-				return
-			}
-		}
-		edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
-	}
+	var edits insertions
 	for _, q := range add {
 		group := groups[0]
 		if isStd(q) {
@@ -245,10 +232,7 @@ func blockEdits(tf *token.File, file *ast.File, gd *ast.GenDecl, add []string) [
 		at := token.NoPos
 		for i, spec := range group {
 			if spec.Path.Value > q {
-				start := spec.Pos()
-				if spec.Doc != nil {
-					start = spec.Doc.Pos()
-				}
+				start := specStart(spec)
 				line := tf.Line(start)
 				if tf.Line(gd.Lparen) == line || i > 0 && tf.Line(group[i-1].End()) == line {
 					// Not the first import on its line: the line start
@@ -273,7 +257,7 @@ func blockEdits(tf *token.File, file *ast.File, gd *ast.GenDecl, add []string) [
 				q = "\n\t" + q
 			}
 		}
-		insert(at, q)
+		edits.add(at, q)
 	}
 	return edits
 }
@@ -299,30 +283,39 @@ func afterLast(file *ast.File, gd *ast.GenDecl) token.Pos {
 // it, or at the end (without line information, groups are not told
 // apart).
 func sortedEdits(file *ast.File, gd *ast.GenDecl, add []string) []analysis.TextEdit {
-	var edits []analysis.TextEdit
-	insert := func(at token.Pos, text string) {
-		for i := range edits {
-			if edits[i].Pos == at {
-				edits[i].NewText = append(edits[i].NewText, text...)
-				return
-			}
-		}
-		edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
-	}
+	var edits insertions
 next:
 	for _, q := range add {
 		for _, s := range gd.Specs {
 			spec := s.(*ast.ImportSpec)
 			if spec.Path.Value > q {
-				start := spec.Pos()
-				if spec.Doc != nil {
-					start = spec.Doc.Pos()
-				}
-				insert(start, q+"\n\t")
+				edits.add(specStart(spec), q+"\n\t")
 				continue next
 			}
 		}
-		insert(afterLast(file, gd), "\n\t"+q)
+		edits.add(afterLast(file, gd), "\n\t"+q)
 	}
 	return edits
+}
+
+// insertions are edits that insert text, at most one a position: texts
+// inserted at one position follow each other in the order added.
+type insertions []analysis.TextEdit
+
+func (ins *insertions) add(at token.Pos, text string) {
+	for i := range *ins {
+		if (*ins)[i].Pos == at {
+			(*ins)[i].NewText = append((*ins)[i].NewText, text...)
+			return
+		}
+	}
+	*ins = append(*ins, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
+}
+
+// specStart returns where spec starts, its doc comment included.
+func specStart(spec *ast.ImportSpec) token.Pos {
+	if spec.Doc != nil {
+		return spec.Doc.Pos()
+	}
+	return spec.Pos()
 }

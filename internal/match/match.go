@@ -7,7 +7,6 @@ package match
 import (
 	"go/ast"
 	"go/constant"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -59,6 +58,38 @@ func IsPointerTo(t types.Type, pkgPath, name string) bool {
 // IsNamedOrPointer reports whether t is pkgPath.name or *pkgPath.name.
 func IsNamedOrPointer(t types.Type, pkgPath, name string) bool {
 	return IsNamed(t, pkgPath, name) || IsPointerTo(t, pkgPath, name)
+}
+
+// Deref returns what t points to when t is a pointer, else t.
+func Deref(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// DerefUnderlying returns the underlying type of Deref(t) (the struct a
+// value or pointer of t holds), or nil for nil.
+func DerefUnderlying(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	return Deref(t).Underlying()
+}
+
+// MethodSig returns the signature of the exported method name of t (or
+// of *t), or nil when it has none.
+func MethodSig(t types.Type, name string) *types.Signature {
+	if t == nil {
+		return nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return nil
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	return sig
 }
 
 // IsResponse reports whether t is exactly *net/http.Response.
@@ -119,11 +150,7 @@ func IsMethod(obj types.Object, pkgPath, recv string, names ...string) bool {
 	if !ok || sig.Recv() == nil {
 		return false
 	}
-	rt := sig.Recv().Type()
-	if ptr, ok := types.Unalias(rt).(*types.Pointer); ok {
-		rt = ptr.Elem()
-	}
-	return IsNamed(rt, pkgPath, recv)
+	return IsNamed(Deref(sig.Recv().Type()), pkgPath, recv)
 }
 
 // Imports reports whether pkg imports path directly.
@@ -152,76 +179,6 @@ func ObjectOf(info *types.Info, e ast.Expr) types.Object {
 	return info.ObjectOf(id)
 }
 
-// Assigned returns what the statement n assigns: the left side of an
-// assignment, the names of a var spec, a range statement's key and value
-// (those present); nil for any other node.
-func Assigned(n ast.Node) []ast.Expr {
-	var lhs []ast.Expr
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		lhs = n.Lhs
-	case *ast.ValueSpec:
-		for _, id := range n.Names {
-			lhs = append(lhs, id)
-		}
-	case *ast.RangeStmt:
-		for _, e := range []ast.Expr{n.Key, n.Value} {
-			if e != nil {
-				lhs = append(lhs, e)
-			}
-		}
-	}
-	return lhs
-}
-
-// Assigns reports whether the syntax under n assigns v or takes its
-// address (after which anything may assign it).
-func Assigns(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for _, l := range n.Lhs {
-				found = found || ObjectOf(info, l) == v
-			}
-		case *ast.UnaryExpr:
-			found = found || n.Op == token.AND && ObjectOf(info, n.X) == v
-		}
-		return !found
-	})
-	return found
-}
-
-// Field returns the value the keyed composite literal lit gives field
-// name, or nil.
-func Field(lit *ast.CompositeLit, name string) ast.Expr {
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == name {
-				return kv.Value
-			}
-		}
-	}
-	return nil
-}
-
-// LitOf returns the composite literal e is, or takes the address of
-// (&T{…}), without parentheses, or nil.
-func LitOf(e ast.Expr) *ast.CompositeLit {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, _ := e.(*ast.CompositeLit)
-	return lit
-}
-
-// IdentOf returns e without parentheses if it is an identifier, or nil.
-func IdentOf(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	return id
-}
-
 // IsPackageLevelVar reports whether e denotes the package-level variable
 // pkgPath.name (e.g. net/http.DefaultClient).
 func IsPackageLevelVar(info *types.Info, e ast.Expr, pkgPath, name string) bool {
@@ -243,30 +200,6 @@ func IsPackageLevelVar(info *types.Info, e ast.Expr, pkgPath, name string) bool 
 func IsNil(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[ast.Unparen(e)]
 	return ok && tv.IsNil()
-}
-
-// Func returns the signature and body of a function declaration or
-// literal, and nils for any other node.
-func Func(n ast.Node) (*ast.FuncType, *ast.BlockStmt) {
-	switch n := n.(type) {
-	case *ast.FuncDecl:
-		return n.Type, n.Body
-	case *ast.FuncLit:
-		return n.Type, n.Body
-	}
-	return nil, nil
-}
-
-// Mentions reports whether the syntax under n uses the variable v.
-func Mentions(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // ConstString returns the value of e if it is a constant string.

@@ -96,6 +96,9 @@ func TestTypes(t *testing.T) {
 	if p, n := Named(nil); p != "" || n != "" {
 		t.Errorf("Named(nil) = %q, %q", p, n)
 	}
+	if MethodSig(typeOf("rc"), "Read") == nil || MethodSig(typeOf("rc"), "Write") != nil || MethodSig(nil, "Read") != nil {
+		t.Errorf("MethodSig wrong")
+	}
 	if !Imports(pkg, NetHTTP) || Imports(pkg, "fmt") || !ImportsOrIs(pkg, "p") {
 		t.Errorf("Imports wrong")
 	}

@@ -73,10 +73,7 @@ func MarkIf(d analysis.Diagnostic, contract bool) analysis.Diagnostic {
 // default. Call it only when test code is checked: it changes pass in
 // place.
 func MarkTestCode(pass *analysis.Pass, inTest func(token.Pos) bool) {
-	report := pass.Report
-	pass.Report = func(d analysis.Diagnostic) {
-		report(MarkIf(d, inTest(d.Pos)))
-	}
+	RewriteReports(pass, func(d analysis.Diagnostic) analysis.Diagnostic { return MarkIf(d, inTest(d.Pos)) })
 }
 
 // Text returns a finding's message as text output shows it: with Marker
@@ -102,17 +99,8 @@ func Plain(message, category string) string {
 // vet's text output, golangci-lint, gopls). It changes a in place and
 // returns it; a driver calls it once per analyzer.
 func MarkText(a *analysis.Analyzer) *analysis.Analyzer {
-	run := a.Run
-	if run == nil {
-		return a
-	}
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		report := pass.Report
-		pass.Report = func(d analysis.Diagnostic) {
-			d.Message = Text(d.Message, d.Category)
-			report(d)
-		}
-		return run(pass)
-	}
-	return a
+	return WrapReports(a, func(d analysis.Diagnostic) analysis.Diagnostic {
+		d.Message = Text(d.Message, d.Category)
+		return d
+	})
 }
