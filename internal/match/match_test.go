@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"sync"
 	"testing"
 )
 
@@ -45,30 +46,38 @@ func calls(c *http.Client, r *http.Request, rt http.RoundTripper) {
 func gen[T any](x T) T { return x }
 `
 
-func check(t *testing.T) (*types.Package, *types.Info, *ast.File) {
-	t.Helper()
-	return checkSrc(t, src)
+// checked is src type-checked, once per test binary: net/http and its
+// dependencies are type-checked from source for it, and the tests only
+// read the result.
+var checked struct {
+	once sync.Once
+	pkg  *types.Package
+	info *types.Info
+	file *ast.File
+	err  error
 }
 
-func checkSrc(t *testing.T, src string) (*types.Package, *types.Info, *ast.File) {
+func check(t *testing.T) (*types.Package, *types.Info, *ast.File) {
 	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
+	checked.once.Do(func() {
+		fset := token.NewFileSet()
+		checked.file, checked.err = parser.ParseFile(fset, "p.go", src, 0)
+		if checked.err != nil {
+			return
+		}
+		checked.info = &types.Info{
+			Types:     make(map[ast.Expr]types.TypeAndValue),
+			Uses:      make(map[*ast.Ident]types.Object),
+			Defs:      make(map[*ast.Ident]types.Object),
+			Instances: make(map[*ast.Ident]types.Instance),
+		}
+		conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+		checked.pkg, checked.err = conf.Check("p", fset, []*ast.File{checked.file}, checked.info)
+	})
+	if checked.err != nil {
+		t.Fatal(checked.err)
 	}
-	info := &types.Info{
-		Types:     make(map[ast.Expr]types.TypeAndValue),
-		Uses:      make(map[*ast.Ident]types.Object),
-		Defs:      make(map[*ast.Ident]types.Object),
-		Instances: make(map[*ast.Ident]types.Instance),
-	}
-	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
-	pkg, err := conf.Check("p", fset, []*ast.File{f}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pkg, info, f
+	return checked.pkg, checked.info, checked.file
 }
 
 func TestTypes(t *testing.T) {
