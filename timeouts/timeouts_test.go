@@ -53,18 +53,10 @@ func TestIdleConn(t *testing.T) {
 // they are), the Transport fixes (transportfix) among them.
 func TestFixes(t *testing.T) {
 	results := analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fix", "listenfix", "transportfix")
-	var transport, other []*analysistest.Result
-	for _, r := range results {
-		if r.Pass.Pkg.Path() == "transportfix" {
-			transport = append(transport, r)
-		} else {
-			other = append(other, r)
-		}
-	}
-	if n := fixtest.Gofmt(t, other); n < 8 {
+	if n := fixtest.Gofmt(t, fixtest.Of(results, "fix", "listenfix")); n < 8 {
 		t.Errorf("checked %d fixes for gofmt, want at least 8", n)
 	}
-	if n := fixtest.Gofmt(t, transport); n < 6 {
+	if n := fixtest.Gofmt(t, fixtest.Of(results, "transportfix")); n < 6 {
 		t.Errorf("checked %d Transport fixes for gofmt, want 6", n)
 	}
 }
