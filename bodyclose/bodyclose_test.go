@@ -11,8 +11,15 @@ import (
 	"github.com/httpvet/httpvet/internal/engine"
 )
 
+// testdata holds the packages the tests below analyze and check
+// themselves, loaded once.
+var testdata = analyzertest.Load("broken", "budget", "strictmode", "released", "oneshot", "cancelmain", "clicmd", "drain", "intests")
+
+// TestAnalyzer checks the // want comments of the packages that hold with
+// the default flags, loaded together (net/http once); budget's are those
+// of the whole search budget (see TestBudget).
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "a", "drain", "helpers", "usehelpers", "notests", "ownership", "reuse", "reusemain", "cancelmain", "oneshot", "clicmd", "probetest", "released", "noreturn", "wrapdep", "wrapuse", "deadpath", "swapbody", "percall", "percallmain")
+	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "a", "drain", "helpers", "usehelpers", "notests", "ownership", "reuse", "reusemain", "cancelmain", "oneshot", "clicmd", "probetest", "released", "noreturn", "wrapdep", "wrapuse", "deadpath", "swapbody", "percall", "percallmain", "budget")
 }
 
 // TestTests checks _test.go files too.
@@ -68,7 +75,7 @@ func TestFixLimit(t *testing.T) {
 // TestTypeErrors runs the analyzer on code that does not type-check: it
 // must not crash.
 func TestTypeErrors(t *testing.T) {
-	analyzertest.RunDespiteTypeErrors(t, bodyclose.Analyzer, "broken")
+	analyzertest.RunDespiteTypeErrors(t, testdata, bodyclose.Analyzer, "broken")
 }
 
 // BenchmarkBodyclose runs the analyzer over net/http and all its
@@ -77,19 +84,16 @@ func BenchmarkBodyclose(b *testing.B) { benchmark.Run(b, bodyclose.Analyzer) }
 
 // TestBudget checks that the path search gives up silently once the
 // function's search budget is spent: the budget package's leak is found
-// with the whole budget, and nothing at all is reported with a budget
-// that the searches before it spend.
+// with the whole budget (its // want comments are checked in
+// TestAnalyzer), and nothing at all is reported with a budget that the
+// searches before it spend.
 func TestBudget(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "budget")
-
+	if len(analyzertest.Findings(testdata.Analyze(t, bodyclose.Analyzer, "budget"))) == 0 {
+		t.Errorf("with the whole budget, bodyclose does not report the leak")
+	}
 	defer engine.SetSearchBudgetForTest(100)()
-	for _, r := range analysistest.Run(analyzertest.Quiet(t), analysistest.TestData(), bodyclose.Analyzer, "budget") {
-		if r.Err != nil {
-			t.Errorf("%s: %v", r.Pass.Pkg.Path(), r.Err)
-		}
-		if r.Pass.Pkg.Path() == "budget" && len(r.Diagnostics) > 0 {
-			t.Errorf("out of budget, bodyclose still reports: %s", r.Diagnostics[0].Message)
-		}
+	if n := len(analyzertest.Findings(testdata.Analyze(t, bodyclose.Analyzer, "budget"))); n > 0 {
+		t.Errorf("out of budget, bodyclose still reports %d findings", n)
 	}
 }
 
@@ -103,11 +107,11 @@ func TestStrict(t *testing.T) {
 // TestStrictDefault runs the strict mode's package in the default mode:
 // only its cost finding is reported.
 func TestStrictDefault(t *testing.T) {
-	results := analysistest.Run(analyzertest.Quiet(t), analysistest.TestData(), bodyclose.Analyzer, "strictmode")
+	results := testdata.Analyze(t, bodyclose.Analyzer, "strictmode")
 	lines := make(map[int]bool)
-	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			lines[r.Pass.Fset.Position(d.Pos).Line] = true
+	for _, act := range results {
+		for _, d := range act.Diagnostics {
+			lines[act.Package.Fset.Position(d.Pos).Line] = true
 		}
 	}
 	if len(lines) != 1 || !lines[53] || len(analyzertest.Contract(results)) != 0 {
@@ -118,5 +122,5 @@ func TestStrictDefault(t *testing.T) {
 // TestStrictAddsContract: on the default mode's packages, strict mode
 // keeps every finding and adds only contract ones.
 func TestStrictAddsContract(t *testing.T) {
-	analyzertest.StrictAddsContract(t, bodyclose.Analyzer, "released", "oneshot", "cancelmain", "clicmd", "drain", "intests")
+	analyzertest.StrictAddsContract(t, testdata, bodyclose.Analyzer, "released", "oneshot", "cancelmain", "clicmd", "drain", "intests")
 }

@@ -25,5 +25,5 @@ func BenchmarkDeadlineconn(b *testing.B) { benchmark.Run(b, deadlineconn.Analyze
 // TestTypeErrors runs the analyzer on code that does not type-check: it
 // must not crash.
 func TestTypeErrors(t *testing.T) {
-	analyzertest.RunDespiteTypeErrors(t, deadlineconn.Analyzer, "broken")
+	analyzertest.RunDespiteTypeErrors(t, analyzertest.Load("broken"), deadlineconn.Analyzer, "broken")
 }

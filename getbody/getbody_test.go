@@ -13,13 +13,19 @@ import (
 	"github.com/httpvet/httpvet/internal/strict"
 )
 
+// testdata holds the packages the tests below analyze and check
+// themselves, loaded once.
+var testdata = analyzertest.Load("broken", "fixnobody", "fix")
+
+// TestAnalyzer checks the // want comments of the packages that hold with
+// the default flags, loaded together (net/http once); skiptests checks
+// that _test.go files are left out by default.
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "a", "ignore", "wrap", "usewrap", "buffers", "marshal", "usemarshal")
+	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "a", "ignore", "wrap", "usewrap", "buffers", "marshal", "usemarshal", "skiptests")
 }
 
-// TestTests checks that _test.go files are left out unless -tests is set.
+// TestTests checks that _test.go files are analyzed with -tests.
 func TestTests(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "skiptests")
 	if err := getbody.Analyzer.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +40,7 @@ func TestFixes(t *testing.T) {
 // TestTypeErrors runs the analyzer on code that does not type-check: it
 // must neither crash nor report anything it cannot stand behind.
 func TestTypeErrors(t *testing.T) {
-	analyzertest.RunDespiteTypeErrors(t, getbody.Analyzer, "broken")
+	analyzertest.RunDespiteTypeErrors(t, testdata, getbody.Analyzer, "broken")
 }
 
 // BenchmarkGetbody runs the analyzer over net/http and all its
@@ -46,11 +52,11 @@ func BenchmarkGetbody(b *testing.B) { benchmark.Run(b, getbody.Analyzer) }
 // payload carried nothing ({}), and none where the body carries data:
 // then using POST and dropping the data are alternatives for the author
 // (fixes.ChooseFix), and changing the method is never applied by default.
+// (The // want comments of fixnobody and fix are checked in TestFixes.)
 func TestDefaultFix(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "fixnobody", "fix")
 	n := 0
-	for _, r := range results {
-		for _, d := range r.Diagnostics {
+	for _, act := range testdata.Analyze(t, getbody.Analyzer, "fixnobody", "fix") {
+		for _, d := range act.Diagnostics {
 			n++
 			fix, ok := fixes.DefaultFix(d)
 			empty := strings.Contains(d.Message, "encodes as {}")

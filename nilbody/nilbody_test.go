@@ -27,7 +27,7 @@ func TestFixes(t *testing.T) {
 // TestTypeErrors runs the analyzer on code that does not type-check: it
 // must not crash.
 func TestTypeErrors(t *testing.T) {
-	analyzertest.RunDespiteTypeErrors(t, nilbody.Analyzer, "broken")
+	analyzertest.RunDespiteTypeErrors(t, analyzertest.Load("broken"), nilbody.Analyzer, "broken")
 }
 
 // BenchmarkNilbody runs the analyzer over net/http and all its

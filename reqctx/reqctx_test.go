@@ -13,19 +13,22 @@ import (
 	"github.com/httpvet/httpvet/reqctx"
 )
 
+// testdata holds the packages the tests below analyze and check
+// themselves, loaded once.
+var testdata = analyzertest.Load("broken", "budget", "allflag", "a")
+
+// TestAnalyzer checks the // want comments of the packages that hold with
+// the default flags, loaded together (net/http once): helpers and
+// usehelpers check the facts across packages; budget's are those of the
+// whole search budget (see TestBudget).
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), reqctx.Analyzer, "a")
+	analysistest.Run(t, analysistest.TestData(), reqctx.Analyzer, "a", "helpers", "usehelpers", "budget")
 }
 
 // TestAll turns -reqctx.all on: requests with no context in scope too.
 func TestAll(t *testing.T) {
 	analyzertest.SetFlags(t, reqctx.Analyzer, "all", "true")
 	analysistest.Run(t, analysistest.TestData(), reqctx.Analyzer, "allflag")
-}
-
-// TestFacts checks the facts across packages.
-func TestFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), reqctx.Analyzer, "helpers", "usehelpers")
 }
 
 func TestFixes(t *testing.T) {
@@ -35,7 +38,7 @@ func TestFixes(t *testing.T) {
 // TestTypeErrors runs the analyzer on code that does not type-check: it
 // must not crash.
 func TestTypeErrors(t *testing.T) {
-	analyzertest.RunDespiteTypeErrors(t, reqctx.Analyzer, "broken")
+	analyzertest.RunDespiteTypeErrors(t, testdata, reqctx.Analyzer, "broken")
 }
 
 // BenchmarkReqctx runs the analyzer over net/http and all its
@@ -69,19 +72,16 @@ func TestOwns(t *testing.T) {
 
 // TestBudget checks that the backward search for contexts that may be
 // done gives up silently once the function's search budget is spent: the
-// budget package's finding is there with the whole budget, and nothing
-// at all is reported with a budget that the searches before it spend.
+// budget package's finding is there with the whole budget (its // want
+// comments are checked in TestAnalyzer), and nothing at all is reported
+// with a budget that the searches before it spend.
 func TestBudget(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), reqctx.Analyzer, "budget")
-
+	if len(analyzertest.Findings(testdata.Analyze(t, reqctx.Analyzer, "budget"))) == 0 {
+		t.Errorf("with the whole budget, reqctx does not report the finding")
+	}
 	defer engine.SetSearchBudgetForTest(20)()
-	for _, r := range analysistest.Run(analyzertest.Quiet(t), analysistest.TestData(), reqctx.Analyzer, "budget") {
-		if r.Err != nil {
-			t.Errorf("%s: %v", r.Pass.Pkg.Path(), r.Err)
-		}
-		if r.Pass.Pkg.Path() == "budget" && len(r.Diagnostics) > 0 {
-			t.Errorf("out of budget, reqctx still reports: %s", r.Diagnostics[0].Message)
-		}
+	if n := len(analyzertest.Findings(testdata.Analyze(t, reqctx.Analyzer, "budget"))); n > 0 {
+		t.Errorf("out of budget, reqctx still reports %d findings", n)
 	}
 }
 
@@ -97,7 +97,7 @@ func TestStrict(t *testing.T) {
 func TestStrictFlagWins(t *testing.T) {
 	analyzertest.Strict(t)
 	analyzertest.SetFlags(t, reqctx.Analyzer, "all", "false")
-	results := analysistest.Run(analyzertest.Quiet(t), analysistest.TestData(), reqctx.Analyzer, "allflag")
+	results := testdata.Analyze(t, reqctx.Analyzer, "allflag")
 	if n := len(analyzertest.Contract(results)); n != 0 {
 		t.Errorf("%d contract findings with -reqctx.all=false; want none", n)
 	}
@@ -106,5 +106,5 @@ func TestStrictFlagWins(t *testing.T) {
 // TestStrictAddsContract: strict mode keeps every finding of the default
 // mode and adds only contract ones.
 func TestStrictAddsContract(t *testing.T) {
-	analyzertest.StrictAddsContract(t, reqctx.Analyzer, "a", "allflag")
+	analyzertest.StrictAddsContract(t, testdata, reqctx.Analyzer, "a", "allflag")
 }

@@ -21,7 +21,7 @@ func TestFixes(t *testing.T) {
 // TestTypeErrors runs the analyzer on code that does not type-check: it
 // must not crash.
 func TestTypeErrors(t *testing.T) {
-	analyzertest.RunDespiteTypeErrors(t, retrybody.Analyzer, "broken")
+	analyzertest.RunDespiteTypeErrors(t, analyzertest.Load("broken"), retrybody.Analyzer, "broken")
 }
 
 // BenchmarkRetrybody runs the analyzer over net/http and all its

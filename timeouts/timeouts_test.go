@@ -11,43 +11,34 @@ import (
 	"github.com/httpvet/httpvet/timeouts"
 )
 
-func TestServer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "server")
-}
+// testdata holds the packages the tests below analyze and check
+// themselves, loaded once.
+var testdata = analyzertest.Load("flagsoff", "broken", "strictmode", "server", "loopback", "reach", "ctorlib", "idleconn", "testsoff")
 
-func TestClient(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "client")
-}
-
-// TestZeroClient: a Client field nothing gives a Timeout, and the fields
-// that are given one or may be set out of view.
-func TestZeroClient(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "zeroclient")
-}
-
-// TestSemantics: explicit zeros, reassigned variables.
-func TestSemantics(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "semantics")
-}
-
-// TestLoopback: servers no slow client can reach are not reported.
-func TestLoopback(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "loopback")
-}
-
-// TestShapes: servers in slices and maps, constructors, reverse proxies,
-// polling clients.
-func TestShapes(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "shapes")
-}
-
-// TestConstructorFacts: a constructor's callers in another package.
-func TestConstructorFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "ctorlib", "ctoruse")
-}
-
-func TestTransport(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "transport")
+// TestAnalyzer checks the // want comments of the packages that hold with
+// the default flags, loaded together (net/http once):
+//   - server, client, transport: the three kinds of finding;
+//   - zeroclient: a Client field nothing gives a Timeout, and the fields
+//     that are given one or may be set out of view;
+//   - semantics: explicit zeros, reassigned variables;
+//   - loopback: servers no slow client can reach are not reported;
+//   - shapes: servers in slices and maps, constructors, reverse proxies,
+//     polling clients;
+//   - ctorlib, ctoruse: a constructor's callers in another package (facts);
+//   - testsoff, widgettest, promtestutil, latest: test code is left out;
+//   - reach: servers whose address or listener is followed through
+//     variables, fields, parameters and flag defaults; listeners made
+//     elsewhere are not reported;
+//   - stream: responses consumed as streams or downloads are not
+//     reported; bodies read whole are;
+//   - decls: declarations without an identifier of net/http are walked
+//     when they hold its values (a literal of another package's named
+//     slice type) or call a function of the package (a listen address).
+func TestAnalyzer(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer,
+		"server", "client", "transport", "zeroclient", "semantics", "loopback", "shapes",
+		"ctorlib", "ctoruse", "testsoff", "widgettest", "promtestutil", "latest",
+		"reach", "stream", "decls")
 }
 
 // TestIdleConn: with -timeouts.idle-conn, a Transport whose only missing
@@ -57,19 +48,16 @@ func TestIdleConn(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "idleconn")
 }
 
+// TestFixes checks the fixes against their golden files, and that each
+// leaves its file gofmt-clean as it is applied (gopls applies edits as
+// they are), the Transport fixes (transportfix) among them.
 func TestFixes(t *testing.T) {
-	results := analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fix", "listenfix")
-	if n := fixtest.Gofmt(t, results); n < 8 {
+	results := analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fix", "listenfix", "transportfix")
+	if n := fixtest.Gofmt(t, fixtest.Of(results, "fix", "listenfix")); n < 8 {
 		t.Errorf("checked %d fixes for gofmt, want at least 8", n)
 	}
-}
-
-// TestTransportFix checks the Transport fixes, and that each leaves its
-// file gofmt-clean as it is applied (gopls applies edits as they are).
-func TestTransportFix(t *testing.T) {
-	results := analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "transportfix")
-	if n := fixtest.Gofmt(t, results); n < 6 {
-		t.Errorf("checked %d fixes for gofmt, want 6", n)
+	if n := fixtest.Gofmt(t, fixtest.Of(results, "transportfix")); n < 6 {
+		t.Errorf("checked %d Transport fixes for gofmt, want 6", n)
 	}
 }
 
@@ -86,19 +74,16 @@ func TestFlagsOneByOne(t *testing.T) {
 	}{{"server", 6}, {"client", 6}, {"default-client", 5}, {"transport", 5}, {"listen", 6}} {
 		t.Run(tc.flag, func(t *testing.T) {
 			analyzertest.SetFlags(t, timeouts.Analyzer, tc.flag, "false")
-			n := 0
-			for _, r := range analysistest.Run(analyzertest.Quiet(t), analysistest.TestData(), timeouts.Analyzer, "flagsoff") {
-				n += len(r.Diagnostics)
-			}
-			if n != tc.want {
+			if n := len(analyzertest.Findings(testdata.Analyze(t, timeouts.Analyzer, "flagsoff"))); n != tc.want {
 				t.Errorf("-%s=false: %d diagnostics, want %d", tc.flag, n, tc.want)
 			}
 		})
 	}
 }
 
+// TestTestFiles: with -timeouts.tests, test code is reported too (the
+// default mode's packages that leave it out are in TestAnalyzer).
 func TestTestFiles(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testsoff", "widgettest", "promtestutil", "latest")
 	analyzertest.SetFlags(t, timeouts.Analyzer, "tests", "true")
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testson")
 }
@@ -111,7 +96,7 @@ func TestFixFlags(t *testing.T) {
 // TestTypeErrors runs the analyzer on code that does not type-check: it
 // must not crash.
 func TestTypeErrors(t *testing.T) {
-	analyzertest.RunDespiteTypeErrors(t, timeouts.Analyzer, "broken")
+	analyzertest.RunDespiteTypeErrors(t, testdata, timeouts.Analyzer, "broken")
 }
 
 // BenchmarkTimeouts runs the analyzer over net/http and all its
@@ -138,26 +123,6 @@ func TestFixFlagValues(t *testing.T) {
 	}
 }
 
-// TestReach: servers whose address or listener is followed through
-// variables, fields, parameters and flag defaults; listeners made
-// elsewhere are not reported.
-func TestReach(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "reach")
-}
-
-// TestStream: responses consumed as streams or downloads are not
-// reported; bodies read whole are.
-func TestStream(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "stream")
-}
-
-// TestDecls: declarations without an identifier of net/http are walked
-// when they hold its values (a literal of another package's named slice
-// type) or call a function of the package (a listen address).
-func TestDecls(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "decls")
-}
-
 // TestStrict runs the shapes only strict mode reports (contract findings),
 // with their fixes, beside a finding of both modes (cost).
 func TestStrict(t *testing.T) {
@@ -168,11 +133,11 @@ func TestStrict(t *testing.T) {
 // TestStrictDefault runs the strict mode's package in the default mode:
 // only its cost finding is reported.
 func TestStrictDefault(t *testing.T) {
-	results := analysistest.Run(analyzertest.Quiet(t), analysistest.TestData(), timeouts.Analyzer, "strictmode")
+	results := testdata.Analyze(t, timeouts.Analyzer, "strictmode")
 	lines := make(map[int]bool)
-	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			lines[r.Pass.Fset.Position(d.Pos).Line] = true
+	for _, act := range results {
+		for _, d := range act.Diagnostics {
+			lines[act.Package.Fset.Position(d.Pos).Line] = true
 		}
 	}
 	if len(lines) != 1 || !lines[37] || len(analyzertest.Contract(results)) != 0 {
@@ -183,5 +148,5 @@ func TestStrictDefault(t *testing.T) {
 // TestStrictAddsContract: on the default mode's packages, strict mode
 // keeps every finding and adds only contract ones.
 func TestStrictAddsContract(t *testing.T) {
-	analyzertest.StrictAddsContract(t, timeouts.Analyzer, "server", "loopback", "reach", "ctorlib", "idleconn", "testsoff")
+	analyzertest.StrictAddsContract(t, testdata, timeouts.Analyzer, "server", "loopback", "reach", "ctorlib", "idleconn", "testsoff")
 }

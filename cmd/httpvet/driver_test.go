@@ -17,6 +17,7 @@ func TestExitStatus(t *testing.T) {
 	broken := copyDir(t, "testdata/broken")
 
 	t.Run("type error", func(t *testing.T) {
+		t.Parallel()
 		out, code := run(t, broken, bin, "./typeerr")
 		if code != 1 {
 			t.Errorf("exit %d on a type error, want 1:\n%s", code, out)
@@ -30,6 +31,7 @@ func TestExitStatus(t *testing.T) {
 	})
 
 	t.Run("syntax error", func(t *testing.T) {
+		t.Parallel()
 		out, code := run(t, broken, bin, "./syntax")
 		if code != 1 || strings.Contains(out, "GET request") || !strings.Contains(out, "syntax.go:") {
 			t.Errorf("exit %d on a syntax error, want 1 with the error and no finding:\n%s", code, out)
@@ -37,6 +39,7 @@ func TestExitStatus(t *testing.T) {
 	})
 
 	t.Run("errors win", func(t *testing.T) {
+		t.Parallel()
 		// The fixture's finding and a broken package: exit 1, and the
 		// finding of the package that type-checks is still printed.
 		dir := fixture(t)
@@ -50,12 +53,14 @@ func TestExitStatus(t *testing.T) {
 	})
 
 	t.Run("json errors", func(t *testing.T) {
+		t.Parallel()
 		if out, code := run(t, broken, bin, "-json", "./typeerr"); code != 1 {
 			t.Errorf("-json: exit %d on a type error, want 1:\n%s", code, out)
 		}
 	})
 
 	t.Run("no findings", func(t *testing.T) {
+		t.Parallel()
 		dir := t.TempDir()
 		writeFile(t, filepath.Join(dir, "go.mod"), "module clean\n\ngo 1.25\n")
 		writeFile(t, filepath.Join(dir, "clean.go"), "package clean\n\nfunc F() {}\n")
@@ -71,6 +76,7 @@ func TestExitStatus(t *testing.T) {
 		{},
 	} {
 		t.Run("usage "+strings.Join(args, " "), func(t *testing.T) {
+			t.Parallel()
 			out, code := run(t, fixture(t), bin, args...)
 			if code != 2 {
 				t.Errorf("exit %d, want 2:\n%s", code, out)
@@ -158,8 +164,9 @@ func TestVetBadFlag(t *testing.T) {
 func TestUnknownDirectiveName(t *testing.T) {
 	t.Parallel()
 	bin := httpvet(t)
+	dir := copyDir(t, "testdata/directive")
 	for _, args := range [][]string{{bin, "./..."}, {"go", "vet", "-vettool=" + bin, "./..."}} {
-		out, _ := run(t, copyDir(t, "testdata/directive"), args[0], args[1:]...)
+		out, _ := run(t, dir, args[0], args[1:]...)
 		want := `main.go:10:2: httpvet:ignore directive names unknown analyzer "getbdy": use bodyclose, deadlineconn, getbody, nilbody, reqctx, retrybody, timeouts or all`
 		if strings.Count(out, want) != 1 {
 			t.Errorf("%s: want once %q:\n%s", args[0], want, out)
@@ -183,8 +190,10 @@ func TestCgo(t *testing.T) {
 		t.Skipf("no C compiler: %v", err)
 	}
 	want := "main.go:11:10: http.Server without ReadHeaderTimeout"
+	// Both read the one copy: cgo runs once for them.
+	readOnly := copyDir(t, "testdata/cgo")
 	for _, args := range [][]string{{bin, "./..."}, {"go", "vet", "-vettool=" + bin, "./..."}} {
-		out, code := run(t, copyDir(t, "testdata/cgo"), args[0], args[1:]...)
+		out, code := run(t, readOnly, args[0], args[1:]...)
 		if code == 0 || !strings.Contains(out, want) {
 			t.Errorf("%s: exit %d, want the finding %q:\n%s", args[0], code, want, out)
 		}

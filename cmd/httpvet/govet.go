@@ -16,7 +16,7 @@ import (
 
 // The standalone command is a front end to go vet: it runs
 //
-//	go vet -vettool=<this executable> -json [flags] PATTERNS
+//	go vet -vettool=<this executable> [flags] -json PATTERNS
 //
 // and renders go vet's JSON. go vet loads the packages, type-checks them
 // against the build cache's export data and keeps each package's facts and
@@ -64,11 +64,19 @@ func goCommand() (string, error) {
 	return gocmd, nil
 }
 
+// args are go vet's arguments. -json comes after the flags: go vet passes
+// both to the tool and keys its cache on them in order, and in its text
+// mode it appends -json to the flags given, so httpvet and
+// go vet -vettool=httpvet with the same flags share the cache.
+func (v *vetRun) args() []string {
+	args := append([]string{"vet", "-vettool=" + v.exe}, v.flags...)
+	args = append(args, "-json", "--")
+	return append(args, v.patterns...)
+}
+
 // run runs go vet and decodes its output.
 func (v *vetRun) run() (results, error) {
-	args := append([]string{"vet", "-vettool=" + v.exe, "-json"}, v.flags...)
-	args = append(append(args, "--"), v.patterns...)
-	cmd := exec.Command(v.gocmd, args...)
+	cmd := exec.Command(v.gocmd, v.args()...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

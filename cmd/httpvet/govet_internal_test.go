@@ -69,3 +69,13 @@ func TestDecode(t *testing.T) {
 		t.Errorf("errors %q (failed %v), want timeouts' error", res.errors, res.failed)
 	}
 }
+
+// The flags come before -json, where go vet's text mode puts -json: the
+// go command's cache key is the tool's flags in order.
+func TestVetArgs(t *testing.T) {
+	v := &vetRun{exe: "/bin/httpvet", flags: []string{"-strict", "-bodyclose.tests=false"}, patterns: []string{"./..."}}
+	want := []string{"vet", "-vettool=/bin/httpvet", "-strict", "-bodyclose.tests=false", "-json", "--", "./..."}
+	if got := v.args(); !slices.Equal(got, want) {
+		t.Errorf("args = %q, want %q", got, want)
+	}
+}

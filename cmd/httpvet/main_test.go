@@ -19,7 +19,18 @@ var (
 	buildErr  error
 )
 
-// httpvet builds the command once per test binary run.
+// httpvet builds the command once per test binary run, and returns its
+// path once the go command's cache holds what most tests' go vet runs
+// share.
+//
+// Every go vet run analyzes the module's dependencies too, for their
+// facts: net/http and the standard library under it, some 190 packages,
+// once per vet tool and list of tool flags, the go command's cache key.
+// The tests share one cache (this process's GOCACHE), but tests run in
+// parallel would each compute the same entries at once. So the command
+// is first run once, under go vet without flags (the tool flags of
+// standalone runs without flags too), which also compiles the standard
+// packages once for all.
 func httpvet(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
@@ -35,12 +46,37 @@ func httpvet(t *testing.T) string {
 		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
 		if err != nil {
 			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+			return
 		}
+		buildErr = warmCache(binPath)
 	})
 	if buildErr != nil {
 		t.Fatal(buildErr)
 	}
 	return binPath
+}
+
+// warmCache runs go vet with bin on a copy of the fixture, for the
+// entries it leaves in the go command's cache; the output is the tests'
+// to check.
+func warmCache(bin string) error {
+	dir, err := os.MkdirTemp("", "httpvet-warm")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	if err := os.CopyFS(dir, os.DirFS("testdata/fixture")); err != nil {
+		return err
+	}
+	cmd := exec.Command("go", "vet", "-vettool="+bin, "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), goEnv...)
+	if _, err := cmd.CombinedOutput(); err != nil {
+		if _, ok := err.(*exec.ExitError); !ok {
+			return err
+		}
+	}
+	return nil
 }
 
 func TestMain(m *testing.M) {
@@ -66,12 +102,17 @@ func copyDir(t *testing.T, dir string) string {
 	return dst
 }
 
+// goEnv is the environment of the go commands the tests run on their
+// modules, beside the test's own: no workspace, and go.mod updated as
+// needed.
+var goEnv = []string{"GOWORK=off", "GOFLAGS=-mod=mod"}
+
 // run runs name args in dir and returns its combined output and exit code.
 func run(t *testing.T, dir, name string, args ...string) (string, int) {
 	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	cmd.Env = append(os.Environ(), goEnv...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
@@ -96,6 +137,7 @@ func TestEndToEnd(t *testing.T) {
 	bin := httpvet(t)
 
 	t.Run("vettool", func(t *testing.T) {
+		t.Parallel()
 		out, code := run(t, fixture(t), "go", "vet", "-vettool="+bin, "./...")
 		if code == 0 {
 			t.Errorf("go vet -vettool exited 0 on findings:\n%s", out)
@@ -104,6 +146,7 @@ func TestEndToEnd(t *testing.T) {
 	})
 
 	t.Run("vettool-disable", func(t *testing.T) {
+		t.Parallel()
 		out, code := run(t, fixture(t), "go", "vet", "-vettool="+bin, "-getbody=false", "./...")
 		if code != 0 || strings.Contains(out, "GET request") {
 			t.Errorf("go vet -getbody=false: exit %d, output:\n%s", code, out)
@@ -111,6 +154,7 @@ func TestEndToEnd(t *testing.T) {
 	})
 
 	t.Run("vettool-fix-diff", func(t *testing.T) {
+		t.Parallel()
 		dir := fixture(t)
 		out, _ := run(t, dir, "go", "vet", "-vettool="+bin, "-fix", "-diff", "./...")
 		// The default fix keeps the GET: the payload, http.NoBody, was
@@ -126,6 +170,7 @@ func TestEndToEnd(t *testing.T) {
 	})
 
 	t.Run("standalone", func(t *testing.T) {
+		t.Parallel()
 		out, code := run(t, fixture(t), bin, "./...")
 		if code != 3 {
 			t.Errorf("httpvet exited %d on findings, want 3:\n%s", code, out)
@@ -134,6 +179,7 @@ func TestEndToEnd(t *testing.T) {
 	})
 
 	t.Run("json", func(t *testing.T) {
+		t.Parallel()
 		out, code := run(t, fixture(t), bin, "-json", "./...")
 		if code != 0 {
 			t.Errorf("httpvet -json exited %d, want 0:\n%s", code, out)
@@ -153,6 +199,7 @@ func TestEndToEnd(t *testing.T) {
 	})
 
 	t.Run("fix", func(t *testing.T) {
+		t.Parallel()
 		dir := fixture(t)
 		if out, code := run(t, dir, bin, "-fix", "./..."); code != 0 {
 			t.Fatalf("httpvet -fix exited %d:\n%s", code, out)
@@ -166,6 +213,7 @@ func TestEndToEnd(t *testing.T) {
 	})
 
 	t.Run("version-and-flags", func(t *testing.T) {
+		t.Parallel()
 		out, code := run(t, ".", bin, "-V=full")
 		if code != 0 || !strings.Contains(out, "buildID=") {
 			t.Errorf("-V=full: exit %d, output %q", code, out)

@@ -35,7 +35,8 @@ func Status(c *http.Client, req *http.Request) (int, error) {
 
 // -strict standalone (text, JSON, SARIF) and under go vet: the contract
 // finding appears only with it, and says its class; the cost finding is
-// the same in both modes.
+// the same in both modes. The subtests run one after another: with the
+// same tool flags, go vet's runs find standalone's in the cache.
 func TestStrict(t *testing.T) {
 	t.Parallel()
 	bin := httpvet(t)

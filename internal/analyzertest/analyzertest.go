@@ -1,14 +1,14 @@
 // Package analyzertest holds the test helpers every httpvet analyzer's
 // tests share: setting an analyzer's flags or strict mode for one test,
-// checking the class of findings, and running an analyzer on code that
-// does not type-check.
+// checking the class of findings, running an analyzer on code that does
+// not type-check, and running it several times on packages loaded once.
 package analyzertest
 
 import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/httpvet/httpvet/internal/strict"
 )
@@ -42,24 +42,18 @@ func Strict(t *testing.T) {
 	t.Cleanup(func() { strict.Set(old) })
 }
 
-// Quiet wraps t so that the failures analysistest reports itself (type
-// errors, unexpected diagnostics) are only logged, for tests that check
-// the results themselves.
-func Quiet(t *testing.T) analysistest.Testing { return quietT{t} }
-
-type quietT struct{ *testing.T }
-
-func (q quietT) Errorf(format string, args ...any) { q.Logf(format, args...) }
-
-// RunDespiteTypeErrors runs a on the packages of testdata/src named pkgs,
-// which do not type-check, and fails the test if the analyzer fails:
-// an analyzer must never crash on broken code.
-func RunDespiteTypeErrors(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
+// RunDespiteTypeErrors runs a on the packages pkgs of p, which do not
+// type-check, and fails the test if the analyzer fails: an analyzer must
+// never crash on broken code. It fails too if they type-check, for then
+// nothing is tested.
+func RunDespiteTypeErrors(t *testing.T, p *Packages, a *analysis.Analyzer, pkgs ...string) {
 	t.Helper()
-	for _, r := range analysistest.Run(Quiet(t), analysistest.TestData(), a, pkgs...) {
-		if r.Err != nil {
-			t.Errorf("analyzer failed on code with type errors: %v", r.Err)
-		}
+	broken := false
+	for _, act := range p.Analyze(t, a, pkgs...) {
+		broken = broken || len(act.Package.Errors) > 0
+	}
+	if !broken {
+		t.Errorf("%s type-check: want code with type errors", pkgs)
 	}
 }
 
@@ -74,25 +68,32 @@ func Classed(a *analysis.Analyzer) *analysis.Analyzer {
 	})
 }
 
-// Contract returns the findings of results of class contract.
-func Contract(results []*analysistest.Result) []analysis.Diagnostic {
+// Findings returns the findings of acts.
+func Findings(acts []*checker.Action) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
-	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			if strict.IsContract(d.Category) {
-				out = append(out, d)
-			}
+	for _, act := range acts {
+		out = append(out, act.Diagnostics...)
+	}
+	return out
+}
+
+// Contract returns the findings of acts of class contract.
+func Contract(acts []*checker.Action) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, d := range Findings(acts) {
+		if strict.IsContract(d.Category) {
+			out = append(out, d)
 		}
 	}
 	return out
 }
 
-// StrictAddsContract runs a on the packages of testdata/src named pkgs in
-// the default mode and in strict mode, and checks that strict mode only
+// StrictAddsContract runs a on the packages pkgs of p in the default mode
+// and in strict mode, and checks that strict mode only
 // adds: every finding of the default mode is of class cost and is
 // reported in strict mode too, at the same position and with the same
 // class, and every finding strict mode adds is of class contract.
-func StrictAddsContract(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
+func StrictAddsContract(t *testing.T, p *Packages, a *analysis.Analyzer, pkgs ...string) {
 	t.Helper()
 	type key struct {
 		pos      string
@@ -100,9 +101,9 @@ func StrictAddsContract(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
 	}
 	findings := func() map[key]string {
 		out := make(map[key]string)
-		for _, r := range analysistest.Run(Quiet(t), analysistest.TestData(), a, pkgs...) {
-			for _, d := range r.Diagnostics {
-				out[key{r.Pass.Fset.Position(d.Pos).String(), strict.IsContract(d.Category)}] = d.Message
+		for _, act := range p.Analyze(t, a, pkgs...) {
+			for _, d := range act.Diagnostics {
+				out[key{act.Package.Fset.Position(d.Pos).String(), strict.IsContract(d.Category)}] = d.Message
 			}
 		}
 		return out

@@ -9,8 +9,11 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// runEngine runs the engine on the testdata packages die and uses; the
-// // want comments check the noReturn facts, in die and across the import.
+// runEngine runs the engine on the testdata packages, once per test
+// binary (net/http is loaded once), and returns their indexes by path.
+// The // want comments check the noReturn facts, in die and across the
+// import in uses, and the callsRepeatedly facts in repeats; a mismatch
+// fails the first test that calls runEngine.
 func runEngine(t *testing.T) map[string]*Index {
 	t.Helper()
 	if indexes != nil {
@@ -18,7 +21,7 @@ func runEngine(t *testing.T) map[string]*Index {
 	}
 	out := make(map[string]*Index)
 	defer func() { indexes = out }()
-	for _, r := range analysistest.Run(t, analysistest.TestData(), Analyzer, "die", "uses") {
+	for _, r := range analysistest.Run(t, analysistest.TestData(), Analyzer, "die", "uses", "repeats", "stores") {
 		if r.Err != nil {
 			t.Fatal(r.Err)
 		}
@@ -210,7 +213,10 @@ func typeName(n ast.Node) string {
 }
 
 // TestCallsRepeatedly: the callsRepeatedly facts of retry and polling
-// helpers, through loops and wrappers.
+// helpers, through loops and wrappers (the // want comments of repeats,
+// which runEngine checks).
 func TestCallsRepeatedly(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), Analyzer, "repeats")
+	if runEngine(t)["repeats"] == nil {
+		t.Errorf("the engine did not run on repeats")
+	}
 }

@@ -3,15 +3,12 @@ package engine
 import (
 	"go/types"
 	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 // TestFieldStores: what FieldStores finds for each field of testdata
 // package stores, and whether it says the stores are all there are.
 func TestFieldStores(t *testing.T) {
-	res := analysistest.Run(t, analysistest.TestData(), Analyzer, "stores")
-	idx := res[0].Result.(*Index)
+	idx := runEngine(t)["stores"]
 	field := func(typ, name string) *types.Var {
 		obj, _, _ := types.LookupFieldOrMethod(idx.pkg.Scope().Lookup(typ).Type(), true, idx.pkg, name)
 		return obj.(*types.Var)

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"sync"
 	"testing"
 )
 
@@ -45,15 +46,23 @@ func calls(c *http.Client, r *http.Request, rt http.RoundTripper) {
 func gen[T any](x T) T { return x }
 `
 
-func check(t *testing.T) (*types.Package, *types.Info, *ast.File) {
-	t.Helper()
-	return checkSrc(t, src)
+// sourceImporter type-checks imports from source once per test binary:
+// net/http and its dependencies are checked for the first test that needs
+// them, and the importer keeps them for the rest.
+var sourceImporter struct {
+	once sync.Once
+	fset *token.FileSet
+	imp  types.Importer
 }
 
+// checkSrc type-checks src, a package p of one file.
 func checkSrc(t *testing.T, src string) (*types.Package, *types.Info, *ast.File) {
 	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	sourceImporter.once.Do(func() {
+		sourceImporter.fset = token.NewFileSet()
+		sourceImporter.imp = importer.ForCompiler(sourceImporter.fset, "source", nil)
+	})
+	f, err := parser.ParseFile(sourceImporter.fset, "p.go", src, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,12 +72,31 @@ func checkSrc(t *testing.T, src string) (*types.Package, *types.Info, *ast.File)
 		Defs:      make(map[*ast.Ident]types.Object),
 		Instances: make(map[*ast.Ident]types.Instance),
 	}
-	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
-	pkg, err := conf.Check("p", fset, []*ast.File{f}, info)
+	conf := types.Config{Importer: sourceImporter.imp}
+	pkg, err := conf.Check("p", sourceImporter.fset, []*ast.File{f}, info)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return pkg, info, f
+}
+
+// checked is src type-checked, once per test binary.
+var checked struct {
+	once sync.Once
+	pkg  *types.Package
+	info *types.Info
+	file *ast.File
+}
+
+func check(t *testing.T) (*types.Package, *types.Info, *ast.File) {
+	t.Helper()
+	checked.once.Do(func() {
+		checked.pkg, checked.info, checked.file = checkSrc(t, src)
+	})
+	if checked.pkg == nil {
+		t.Fatal("src did not type-check")
+	}
+	return checked.pkg, checked.info, checked.file
 }
 
 func TestTypes(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"go/format"
 	"os"
+	"slices"
 	"sort"
 	"testing"
 
@@ -70,4 +71,16 @@ func Gofmt(t testing.TB, results []*analysistest.Result) int {
 		}
 	}
 	return n
+}
+
+// Of returns the results of the packages named paths (their test
+// variants included), for checks on part of one analysistest run.
+func Of(results []*analysistest.Result, paths ...string) []*analysistest.Result {
+	var out []*analysistest.Result
+	for _, r := range results {
+		if slices.Contains(paths, r.Pass.Pkg.Path()) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
