@@ -15,6 +15,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/httpvet/httpvet/internal/strict"
 )
 
 // A Run is one command, measured with its children.
@@ -64,7 +66,9 @@ type Finding struct {
 // ParseJSON reads a stream of go vet -json trees (package → analyzer →
 // diagnostics or error) and returns the diagnostics, deduplicated across
 // package variants and sorted, with positions relative to dir, and the
-// number of analyzer errors (and undecodable trees).
+// number of analyzer errors (and undecodable trees). Messages are plain:
+// go vet's JSON carries a contract finding's class as strict.Marker in
+// the message, the standalone command's in a field of its own.
 func ParseJSON(out []byte, dir string) (all []Finding, errs int) {
 	type diag struct {
 		Posn           string            `json:"posn"`
@@ -93,7 +97,7 @@ func ParseJSON(out []byte, dir string) (all []Finding, errs int) {
 					if rel, err := filepath.Rel(dir, posn); err == nil && !strings.HasPrefix(rel, "..") {
 						posn = rel
 					}
-					f := Finding{Analyzer: a, Posn: posn, Message: d.Message, Fixable: len(d.SuggestedFixes) > 0}
+					f := Finding{Analyzer: a, Posn: posn, Message: strings.TrimSuffix(d.Message, strict.Marker), Fixable: len(d.SuggestedFixes) > 0}
 					if !seen[f] {
 						seen[f] = true
 						all = append(all, f)
