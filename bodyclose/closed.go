@@ -24,6 +24,7 @@ type closedScan struct {
 	rets      []closedRet
 	holders   []ast.Node // statement lists around the node visited
 	errBlocks map[ast.Node]bool
+	held      *heldValues
 	// response variables: their assignments, and those of a closed one
 	total, closedAssigns map[*types.Var]int
 }
@@ -64,6 +65,7 @@ func (c *checker) computeClosed(fn *types.Func, decl *ast.FuncDecl) bool {
 		total:     make(map[*types.Var]int), closedAssigns: make(map[*types.Var]int),
 	}
 	s.scan()
+	s.held = newHeldValues(s)
 	closedRets, openRets := 0, 0
 	for _, r := range s.rets {
 		switch s.returnsClosed(sig, k, r) {
@@ -75,7 +77,8 @@ func (c *checker) computeClosed(fn *types.Func, decl *ast.FuncDecl) bool {
 	}
 	// Some path returns a response that needs no Close: callers cannot
 	// tell which one they get (a wrapper that buffers error bodies). A
-	// function that only ever returns nil responses leaves nothing to close.
+	// function that only ever returns nil responses, or ones it holds,
+	// leaves its callers nothing to close.
 	return closedRets > 0 || (openRets == 0 && len(s.rets) > 0)
 }
 
@@ -211,6 +214,7 @@ const (
 	retSkip = iota // an error path, or a nil response
 	retClosed
 	retOpen
+	retHeld // a response the function holds, not one it sent (held.go)
 )
 
 // returnsClosed classifies return r for result k of sig.
@@ -231,11 +235,17 @@ func (s *closedScan) returnsClosed(sig *types.Signature, k int, r closedRet) int
 	case len(r.r.Results) == sig.Results().Len():
 		e = r.r.Results[k]
 	case len(r.r.Results) == 1:
+		if s.held.isHeld(r.r.Results[0]) {
+			return retHeld
+		}
 		return closedIf(s.isClosedCall(r.r.Results[0]))
 	case len(r.r.Results) == 0 && sig.Results().At(k).Name() != "":
 		v := sig.Results().At(k)
 		if s.total[v] == 0 {
 			return retSkip // never assigned: nil
+		}
+		if s.held.allHeld(v) {
+			return retHeld
 		}
 		return closedIf(s.closedAt(v, r) || s.alwaysClosed(v))
 	default:
@@ -248,6 +258,8 @@ func (s *closedScan) returnsClosed(sig *types.Signature, k int, r closedRet) int
 		return retSkip // a named result never assigned: nil
 	case s.isLit(e) || s.isClosedCall(e):
 		return retClosed
+	case s.held.isHeld(e):
+		return retHeld
 	default:
 		return closedIf(v != nil && (s.closedAt(v, r) || s.alwaysClosed(v)))
 	}

@@ -28,7 +28,12 @@
 //     resp.Body before the request is sent again` in a loop; `close resp.Body
 //     on those paths before returning` when the function hands the response on
 //     elsewhere — returns it, stores it in what it returns —, where a deferred
-//     `Close` would close it under its new owner);
+//     `Close` would close it under its new owner). Where the response is handed
+//     on in the body of an `if` without `else` (`if callback != nil {
+//     callback(resp) }`) and the leaking return follows it, the message names
+//     that branch (`where callback != nil is false (line 17)`) and says to
+//     close in an `else` branch: a `Close` before the shared return would
+//     close the body under its new owner;
 //   - a response variable assigned again — a retry or polling loop — while its
 //     body is still open;
 //   - a discarded response: the call as a statement, or `_, err :=
@@ -40,7 +45,14 @@
 //   - sources are matched by type, not by name: any call whose result (or one
 //     result of its tuple) is exactly `*net/http.Response` — `Client` methods,
 //     `RoundTrip`, third-party wrappers, function values, generic functions
-//     instantiated with it;
+//     instantiated with it — that sends. A response's `Close` comes from a
+//     send: an interface method given nothing to send (no request, no URL:
+//     `Poll(ctx)`, `Next()`, `Raw()`) hands out a response it holds, whose
+//     owner is out of view, and a method that returns a field (not one it set
+//     from a send) is an accessor: their callers are told nothing (the
+//     `closedResult` fact below). A function value given nothing still sends:
+//     a closure carries its request (a retry helper's `func() (*http.Response,
+//     error)`);
 //   - closed unread (`-bodyclose.drain`), in one of two modes described next.
 //
 // Where the client that sent the response has a `Timeout` in view (a `Client`
@@ -233,7 +245,10 @@
 //     assignment, retry closures included, takes from such a function. Its
 //     callers are not checked: a wrapper that reads and closes the body leaves
 //     them nothing to do, and callers of one that buffers only error bodies
-//     cannot tell which response they got. An interface method whose
+//     cannot tell which response they got. A function that returns only
+//     responses it holds (fields it does not set from a send, what an
+//     interface method given nothing to send returns) carries it too. An
+//     interface method whose
 //     implementations in its package (test doubles aside) all carry
 //     `closedResult` carries it too (an SDK interface and its client);
 //   - `freshTransport`: returns a `*http.Client`, `*http.Transport` or
@@ -399,7 +414,8 @@
 //
 //   - Reported: a, helpers and usehelpers (helper facts across packages),
 //     swapbody, deadpath, noreturn, budget (a function past the search
-//     budget)
+//     budget); held and helduse (sources come from a send: held responses,
+//     accessors); handoff (the branch that skips a hand-off)
 //   - Drain: two modes, and what the default leaves out: drain, reuse,
 //     reusemain, oneshot, clicmd, cancelmain, released; drainall
 //     (-bodyclose.drain=all); nodrain (-bodyclose.drain=false)

@@ -69,8 +69,10 @@ func has(list []int, i int) bool {
 	return false
 }
 
-// closedResult is the fact on a function that returns a response whose
-// body it closed, replaced, or built itself: its callers owe nothing.
+// closedResult is the fact on a function whose callers owe nothing for
+// the response it returns: on some path its body is closed, replaced, or
+// built by the function, or the function only returns responses it
+// holds, from no send of its own (held.go).
 type closedResult struct{}
 
 func (*closedResult) AFact() {}

@@ -40,6 +40,7 @@ type search struct {
 	leaks       []leakExit // every leaking exit, in the order found
 	anyClose    bool
 	anyTransfer bool
+	transfers   []ast.Node // the nodes where a path hands the response on
 	anyRead     bool
 	exits       int                     // paths that return
 	exitUnread  bool                    // some path returns without reading the body to EOF
@@ -182,6 +183,7 @@ func (s *search) visitNode(n ast.Node, st *state) (ended bool) {
 	}
 	if ev.transfer {
 		s.anyTransfer = true
+		s.transfers = append(s.transfers, n)
 		return true
 	}
 	if ev.close {

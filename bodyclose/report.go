@@ -127,11 +127,19 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 	}
 	var todo string
 	stale := c.staleHolder(fn, v, stmt)
+	handOff := c.handOffBranch(s)
+	if handOff != nil {
+		where += fmt.Sprintf(", where %s is false (line %d)", types.ExprString(handOff.Cond), c.line(handOff.Pos()))
+	}
 	switch {
 	case stale != nil:
 		todo = fmt.Sprintf("the function returns %s, which still holds the earlier response: close that one's body and store this one in %s instead", stale.Name(), stale.Name())
 	case loop:
 		todo = fmt.Sprintf("close %s.Body before the request is sent again", v.Name())
+	case handOff != nil:
+		// A Close before the shared return would also close the body
+		// the if statement's body handed on.
+		todo = fmt.Sprintf("close %s.Body in an else branch of the if statement on line %d, not before the return it shares with the path that hands the response on", v.Name(), c.line(handOff.Pos()))
 	case s.anyTransfer:
 		// The function hands the response or its body on elsewhere (returns
 		// it, stores it in what it returns): a deferred Close would close

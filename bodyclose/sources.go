@@ -150,9 +150,12 @@ func (c *checker) responseIndex(call *ast.CallExpr) (int, bool) {
 			return 0, false // f(resp) *http.Response: likely the same response
 		}
 	}
+	if c.handsOutHeld(call) {
+		return 0, false // a function value or interface method given nothing to send
+	}
 	fn := match.Callee(info, call)
 	if fn == nil {
-		return idx, true // a function value
+		return idx, true // a function value that sends
 	}
 	switch {
 	case match.IsMethod(fn, "net/http/httptest", "ResponseRecorder", "Result"):

@@ -207,7 +207,7 @@ func authFinish(url string) error {
 }
 
 func Authorize(w http.ResponseWriter, r *http.Request) {
-	if authFinish("http://localhost/auth?" + r.URL.RawQuery) != nil {
+	if authFinish("http://localhost/auth?"+r.URL.RawQuery) != nil {
 		w.WriteHeader(http.StatusUnauthorized)
 	}
 }
