@@ -47,12 +47,14 @@
 //     `RoundTrip`, third-party wrappers, function values, generic functions
 //     instantiated with it — that sends. A response's `Close` comes from a
 //     send: an interface method given nothing to send (no request, no URL:
-//     `Poll(ctx)`, `Next()`, `Raw()`) hands out a response it holds, whose
-//     owner is out of view, and a method that returns a field (not one it set
-//     from a send) is an accessor: their callers are told nothing (the
-//     `closedResult` fact below). A function value given nothing still sends:
-//     a closure carries its request (a retry helper's `func() (*http.Response,
-//     error)`);
+//     `Poll(ctx)`, `Next()`, `Raw()`), and an interface method or function
+//     value that cannot fail (no error result, as a send has:
+//     `Match(*http.Request) *http.Response` over recorded fixtures), hand out
+//     a response they hold, whose owner is out of view; a method that returns
+//     a field (not one it set from a send) is an accessor: their callers are
+//     told nothing (the `closedResult` fact below). A function value that can
+//     fail sends even given nothing: a closure carries its request (a retry
+//     helper's `func() (*http.Response, error)`);
 //   - closed unread (`-bodyclose.drain`), in one of two modes described next.
 //
 // Where the client that sent the response has a `Timeout` in view (a `Client`

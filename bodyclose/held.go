@@ -2,12 +2,14 @@ package bodyclose
 
 // Where a response's Close comes from: a send. A function that sends, by
 // net/http's contract or by what its body shows, hands its caller an open
-// response; a method that returns a field, or an interface method given
-// nothing to send (no request, no URL), hands out a response it holds (a
-// poller's latest, an accessor, an iterator's current page), whose owner
-// is out of view. Its callers owe nothing they can know of, and are told
-// nothing. A function value given nothing is not held: a closure carries
-// its request with it (a retry helper's func() (*http.Response, error)).
+// response; a method that returns a field, an interface method given
+// nothing to send (no request, no URL), or an interface method or function
+// value that cannot fail (a send can: it returns an error) hands out a
+// response it holds (a poller's latest, an accessor, a recorded fixture
+// matched to a request), whose owner is out of view. Its callers owe
+// nothing they can know of, and are told nothing. A function value that
+// can fail is a send even given nothing: a closure carries its request
+// with it (a retry helper's func() (*http.Response, error)).
 
 import (
 	"go/ast"
@@ -21,6 +23,9 @@ import (
 // http.Client's methods are. An interface method is taken at its
 // signature's word: its body is out of view.
 func sendsByArgs(sig *types.Signature) bool {
+	if !canFail(sig) {
+		return false
+	}
 	for i := 0; i < sig.Params().Len(); i++ {
 		t := sig.Params().At(i).Type()
 		if sig.Variadic() && i == sig.Params().Len()-1 {
@@ -38,13 +43,32 @@ func sendsByArgs(sig *types.Signature) bool {
 	return false
 }
 
+// canFail reports whether a function of signature sig returns an error,
+// as every send does.
+func canFail(sig *types.Signature) bool {
+	for i := 0; i < sig.Results().Len(); i++ {
+		if t := sig.Results().At(i).Type(); types.IsInterface(t) && types.Implements(t, errorType) {
+			return true // error, or an interface that includes it
+		}
+	}
+	return false
+}
+
 // handsOutHeld reports whether call, which returns a response, calls an
-// interface method given nothing to send: what it returns is a response
-// it holds.
+// interface method given nothing to send, or a function value that cannot
+// fail: what it returns is a response it holds.
 func (c *checker) handsOutHeld(call *ast.CallExpr) bool {
 	fn := match.Callee(c.pass.TypesInfo, call)
 	if fn == nil {
-		return false
+		if _, lit := ast.Unparen(call.Fun).(*ast.FuncLit); lit {
+			return false // its body is in view
+		}
+		t := c.pass.TypesInfo.TypeOf(call.Fun)
+		if t == nil {
+			return false // code that does not type-check
+		}
+		sig, ok := t.Underlying().(*types.Signature)
+		return ok && !canFail(sig)
 	}
 	if _, ok := interfaceOf(fn); !ok {
 		return false

@@ -242,7 +242,7 @@ func (w *wrapperFunc) paramRef(e ast.Expr) (param int, field string, ok bool) {
 		return 0, "", false
 	}
 	for i := range w.sig.Params().Len() {
-		if w.sig.Params().At(i) == v && !w.c.function(w.decl).facts().unsafe[v] && !assigned(info, w.decl.Body, v) {
+		if w.sig.Params().At(i) == v && !w.c.function(w.decl).facts().unsafe[v] && !assignedOther(info, w.decl.Body, v) {
 			return i, "", true
 		}
 	}

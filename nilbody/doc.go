@@ -20,7 +20,10 @@
 // function literals and functions converted to a named func type that
 // implements `http.RoundTripper` (a `RoundTripperFunc`) — converted, passed as
 // an argument, assigned, declared, put in a struct field or a map, or returned
-// with that type. Test code is checked too: test doubles are where this lives.
+// with that type. Test code is not checked by default: a test double without
+// a Body costs nothing outside the test binary, and is often what the test is
+// about (a transport's handling of a nil Body); `-nilbody.tests` and `-strict`
+// check it, as contract findings.
 //
 // # Reported
 //
@@ -79,12 +82,14 @@
 //
 // # Strict
 //
-// `-strict` adds nothing to nilbody: it checks test code by default, and
-// every shape it reports costs something at run time (class cost).
+// `-strict` turns `-nilbody.tests` on: the RoundTrippers of test code are
+// reported too, as contract findings. Every shape reported outside test code
+// costs something at run time (class cost).
 //
 // # Flags
 //
-//	-nilbody.tests=true  also check test code; false leaves it out
+//	-nilbody.tests=false  also check test code, as contract findings (on in
+//	                      strict mode)
 //
 // What counts as [test code] is the same for every analyzer.
 //
@@ -93,11 +98,12 @@
 // Each rule, and the packages under nilbody/testdata/src that hold its
 // positive and negative cases:
 //
-//   - Reported and Not reported, on purpose: a (a _test.go file too),
+//   - Reported and Not reported, on purpose: a,
 //     errnil (an error variable still nil on some path); helpers and
 //     usehelpers (facts of response builders across packages)
 //   - Fix: fix (golden files)
-//   - Flags (-nilbody.tests=false): notests
+//   - Test code: a (a _test.go file, not reported by default); withtests
+//     (-nilbody.tests)
 //   - Code with type errors is not reported on, and does not crash: broken
 //
 // [test code]: https://github.com/httpvet/httpvet/blob/main/README.md#test-code

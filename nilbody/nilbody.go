@@ -11,6 +11,7 @@ import (
 	"github.com/httpvet/httpvet/internal/docs"
 	"github.com/httpvet/httpvet/internal/engine"
 	"github.com/httpvet/httpvet/internal/match"
+	"github.com/httpvet/httpvet/internal/strict"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
@@ -32,12 +33,12 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-// tests is the -nilbody.tests flag.
-var tests bool
+// tests is the -nilbody.tests flag, on in strict mode.
+var tests = strict.NewBool(false)
 
 func flags() (fs flag.FlagSet) {
-	fs.BoolVar(&tests, "tests", true,
-		"check test code too: _test.go files, files that import testing or net/http/httptest, test support packages (test doubles are where RoundTrippers without a Body live)")
+	fs.Var(tests, "tests",
+		"also check test code (_test.go files, files that import testing or net/http/httptest, test support packages), as contract findings: a test double's missing Body costs nothing outside the test")
 	return fs
 }
 
@@ -54,8 +55,12 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	c.exportFacts(others)
+	checkTests := tests.On()
+	if checkTests {
+		strict.MarkTestCode(pass, idx.InTestCode)
+	}
 	for _, fn := range rts {
-		if !tests && idx.InTestCode(fn.Pos()) {
+		if !checkTests && idx.InTestCode(fn.Pos()) {
 			continue
 		}
 		c.check(fn)

@@ -14,10 +14,10 @@ func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nilbody.Analyzer, "a", "helpers", "usehelpers", "errnil")
 }
 
-// TestNoTests turns _test.go files off.
-func TestNoTests(t *testing.T) {
-	analyzertest.SetFlags(t, nilbody.Analyzer, "tests", "false")
-	analysistest.Run(t, analysistest.TestData(), nilbody.Analyzer, "notests")
+// TestTests turns test code on (strict mode does too).
+func TestTests(t *testing.T) {
+	analyzertest.SetFlags(t, nilbody.Analyzer, "tests", "true")
+	analysistest.Run(t, analysistest.TestData(), nilbody.Analyzer, "withtests")
 }
 
 func TestFixes(t *testing.T) {

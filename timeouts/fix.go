@@ -209,6 +209,9 @@ func contains(list []string, s string) bool {
 // Serve or ServeTLS, with a fix that builds an http.Server; contract: one
 // only strict mode reports (a loopback or unknown listener).
 func (c *checker) reportListen(call *ast.CallExpr, name string, contract bool) {
+	if suppress.PeerSuppressed(c.pass, gosec, call.Pos()) {
+		return // gosec's G114, declined
+	}
 	d := analysis.Diagnostic{
 		Pos: call.Fun.Pos(), End: call.Fun.End(),
 		Message: fmt.Sprintf("http.%s starts a server without timeouts and no way to set them: a client can hold a connection forever "+

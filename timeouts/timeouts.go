@@ -389,6 +389,11 @@ func (c *checker) report(k kind, cur cursor, lit *ast.CompositeLit, pos, end tok
 	c.diagnose(k, cur, lit, pos, end, all, m, sum.timed, contract)
 }
 
+// gosec is the peer linter whose G112 (a Server without ReadHeaderTimeout)
+// and G114 (http.ListenAndServe and co.) are timeouts' server findings: a
+// //nolint:gosec there has declined them.
+const gosec = "gosec"
+
 // diagnose reports the value created at [pos, end) without the fields m.
 // underClient: a Transport under a Client whose Timeout bounds its
 // requests, or that is reported for lacking one. contract: a finding
@@ -396,6 +401,9 @@ func (c *checker) report(k kind, cur cursor, lit *ast.CompositeLit, pos, end tok
 // the fields makes (contractOnly).
 func (c *checker) diagnose(k kind, cur cursor, lit *ast.CompositeLit, pos, end token.Pos, all map[string]bool, m []string, underClient, contract bool) {
 	contract = contract || contractOnly(k, all, m)
+	if k == server && suppress.PeerSuppressed(c.pass, gosec, pos) {
+		return // gosec's G112, declined
+	}
 	d := analysis.Diagnostic{Pos: pos, End: end, Message: message(k, m, underClient) + advice(k, m)}
 	if k == client && lit != nil && c.unboundedTransport(cur, lit) {
 		d.Message = clientTransportMessage

@@ -38,7 +38,7 @@ func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer,
 		"server", "client", "transport", "zeroclient", "semantics", "loopback", "shapes",
 		"ctorlib", "ctoruse", "testsoff", "widgettest", "promtestutil", "latest",
-		"reach", "stream", "decls")
+		"reach", "stream", "decls", "nolint")
 }
 
 // TestIdleConn: with -timeouts.idle-conn, a Transport whose only missing

@@ -16,8 +16,8 @@
 // right.
 //
 // Every httpvet analyzer reports through [Report], which also drops
-// diagnostics in code that never runs (neverruns.go) and in generated
-// files: files whose header says
+// diagnostics that a peer linter's //nolint already silenced (peers.go),
+// in code that never runs (neverruns.go) and in generated files: files whose header says
 // "// Code generated … DO NOT EDIT." (see [ast.IsGenerated]). The header
 // must be in the file the user wrote: cgo's rewritten copy of a file that
 // imports "C" starts with cgo's own such header, which does not count.
@@ -75,6 +75,8 @@ func (d *Directive) names(name string) bool {
 type Index struct {
 	// directives by file and line; only well-formed ones
 	lines map[*token.File]map[int][]*Directive
+	// //nolint comments by file and line: the linters each names (peers.go)
+	nolint map[*token.File]map[int][][]string
 	// generated files, whose diagnostics are dropped
 	generated map[*token.File]bool
 	// functions that never run, sorted by position (neverruns.go)
@@ -93,6 +95,7 @@ type unknownName struct {
 func run(pass *analysis.Pass) (any, error) {
 	idx := &Index{
 		lines:     make(map[*token.File]map[int][]*Directive),
+		nolint:    make(map[*token.File]map[int][][]string),
 		generated: make(map[*token.File]bool),
 		neverRuns: neverRuns(pass),
 	}
@@ -104,6 +107,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if isGenerated(pass.Fset, f) {
 			idx.generated[tf] = true
 		}
+		idx.addNolint(tf, f)
 		for _, group := range f.Comments {
 			for _, c := range group.List {
 				d, ok := parse(c)
@@ -192,7 +196,7 @@ func (idx *Index) suppressed(fset *token.FileSet, name string, pos token.Pos) bo
 	if tf == nil {
 		return false
 	}
-	if idx.generated[tf] || declAt(idx.neverRuns, pos) != nil {
+	if idx.generated[tf] || declAt(idx.neverRuns, pos) != nil || idx.peerSuppressed(fset, name, "", pos) {
 		return true
 	}
 	byLine := idx.lines[tf]

@@ -76,3 +76,16 @@ func cEnv(t *testing.T, name string) string {
 func TestNeverRuns(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), fake, "dead")
 }
+
+// bodyclose is fake under the name of an analyzer with a peer linter of
+// the same name: //nolint:bodyclose silences it.
+var bodyclose = &analysis.Analyzer{
+	Name:     "bodyclose",
+	Doc:      fake.Doc,
+	Requires: fake.Requires,
+	Run:      fake.Run,
+}
+
+func TestPeers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), bodyclose, "peers")
+}
