@@ -359,8 +359,9 @@
 // merely mention `*http.Response` (`func(*http.Response) error`,
 // `[]*http.Response`); a call that takes a `*http.Response` argument and
 // returns one (a setter returning its argument); responses held by parameters,
-// named results, variables captured from an enclosing function or used by a
-// closure written before the call; a path after a test of the error the
+// variables captured from an enclosing function or used by a closure written
+// before the call (a named result is tracked as a local: a bare `return` hands
+// it on, a retry that assigns it again drops the earlier response); a path after a test of the error the
 // analysis does not model (`errors.Is(err, …)`, a type switch on it, `retry,
 // err := shouldRetry(err)`). A path that read the body, but not surely to EOF,
 // without closing it is still reported (the `Close` is the caller's duty),
@@ -417,7 +418,8 @@
 //   - Reported: a, helpers and usehelpers (helper facts across packages),
 //     swapbody, deadpath, noreturn, budget (a function past the search
 //     budget); held and helduse (sources come from a send: held responses,
-//     accessors); handoff (the branch that skips a hand-off)
+//     accessors); handoff (the branch that skips a hand-off); namedresult
+//     (responses held by named results)
 //   - Drain: two modes, and what the default leaves out: drain, reuse,
 //     reusemain, oneshot, clicmd, cancelmain, released; drainall
 //     (-bodyclose.drain=all); nodrain (-bodyclose.drain=false)

@@ -102,10 +102,17 @@ func (fn *function) locate(n ast.Node) (*cfg.Block, int, bool) {
 }
 
 // owns reports whether v is a local variable of fn itself: declared in
-// its body, outside nested function literals.
+// its body, outside nested function literals, or one of its named
+// results.
 func (fn *function) owns(v *types.Var) bool {
 	b := fn.body()
-	if v == nil || b == nil || v.Pos() < b.Pos() || v.Pos() >= b.End() {
+	if v == nil || b == nil {
+		return false
+	}
+	if slices.Contains(fn.namedResults(), v) {
+		return true // a bare return hands it on (scanner.scan)
+	}
+	if v.Pos() < b.Pos() || v.Pos() >= b.End() {
 		return false
 	}
 	fn.cfg()
@@ -115,6 +122,23 @@ func (fn *function) owns(v *types.Var) bool {
 		}
 	}
 	return true
+}
+
+// namedResults returns fn's named results.
+func (fn *function) namedResults() []*types.Var {
+	ft := fn.ftype()
+	if ft == nil || ft.Results == nil {
+		return nil
+	}
+	var vs []*types.Var
+	for _, field := range ft.Results.List {
+		for _, name := range field.Names {
+			if v, ok := fn.c.pass.TypesInfo.Defs[name].(*types.Var); ok {
+				vs = append(vs, v)
+			}
+		}
+	}
+	return vs
 }
 
 // from returns tr for the response created at pos: holders assigned only
@@ -138,7 +162,7 @@ func (tr *tracked) from(pos token.Pos) *tracked {
 // track returns the tracked set of v (a response or body variable of fn)
 // with its local aliases.
 func (fn *function) track(v *types.Var, isBody bool) *tracked {
-	tr := &tracked{primary: v, resp: map[*types.Var]bool{}, body: map[*types.Var]bool{}, holder: map[*types.Var]bool{}, holderAt: map[*types.Var][]token.Pos{}}
+	tr := &tracked{primary: v, resp: map[*types.Var]bool{}, body: map[*types.Var]bool{}, holder: map[*types.Var]bool{}, holderAt: map[*types.Var][]token.Pos{}, results: fn.namedResults()}
 	if isBody {
 		tr.body[v] = true
 	} else {

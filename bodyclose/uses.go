@@ -26,6 +26,9 @@ type tracked struct {
 	// for it, and the holder passed on passes it on.
 	holder   map[*types.Var]bool
 	holderAt map[*types.Var][]token.Pos // where each holder is assigned the response
+	// results are the function's named results: a bare return hands on
+	// those that hold the response.
+	results []*types.Var
 }
 
 // events says what one CFG node does with a tracked response.
@@ -213,6 +216,13 @@ func (s *scanner) scan(n ast.Node) {
 	case *ast.DeferStmt:
 		s.deferred(n)
 		return
+	case *ast.ReturnStmt:
+		for _, v := range s.tr.results {
+			if len(n.Results) == 0 && (s.tr.resp[v] || s.tr.body[v] || s.tr.holder[v]) {
+				s.ev.transfer = true // a bare return hands the named result on
+				return
+			}
+		}
 	case *ast.ExprStmt:
 		if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && s.discardedKeeper(call) {
 			return

@@ -21,7 +21,10 @@
 //     with such a method;
 //   - calls of wrappers such as `func do(method string, body io.Reader)` with
 //     a constant `GET` and a body: a fact records which parameters become the
-//     request's method and body, across packages;
+//     request's method and body, across packages. A parameter the wrapper
+//     reads and puts back (`b, _ := io.ReadAll(body); body =
+//     bytes.NewReader(b)`, to print it when debugging) is still its body; any
+//     other value given to it makes the function no wrapper;
 //   - calls with a constant `GET` of wrappers that encode their payload into
 //     the body (`json.Marshal`, `json.MarshalIndent`, `xml.Marshal`,
 //     `json.NewEncoder(&buf).Encode`, the xml encoder; then `bytes.NewReader`,

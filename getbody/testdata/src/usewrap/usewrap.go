@@ -18,4 +18,8 @@ func use(ctx context.Context, c *wrap.Client, q string) {
 	wrap.Get("http://x", nil)
 	wrap.Rewritten("GET", nil)
 	wrap.PostOnly(strings.NewReader(q))
+
+	wrap.Debugged(false, "GET", strings.NewReader(q)) // want `GET request built by Debugged carries a body`
+	wrap.Debugged(false, "GET", nil)
+	wrap.ReadOther("GET", strings.NewReader(q), nil)
 }

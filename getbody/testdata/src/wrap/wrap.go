@@ -1,6 +1,7 @@
 package wrap
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -44,4 +45,26 @@ func Rewritten(method string, body io.Reader) {
 // PostOnly posts: not a wrapper of interest.
 func PostOnly(body io.Reader) {
 	http.NewRequest(http.MethodPost, "http://x", body)
+}
+
+// Debugged reads its body parameter to print it and puts the same bytes
+// back: still the parameter's body.
+func Debugged(debug bool, method string, body io.Reader) (*http.Request, error) { // want Debugged:`request\(method=#1, body=#2\)`
+	if debug && body != nil {
+		b, err := io.ReadAll(body)
+		if err != nil {
+			return nil, err
+		}
+		println(string(b))
+		body = bytes.NewReader(b)
+	}
+	return http.NewRequest(method, "http://x", body)
+}
+
+// ReadOther puts back bytes it did not read from the parameter: not a
+// wrapper.
+func ReadOther(method string, body io.Reader, other io.Reader) (*http.Request, error) {
+	b, _ := io.ReadAll(other)
+	body = bytes.NewReader(b)
+	return http.NewRequest(method, "http://x", body)
 }
