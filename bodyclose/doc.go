@@ -36,6 +36,11 @@
 //     close the body under its new owner;
 //   - a response variable assigned again — a retry or polling loop — while its
 //     body is still open;
+//   - a response returned together with an error (a composite literal,
+//     `fmt.Errorf`, `errors.New`) from a function literal handed to a retry
+//     helper — a parameter its callee calls repeatedly (`callsRepeatedly`,
+//     engine) —: the helper retries on the error, calls the literal again and
+//     drops the failed attempt's response, so that return is no hand-off;
 //   - a discarded response: the call as a statement, or `_, err :=
 //     client.Do(req)`;
 //   - a body given to a wrapper that keeps it, whose result is thrown away
@@ -419,7 +424,8 @@
 //     swapbody, deadpath, noreturn, budget (a function past the search
 //     budget); held and helduse (sources come from a send: held responses,
 //     accessors); handoff (the branch that skips a hand-off); namedresult
-//     (responses held by named results)
+//     (responses held by named results); retried (returned with an error to
+//     a retry helper)
 //   - Drain: two modes, and what the default leaves out: drain, reuse,
 //     reusemain, oneshot, clicmd, cancelmain, released; drainall
 //     (-bodyclose.drain=all); nodrain (-bodyclose.drain=false)

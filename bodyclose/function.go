@@ -162,7 +162,7 @@ func (tr *tracked) from(pos token.Pos) *tracked {
 // track returns the tracked set of v (a response or body variable of fn)
 // with its local aliases.
 func (fn *function) track(v *types.Var, isBody bool) *tracked {
-	tr := &tracked{primary: v, resp: map[*types.Var]bool{}, body: map[*types.Var]bool{}, holder: map[*types.Var]bool{}, holderAt: map[*types.Var][]token.Pos{}, results: fn.namedResults()}
+	tr := &tracked{primary: v, resp: map[*types.Var]bool{}, body: map[*types.Var]bool{}, holder: map[*types.Var]bool{}, holderAt: map[*types.Var][]token.Pos{}, results: fn.namedResults(), retriedBy: fn.retriedBy()}
 	if isBody {
 		tr.body[v] = true
 	} else {

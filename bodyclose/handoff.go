@@ -25,7 +25,7 @@ func (c *checker) handOffBranch(s *search) *ast.IfStmt {
 		path := c.idx.PathTo(t)
 		for i := 1; i+1 < len(path); i++ {
 			ifs, ok := path[i+1].(*ast.IfStmt)
-			if !ok || path[i] != ifs.Body || ifs.Else != nil || !handsOnFirst(ifs.Body, path[i-1]) {
+			if !ok || path[i] != ifs.Body || ifs.Else != nil || !handsOnFirst(ifs.Body, path[i-1]) || endsPath(ifs.Body) {
 				continue
 			}
 			after := true
@@ -38,6 +38,20 @@ func (c *checker) handOffBranch(s *search) *ast.IfStmt {
 		}
 	}
 	return nil
+}
+
+// endsPath reports whether body ends in a return or a branch statement:
+// the path that hands the response on does not go on to the return after
+// the if statement, which is then no shared return.
+func endsPath(body *ast.BlockStmt) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	switch body.List[len(body.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	}
+	return false
 }
 
 // handsOnFirst reports whether stmt, a statement of body, is reached on

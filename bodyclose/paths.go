@@ -41,6 +41,7 @@ type search struct {
 	anyClose    bool
 	anyTransfer bool
 	transfers   []ast.Node // the nodes where a path hands the response on
+	retryDrop   bool       // a path returns it with an error to a retry helper (retried.go)
 	anyRead     bool
 	exits       int                     // paths that return
 	exitUnread  bool                    // some path returns without reading the body to EOF
@@ -174,6 +175,9 @@ func (s *search) visitNode(n ast.Node, st *state) (ended bool) {
 		return true
 	}
 	ev := s.events(n)
+	if ev.retryDrop {
+		s.retryDrop = true
+	}
 	if ev.read {
 		s.anyRead = true
 		st.read = true

@@ -132,6 +132,8 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 		where += fmt.Sprintf(", where %s is false (line %d)", types.ExprString(handOff.Cond), c.line(handOff.Pos()))
 	}
 	switch {
+	case s.retryDrop:
+		todo = fmt.Sprintf("%s calls this function again when it returns an error, and drops the response returned with it: close %s.Body before returning the error", s.tr.retriedBy, v.Name())
 	case stale != nil:
 		todo = fmt.Sprintf("the function returns %s, which still holds the earlier response: close that one's body and store this one in %s instead", stale.Name(), stale.Name())
 	case loop:

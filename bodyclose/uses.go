@@ -29,6 +29,9 @@ type tracked struct {
 	// results are the function's named results: a bare return hands on
 	// those that hold the response.
 	results []*types.Var
+	// retriedBy names the helper that calls the function, a literal,
+	// again after an error (retried.go), or is empty.
+	retriedBy string
 }
 
 // events says what one CFG node does with a tracked response.
@@ -40,6 +43,7 @@ type events struct {
 	deferRead  bool          // the deferred function reads the body first
 	transfer   bool          // hands the response or body on: the obligation goes with it
 	assign     bool          // assigns the primary variable
+	retryDrop  bool          // returns it with an error to a retry helper, which drops it
 	closeCall  *ast.CallExpr // the Close call (for a deferred close too)
 }
 
@@ -217,6 +221,10 @@ func (s *scanner) scan(n ast.Node) {
 		s.deferred(n)
 		return
 	case *ast.ReturnStmt:
+		if s.dropsOnRetry(n) {
+			s.ev.retryDrop = true // not handed on: the helper drops it
+			return
+		}
 		for _, v := range s.tr.results {
 			if len(n.Results) == 0 && (s.tr.resp[v] || s.tr.body[v] || s.tr.holder[v]) {
 				s.ev.transfer = true // a bare return hands the named result on

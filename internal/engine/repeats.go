@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/httpvet/httpvet/internal/match"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -163,4 +164,12 @@ func (idx *Index) repeatedParams(fn *types.Func, d *ast.FuncDecl) []int {
 	walk(d.Body, false)
 	slices.Sort(params)
 	return params
+}
+
+// Retried reports whether lit is handed, as an argument, to a parameter
+// its callee calls repeatedly (a retry helper's operation): what lit
+// returns on a failed attempt is dropped when the helper calls it again.
+func (idx *Index) Retried(lit *ast.FuncLit) bool {
+	call, i := idx.argumentOf(lit)
+	return call != nil && idx.CallsRepeatedly(match.Callee(idx.info, call), i)
 }
