@@ -19,7 +19,7 @@ var testdata = analyzertest.Load("broken", "budget", "strictmode", "released", "
 // the default flags, loaded together (net/http once); budget's are those
 // of the whole search budget (see TestBudget).
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "a", "drain", "helpers", "usehelpers", "notests", "ownership", "reuse", "reusemain", "cancelmain", "oneshot", "clicmd", "probetest", "released", "noreturn", "wrapdep", "wrapuse", "deadpath", "swapbody", "percall", "percallmain", "held", "helduse", "handoff", "namedresult", "retried", "budget")
+	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "a", "drain", "helpers", "usehelpers", "notests", "ownership", "reuse", "reusemain", "cancelmain", "oneshot", "clicmd", "probetest", "released", "noreturn", "wrapdep", "wrapuse", "deadpath", "swapbody", "percall", "percallmain", "held", "helduse", "handoff", "namedresult", "retried", "bodiless", "budget")
 }
 
 // TestTests checks _test.go files too.

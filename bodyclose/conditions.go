@@ -136,9 +136,20 @@ func (s *search) nilOn(e ast.Expr, branch bool, st state) bool {
 	return false
 }
 
-// noBodyOn reports whether the response has no body on the branch of
-// cond: a 204 or 304 status, or a zero ContentLength.
-func (s *search) noBodyOn(cond ast.Expr, branch bool) bool {
+// noBodyOn reports whether the response has no body to read on the branch
+// of cond: a 204, 304 or 1xx status, or a zero ContentLength.
+func (s *search) noBodyOn(cond ast.Expr, branch bool) bool { return s.bodilessOn(cond, branch, true) }
+
+// releasedOn reports whether the response's connection went back to the
+// pool with its header on the branch of cond: no body, and not a 101,
+// whose Body is the connection itself, the caller's to close.
+func (s *search) releasedOn(cond ast.Expr, branch bool) bool {
+	return s.bodilessOn(cond, branch, false)
+}
+
+// bodilessOn is noBodyOn, with a 101 Switching Protocols counted as
+// bodiless when upgrade.
+func (s *search) bodilessOn(cond ast.Expr, branch, upgrade bool) bool {
 	info := s.fn.c.pass.TypesInfo
 	sc := &scanner{c: s.fn.c, tr: s.tr}
 	isNoBodyValue := func(field string, e ast.Expr) bool {
@@ -153,7 +164,7 @@ func (s *search) noBodyOn(cond ast.Expr, branch bool) bool {
 		if field == "ContentLength" {
 			return v == 0
 		}
-		return v == 204 || v == 304 || (v >= 100 && v < 200)
+		return v == 204 || v == 304 || (v >= 100 && v < 200 && (upgrade || v != 101))
 	}
 	field := func(e ast.Expr) string {
 		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)

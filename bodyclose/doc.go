@@ -312,6 +312,12 @@
 //     Shorter limits, `io.CopyN`, decoders and scanners may stop short and are
 //     still reported, with "unless the body was read to EOF". A write error
 //     that stops `io.Copy` early is not modeled.
+//   - A response that has no body on the path: the path passed a test of its
+//     `StatusCode` for 204, 304 or 1xx, or of `ContentLength == 0` (`if
+//     resp.StatusCode == http.StatusNotModified { return cached, nil }`).
+//     net/http's readLoop puts the connection of a response without a body
+//     back in the pool as soon as it has read the header; leaving that
+//     response unclosed holds nothing (a contract finding in strict mode).
 //   - A request whose context is cancelled when the function returns: built
 //     with `http.NewRequestWithContext(ctx, …)`, `req.WithContext(ctx)` or
 //     `req.Clone(ctx)`, where `ctx` comes from `context.WithCancel`,

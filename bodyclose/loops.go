@@ -34,11 +34,11 @@ func (s *search) backEdge(b, succ *cfg.Block, st state) bool {
 			}
 		}
 	}
-	if st.defers != nil || st.eof && !s.fn.c.strict {
+	if st.defers != nil || st.released() && !s.fn.c.strict {
 		return false
 	}
 	kind, pos := s.fn.edgeAt(b, loop)
-	s.addLeak(leakExit{kind: kind, pos: pos, eof: st.eof}, st.read || st.eof)
+	s.addLeak(leakExit{kind: kind, pos: pos, eof: st.eof, noBody: st.free}, st.read || st.eof)
 	return true
 }
 

@@ -56,9 +56,10 @@ type search struct {
 
 // A leakExit is one place where a path leaves with the body open.
 type leakExit struct {
-	kind int // leakReturn, leakEnd, leakAssign, leakAgain, leakContinue, leakGoto, leakLoopEnd
-	pos  token.Pos
-	eof  bool // the path read the body to EOF (strict mode only)
+	kind   int // leakReturn, leakEnd, leakAssign, leakAgain, leakContinue, leakGoto, leakLoopEnd
+	pos    token.Pos
+	eof    bool // the path read the body to EOF (strict mode only)
+	noBody bool // the response has no body on the path (strict mode only)
 }
 
 const (
@@ -80,7 +81,14 @@ type state struct {
 	defers     ast.Node // the deferred close, if one is registered
 	earlyDefer bool     // the deferred close was registered before the error check
 	closed     ast.Node // closed unread by this close site: the path goes on to classify it
+	free       bool     // no body and not a 101: the connection went back with the header
 }
+
+// released reports whether the connection is back in the pool on the
+// path whatever happens to the body: it was read to EOF, or the response
+// has none and is no 101 (net/http's readLoop puts the connection of a
+// response without a body back at once).
+func (st state) released() bool { return st.eof || st.free }
 
 type visit struct {
 	b  *cfg.Block
@@ -169,7 +177,7 @@ func (s *search) visitNode(n ast.Node, st *state) (ended bool) {
 	}
 	if n == s.source {
 		// Back at the call (a loop): the response is overwritten.
-		if st.defers == nil && (!st.eof || s.fn.c.strict) {
+		if st.defers == nil && (!st.released() || s.fn.c.strict) {
 			s.recordLeak(n, false, true, *st)
 		}
 		return true
@@ -215,7 +223,7 @@ func (s *search) visitNode(n ast.Node, st *state) (ended bool) {
 		}
 	}
 	if ev.assign {
-		if st.defers == nil && (!st.eof || s.fn.c.strict) && len(s.tr.resp)+len(s.tr.body)+len(s.tr.holder) == 1 {
+		if st.defers == nil && (!st.released() || s.fn.c.strict) && len(s.tr.resp)+len(s.tr.body)+len(s.tr.holder) == 1 {
 			s.recordLeak(n, false, true, *st)
 		}
 		return true
@@ -248,6 +256,7 @@ func (s *search) successors(b *cfg.Block, st state) []pathItem {
 				}
 				if s.noBodyOn(cond, branch) {
 					nst.noBody = true
+					nst.free = nst.free || s.releasedOn(cond, branch)
 				}
 				if s.backEdge(b, succ, nst) {
 					continue
@@ -296,8 +305,8 @@ func (s *search) exit(b *cfg.Block, st state) {
 		}
 		return
 	}
-	if st.eof && !s.fn.c.strict {
-		return // read to EOF: the Transport released the connection
+	if st.released() && !s.fn.c.strict {
+		return // read to EOF, or no body: the Transport released the connection
 	}
 	if ret.Return != s.fn.body().Rbrace {
 		s.recordLeak(ret, false, false, st)
@@ -338,7 +347,7 @@ func (s *search) derive(n ast.Node) bool {
 }
 
 func (s *search) recordLeak(n ast.Node, end, assign bool, st state) {
-	e := leakExit{kind: leakReturn, eof: st.eof}
+	e := leakExit{kind: leakReturn, eof: st.eof, noBody: st.free}
 	switch {
 	case end:
 		e.kind, e.pos = leakEnd, s.fn.body().Rbrace
@@ -361,7 +370,29 @@ func (s *search) recordLeak(n ast.Node, end, assign bool, st state) {
 // breaks the contract at no cost.
 func (s *search) eofOnly() bool {
 	for _, e := range s.leaks {
+		if !e.eof && !e.noBody {
+			return false
+		}
+	}
+	return len(s.leaks) > 0
+}
+
+// readOnly reports whether every leaking path of s read the body to EOF.
+func (s *search) readOnly() bool {
+	for _, e := range s.leaks {
 		if !e.eof {
+			return false
+		}
+	}
+	return len(s.leaks) > 0
+}
+
+// noBodyOnly reports whether every leaking path of s is one where the
+// response has no body (a 204, 304 or 1xx tested on the path): the
+// Transport released the connection when it read the header.
+func (s *search) noBodyOnly() bool {
+	for _, e := range s.leaks {
+		if !e.noBody {
 			return false
 		}
 	}

@@ -116,8 +116,13 @@ func (c *checker) reportLeak(fn *function, s *search, call *ast.CallExpr, stmt a
 		noCost = "the error returned on those paths ends the program"
 	}
 	eof := s.eofOnly()
-	if eof {
+	switch {
+	case s.noBodyOnly():
+		noCost = "the response has no body there (its status says so), so its connection was released with the header"
+	case eof && s.readOnly():
 		noCost = "the body was read to EOF there, which released the connection"
+	case eof:
+		noCost = "the body was read to EOF, or there is none, on those paths, which released the connection"
 	}
 	contract := noCost != ""
 	c.reported[call] = true

@@ -64,6 +64,18 @@ func status(c *http.Client, url string) (code int, resp *http.Response, err erro
 	if err != nil {
 		return
 	}
+	if resp.StatusCode == http.StatusNotFound {
+		return resp.StatusCode, nil, nil
+	}
+	return
+}
+
+// A 204 has no body: dropping it holds nothing.
+func noContent(c *http.Client, url string) (code int, resp *http.Response, err error) {
+	resp, err = c.Get(url)
+	if err != nil {
+		return
+	}
 	if resp.StatusCode == http.StatusNoContent {
 		return resp.StatusCode, nil, nil
 	}

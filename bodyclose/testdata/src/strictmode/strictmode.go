@@ -56,3 +56,17 @@ func status(c *http.Client, url string) (int, error) {
 	}
 	return resp.StatusCode, nil
 }
+
+// A 304 has no body: its connection went back with the header; the leak
+// is a contract finding.
+func notModified(c *http.Client, url string, v any) (bool, error) {
+	resp, err := c.Get(url) // want `^contract: response body of c.Get is not closed on every path \(at the return on line 68\); the response has no body there`
+	if err != nil {
+		return false, err
+	}
+	if resp.StatusCode == http.StatusNotModified {
+		return true, nil
+	}
+	defer resp.Body.Close()
+	return false, json.NewDecoder(resp.Body).Decode(v)
+}
