@@ -105,3 +105,26 @@ func variantOf(path, root string) bool {
 	rest, ok := strings.CutPrefix(path, root)
 	return ok && (rest == "" || rest == "_test" || rest == ".test")
 }
+
+// Dependency returns the loaded package path, which the packages of p
+// import directly or not (net/http, for one): a test that needs a
+// standard package with syntax and types takes it from here rather than
+// type-check it from source again. It fails t if no package of p reaches
+// path.
+func (p *Packages) Dependency(t testing.TB, path string) *packages.Package {
+	t.Helper()
+	pkgs, err := p.load()
+	if err != nil {
+		t.Fatalf("loading %s: %v", p.patterns, err)
+	}
+	var found *packages.Package
+	packages.Visit(pkgs, func(pkg *packages.Package) bool { return found == nil }, func(pkg *packages.Package) {
+		if found == nil && pkg.PkgPath == path && pkg.ID == path {
+			found = pkg
+		}
+	})
+	if found == nil {
+		t.Fatalf("no package of %s imports %s", p.patterns, path)
+	}
+	return found
+}
