@@ -3,42 +3,47 @@ package bodyclose_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/httpvet/httpvet/bodyclose"
 	"github.com/httpvet/httpvet/internal/analyzertest"
 	"github.com/httpvet/httpvet/internal/benchmark"
 	"github.com/httpvet/httpvet/internal/engine"
 )
 
-// testdata holds the packages the tests below analyze and check
-// themselves, loaded once.
-var testdata = analyzertest.Load("broken", "budget", "strictmode", "released", "oneshot", "cancelmain", "clicmd", "drain", "intests")
+// testdata holds the packages of testdata/src the tests below analyze,
+// loaded once: net/http and the standard library under it are
+// type-checked once per test binary, whatever the flags of each run.
+var testdata = analyzertest.Load(
+	"a", "drain", "helpers", "usehelpers", "notests", "ownership", "reuse", "reusemain",
+	"cancelmain", "oneshot", "clicmd", "probetest", "released", "noreturn", "wrapdep",
+	"wrapuse", "deadpath", "swapbody", "percall", "percallmain", "held", "helduse",
+	"handoff", "namedresult", "retried", "bodiless", "budget", "intests", "nodrain", "drainall", "fix", "fixlimit", "broken",
+	"strictmode",
+)
 
 // TestAnalyzer checks the // want comments of the packages that hold with
 // the default flags, loaded together (net/http once); budget's are those
 // of the whole search budget (see TestBudget).
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "a", "drain", "helpers", "usehelpers", "notests", "ownership", "reuse", "reusemain", "cancelmain", "oneshot", "clicmd", "probetest", "released", "noreturn", "wrapdep", "wrapuse", "deadpath", "swapbody", "percall", "percallmain", "held", "helduse", "handoff", "namedresult", "retried", "bodiless", "budget")
+	testdata.Run(t, bodyclose.Analyzer, "a", "drain", "helpers", "usehelpers", "notests", "ownership", "reuse", "reusemain", "cancelmain", "oneshot", "clicmd", "probetest", "released", "noreturn", "wrapdep", "wrapuse", "deadpath", "swapbody", "percall", "percallmain", "held", "helduse", "handoff", "namedresult", "retried", "bodiless", "budget")
 }
 
 // TestTests checks _test.go files too.
 func TestTests(t *testing.T) {
 	analyzertest.SetFlags(t, bodyclose.Analyzer, "tests", "true")
-	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "intests")
+	testdata.Run(t, bodyclose.Analyzer, "intests")
 }
 
 // TestNoDrain turns the drain check off: the drain package, without its
 // expectations, reports nothing.
 func TestNoDrain(t *testing.T) {
 	analyzertest.SetFlags(t, bodyclose.Analyzer, "drain", "false")
-	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "nodrain")
+	testdata.Run(t, bodyclose.Analyzer, "nodrain")
 }
 
 // TestDrainAll is the strict mode: every unread path.
 func TestDrainAll(t *testing.T) {
 	analyzertest.SetFlags(t, bodyclose.Analyzer, "drain", "all")
-	analysistest.Run(t, analysistest.TestData(), bodyclose.Analyzer, "drainall")
+	testdata.Run(t, bodyclose.Analyzer, "drainall")
 }
 
 // TestDrainFlag checks the values -drain accepts, and that it is not a bool
@@ -63,13 +68,13 @@ func TestDrainFlag(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), bodyclose.Analyzer, "fix")
+	testdata.RunWithSuggestedFixes(t, bodyclose.Analyzer, "fix")
 }
 
 // TestFixLimit writes a -drain-limit in MiB as 1<<20.
 func TestFixLimit(t *testing.T) {
 	analyzertest.SetFlags(t, bodyclose.Analyzer, "drain-limit", "1048576")
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), bodyclose.Analyzer, "fixlimit")
+	testdata.RunWithSuggestedFixes(t, bodyclose.Analyzer, "fixlimit")
 }
 
 // TestTypeErrors runs the analyzer on code that does not type-check: it
@@ -101,7 +106,7 @@ func TestBudget(t *testing.T) {
 // with their fixes, beside a finding of both modes (cost).
 func TestStrict(t *testing.T) {
 	analyzertest.Strict(t)
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzertest.Classed(bodyclose.Analyzer), "strictmode")
+	testdata.RunWithSuggestedFixes(t, analyzertest.Classed(bodyclose.Analyzer), "strictmode")
 }
 
 // TestStrictDefault runs the strict mode's package in the default mode:

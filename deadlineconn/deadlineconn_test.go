@@ -3,19 +3,24 @@ package deadlineconn_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/httpvet/httpvet/deadlineconn"
 	"github.com/httpvet/httpvet/internal/analyzertest"
 	"github.com/httpvet/httpvet/internal/benchmark"
 )
 
+// testdata holds the packages of testdata/src the tests below analyze,
+// loaded once: net/http and the standard library under it are
+// type-checked once per test binary, whatever the flags of each run.
+var testdata = analyzertest.Load(
+	"a", "helpers", "factories", "usefactories", "nonet", "nonetuse", "fix", "broken",
+)
+
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), deadlineconn.Analyzer, "a", "helpers", "factories", "usefactories", "nonet", "nonetuse")
+	testdata.Run(t, deadlineconn.Analyzer, "a", "helpers", "factories", "usefactories", "nonet", "nonetuse")
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), deadlineconn.Analyzer, "fix")
+	testdata.RunWithSuggestedFixes(t, deadlineconn.Analyzer, "fix")
 }
 
 // BenchmarkDeadlineconn runs the analyzer over net/http and all its
@@ -25,5 +30,5 @@ func BenchmarkDeadlineconn(b *testing.B) { benchmark.Run(b, deadlineconn.Analyze
 // TestTypeErrors runs the analyzer on code that does not type-check: it
 // must not crash.
 func TestTypeErrors(t *testing.T) {
-	analyzertest.RunDespiteTypeErrors(t, analyzertest.Load("broken"), deadlineconn.Analyzer, "broken")
+	analyzertest.RunDespiteTypeErrors(t, testdata, deadlineconn.Analyzer, "broken")
 }

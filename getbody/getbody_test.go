@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/httpvet/httpvet/getbody"
 	"github.com/httpvet/httpvet/internal/analyzertest"
 	"github.com/httpvet/httpvet/internal/benchmark"
@@ -13,15 +11,19 @@ import (
 	"github.com/httpvet/httpvet/internal/strict"
 )
 
-// testdata holds the packages the tests below analyze and check
-// themselves, loaded once.
-var testdata = analyzertest.Load("broken", "fixnobody", "fix")
+// testdata holds the packages of testdata/src the tests below analyze,
+// loaded once: net/http and the standard library under it are
+// type-checked once per test binary, whatever the flags of each run.
+var testdata = analyzertest.Load(
+	"a", "ignore", "wrap", "usewrap", "buffers", "marshal", "usemarshal", "skiptests",
+	"teston", "fix", "fixwrap", "fixnobody", "broken",
+)
 
 // TestAnalyzer checks the // want comments of the packages that hold with
 // the default flags, loaded together (net/http once); skiptests checks
 // that _test.go files are left out by default.
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "a", "ignore", "wrap", "usewrap", "buffers", "marshal", "usemarshal", "skiptests")
+	testdata.Run(t, getbody.Analyzer, "a", "ignore", "wrap", "usewrap", "buffers", "marshal", "usemarshal", "skiptests")
 }
 
 // TestTests checks that _test.go files are analyzed with -tests.
@@ -30,11 +32,11 @@ func TestTests(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer getbody.Analyzer.Flags.Set("tests", "false")
-	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "teston")
+	testdata.Run(t, getbody.Analyzer, "teston")
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), getbody.Analyzer, "fix", "fixwrap", "fixnobody")
+	testdata.RunWithSuggestedFixes(t, getbody.Analyzer, "fix", "fixwrap", "fixnobody")
 }
 
 // TestTypeErrors runs the analyzer on code that does not type-check: it
@@ -86,9 +88,9 @@ func TestDefaultFix(t *testing.T) {
 func TestStrict(t *testing.T) {
 	analyzertest.Strict(t)
 	// The default mode's expectations hold: test code is left out.
-	analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "skiptests")
+	testdata.Run(t, getbody.Analyzer, "skiptests")
 	analyzertest.SetFlags(t, getbody.Analyzer, "tests", "true")
-	results := analysistest.Run(t, analysistest.TestData(), getbody.Analyzer, "teston")
+	results := testdata.Run(t, getbody.Analyzer, "teston")
 	n, chooses := 0, 0
 	for _, r := range results {
 		for _, d := range r.Diagnostics {

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/httpvet/httpvet/internal/analyzertest"
 	"github.com/httpvet/httpvet/internal/benchmark"
@@ -13,26 +12,29 @@ import (
 	"github.com/httpvet/httpvet/reqctx"
 )
 
-// testdata holds the packages the tests below analyze and check
-// themselves, loaded once.
-var testdata = analyzertest.Load("broken", "budget", "allflag", "a")
+// testdata holds the packages of testdata/src the tests below analyze,
+// loaded once: net/http and the standard library under it are
+// type-checked once per test binary, whatever the flags of each run.
+var testdata = analyzertest.Load(
+	"a", "helpers", "usehelpers", "budget", "allflag", "fix", "broken", "owns",
+)
 
 // TestAnalyzer checks the // want comments of the packages that hold with
 // the default flags, loaded together (net/http once): helpers and
 // usehelpers check the facts across packages; budget's are those of the
 // whole search budget (see TestBudget).
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), reqctx.Analyzer, "a", "helpers", "usehelpers", "budget")
+	testdata.Run(t, reqctx.Analyzer, "a", "helpers", "usehelpers", "budget")
 }
 
 // TestAll turns -reqctx.all on: requests with no context in scope too.
 func TestAll(t *testing.T) {
 	analyzertest.SetFlags(t, reqctx.Analyzer, "all", "true")
-	analysistest.Run(t, analysistest.TestData(), reqctx.Analyzer, "allflag")
+	testdata.Run(t, reqctx.Analyzer, "allflag")
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), reqctx.Analyzer, "fix")
+	testdata.RunWithSuggestedFixes(t, reqctx.Analyzer, "fix")
 }
 
 // TestTypeErrors runs the analyzer on code that does not type-check: it
@@ -67,7 +69,7 @@ var ownsProbe = &analysis.Analyzer{
 // TestOwns checks the result timeouts reads: the calls reqctx reported for
 // leaving out the context in scope, and no others.
 func TestOwns(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), ownsProbe, "owns")
+	testdata.Run(t, ownsProbe, "owns")
 }
 
 // TestBudget checks that the backward search for contexts that may be
@@ -89,7 +91,7 @@ func TestBudget(t *testing.T) {
 // expectations hold.
 func TestStrict(t *testing.T) {
 	analyzertest.Strict(t)
-	analysistest.Run(t, analysistest.TestData(), reqctx.Analyzer, "allflag")
+	testdata.Run(t, reqctx.Analyzer, "allflag")
 }
 
 // TestStrictFlagWins: -reqctx.all=false set explicitly wins over strict

@@ -3,17 +3,21 @@ package timeouts_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/httpvet/httpvet/internal/analyzertest"
 	"github.com/httpvet/httpvet/internal/benchmark"
 	"github.com/httpvet/httpvet/internal/fixes/fixtest"
 	"github.com/httpvet/httpvet/timeouts"
 )
 
-// testdata holds the packages the tests below analyze and check
-// themselves, loaded once.
-var testdata = analyzertest.Load("flagsoff", "broken", "strictmode", "server", "loopback", "reach", "ctorlib", "idleconn", "testsoff")
+// testdata holds the packages of testdata/src the tests below analyze,
+// loaded once: net/http and the standard library under it are
+// type-checked once per test binary, whatever the flags of each run.
+var testdata = analyzertest.Load(
+	"server", "client", "transport", "zeroclient", "semantics", "loopback", "shapes",
+	"ctorlib", "ctoruse", "testsoff", "widgettest", "promtestutil", "latest", "reach",
+	"stream", "decls", "idleconn", "fix", "listenfix", "transportfix", "flagsoff", "testson",
+	"fixflags", "broken", "strictmode", "nolint",
+)
 
 // TestAnalyzer checks the // want comments of the packages that hold with
 // the default flags, loaded together (net/http once):
@@ -35,7 +39,7 @@ var testdata = analyzertest.Load("flagsoff", "broken", "strictmode", "server", "
 //     when they hold its values (a literal of another package's named
 //     slice type) or call a function of the package (a listen address).
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer,
+	testdata.Run(t, timeouts.Analyzer,
 		"server", "client", "transport", "zeroclient", "semantics", "loopback", "shapes",
 		"ctorlib", "ctoruse", "testsoff", "widgettest", "promtestutil", "latest",
 		"reach", "stream", "decls", "nolint")
@@ -45,14 +49,14 @@ func TestAnalyzer(t *testing.T) {
 // timeout is IdleConnTimeout is reported too.
 func TestIdleConn(t *testing.T) {
 	analyzertest.SetFlags(t, timeouts.Analyzer, "idle-conn", "true")
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "idleconn")
+	testdata.Run(t, timeouts.Analyzer, "idleconn")
 }
 
 // TestFixes checks the fixes against their golden files, and that each
 // leaves its file gofmt-clean as it is applied (gopls applies edits as
 // they are), the Transport fixes (transportfix) among them.
 func TestFixes(t *testing.T) {
-	results := analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fix", "listenfix", "transportfix")
+	results := testdata.RunWithSuggestedFixes(t, timeouts.Analyzer, "fix", "listenfix", "transportfix")
 	if n := fixtest.Gofmt(t, fixtest.Of(results, "fix", "listenfix")); n < 8 {
 		t.Errorf("checked %d fixes for gofmt, want at least 8", n)
 	}
@@ -63,7 +67,7 @@ func TestFixes(t *testing.T) {
 
 func TestFlagsOff(t *testing.T) {
 	analyzertest.SetFlags(t, timeouts.Analyzer, "server", "false", "client", "false", "default-client", "false", "transport", "false", "listen", "false")
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "flagsoff")
+	testdata.Run(t, timeouts.Analyzer, "flagsoff")
 }
 
 // TestFlagsOneByOne checks that each flag turns off its kind alone.
@@ -85,12 +89,12 @@ func TestFlagsOneByOne(t *testing.T) {
 // default mode's packages that leave it out are in TestAnalyzer).
 func TestTestFiles(t *testing.T) {
 	analyzertest.SetFlags(t, timeouts.Analyzer, "tests", "true")
-	analysistest.Run(t, analysistest.TestData(), timeouts.Analyzer, "testson")
+	testdata.Run(t, timeouts.Analyzer, "testson")
 }
 
 func TestFixFlags(t *testing.T) {
 	analyzertest.SetFlags(t, timeouts.Analyzer, "client-timeout", "5s", "read-header-timeout", "3s", "idle-timeout", "1.5s")
-	fixtest.Gofmt(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.Analyzer, "fixflags"))
+	fixtest.Gofmt(t, testdata.RunWithSuggestedFixes(t, timeouts.Analyzer, "fixflags"))
 }
 
 // TestTypeErrors runs the analyzer on code that does not type-check: it
@@ -127,7 +131,7 @@ func TestFixFlagValues(t *testing.T) {
 // with their fixes, beside a finding of both modes (cost).
 func TestStrict(t *testing.T) {
 	analyzertest.Strict(t)
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzertest.Classed(timeouts.Analyzer), "strictmode")
+	testdata.RunWithSuggestedFixes(t, analyzertest.Classed(timeouts.Analyzer), "strictmode")
 }
 
 // TestStrictDefault runs the strict mode's package in the default mode:

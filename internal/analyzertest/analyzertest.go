@@ -1,7 +1,8 @@
 // Package analyzertest holds the test helpers every httpvet analyzer's
 // tests share: setting an analyzer's flags or strict mode for one test,
 // checking the class of findings, running an analyzer on code that does
-// not type-check, and running it several times on packages loaded once.
+// not type-check, and running it several times on packages loaded once,
+// checking // want comments and golden files as analysistest does.
 package analyzertest
 
 import (

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
+	"github.com/httpvet/httpvet/internal/analyzertest"
 )
 
 // runEngine runs the engine on the testdata packages, once per test
@@ -21,7 +21,7 @@ func runEngine(t *testing.T) map[string]*Index {
 	}
 	out := make(map[string]*Index)
 	defer func() { indexes = out }()
-	for _, r := range analysistest.Run(t, analysistest.TestData(), Analyzer, "die", "uses", "repeats", "stores") {
+	for _, r := range testdata.Run(t, Analyzer, "die", "uses", "repeats", "stores") {
 		if r.Err != nil {
 			t.Fatal(r.Err)
 		}
@@ -31,6 +31,10 @@ func runEngine(t *testing.T) map[string]*Index {
 }
 
 var indexes map[string]*Index // the engine's results, computed once
+
+// testdata holds the packages of testdata/src the tests analyze, loaded
+// once: net/http is type-checked once per test binary.
+var testdata = analyzertest.Load("die", "uses", "repeats", "stores", "lifetime")
 
 func names(fns []*Func) []string {
 	var s []string

@@ -4,14 +4,12 @@ import (
 	"go/ast"
 	"go/types"
 	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 // TestLifetime: OncePerRun and CallsStream for each function of testdata
 // package lifetime.
 func TestLifetime(t *testing.T) {
-	res := analysistest.Run(t, analysistest.TestData(), Analyzer, "lifetime")
+	res := testdata.Run(t, Analyzer, "lifetime")
 	idx := res[0].Result.(*Index)
 	for _, tc := range []struct {
 		name         string

@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/httpvet/httpvet/internal/analyzertest"
 	"github.com/httpvet/httpvet/internal/fixes"
 	"github.com/httpvet/httpvet/internal/fixes/fixtest"
 )
@@ -91,8 +91,8 @@ func report(pass *analysis.Pass, n ast.Node, msg string, edits ...analysis.TextE
 // edits as is).
 func TestFixes(t *testing.T) {
 	importBlock := []string{"lone", "loneafter", "groups", "nonetwo", "multi"}
-	results := analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), fake,
-		append([]string{"imports", "noimports", "single", "unused", "shadow", "oneline", "onelineio"}, importBlock...)...)
+	pkgs := append([]string{"imports", "noimports", "single", "unused", "shadow", "oneline", "onelineio"}, importBlock...)
+	results := analyzertest.Load(pkgs...).RunWithSuggestedFixes(t, fake, pkgs...)
 	if n := fixtest.Gofmt(t, fixtest.Of(results, importBlock...)); n < 5 {
 		t.Errorf("checked %d import block fixes for gofmt, want at least 5", n)
 	}

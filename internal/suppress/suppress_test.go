@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/httpvet/httpvet/internal/analyzertest"
 	"github.com/httpvet/httpvet/internal/suppress"
 )
 
@@ -33,8 +33,12 @@ var fake = &analysis.Analyzer{
 	},
 }
 
+// testdata holds the packages of testdata/src the tests analyze, loaded
+// once; cgo's, which needs a C compiler, is loaded apart by TestCgo.
+var testdata = analyzertest.Load("s", "u", "dead", "peers")
+
 func TestSuppress(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), fake, "s")
+	testdata.Run(t, fake, "s")
 }
 
 // getbody is fake under the name of a real analyzer: unknown names in
@@ -47,7 +51,7 @@ var getbody = &analysis.Analyzer{
 }
 
 func TestUnknownName(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), getbody, "u")
+	testdata.Run(t, getbody, "u")
 }
 
 // Files that import "C" are analyzed in cgo's rewritten copy, which has a
@@ -60,7 +64,7 @@ func TestCgo(t *testing.T) {
 	if _, err := exec.LookPath(strings.Fields(cEnv(t, "CC") + " gcc")[0]); err != nil {
 		t.Skipf("no C compiler: %v", err)
 	}
-	analysistest.Run(t, analysistest.TestData(), fake, "cgo")
+	analyzertest.Load("cgo").Run(t, fake, "cgo")
 }
 
 func cEnv(t *testing.T, name string) string {
@@ -74,7 +78,7 @@ func cEnv(t *testing.T, name string) string {
 // TestNeverRuns: in package main, what nothing reaches from main, init,
 // tests, initializers, methods or exports is not reported.
 func TestNeverRuns(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), fake, "dead")
+	testdata.Run(t, fake, "dead")
 }
 
 // bodyclose is fake under the name of an analyzer with a peer linter of
@@ -87,5 +91,5 @@ var bodyclose = &analysis.Analyzer{
 }
 
 func TestPeers(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), bodyclose, "peers")
+	testdata.Run(t, bodyclose, "peers")
 }
