@@ -33,6 +33,11 @@ type function struct {
 	// neverNil: parameters no call passes nil and the body never
 	// assigns, by parameter (see noCallTakes); computed once each.
 	neverNil map[*types.Var]bool
+	// retrier: the helper that calls the function again (retriedBy),
+	// once known; named: its named results, once namedDone.
+	retrier   *string
+	named     []*types.Var
+	namedDone bool
 }
 
 func (c *checker) function(n ast.Node) *function {
@@ -126,19 +131,22 @@ func (fn *function) owns(v *types.Var) bool {
 
 // namedResults returns fn's named results.
 func (fn *function) namedResults() []*types.Var {
+	if fn.namedDone {
+		return fn.named
+	}
+	fn.namedDone = true
 	ft := fn.ftype()
 	if ft == nil || ft.Results == nil {
 		return nil
 	}
-	var vs []*types.Var
 	for _, field := range ft.Results.List {
 		for _, name := range field.Names {
 			if v, ok := fn.c.pass.TypesInfo.Defs[name].(*types.Var); ok {
-				vs = append(vs, v)
+				fn.named = append(fn.named, v)
 			}
 		}
 	}
-	return vs
+	return fn.named
 }
 
 // from returns tr for the response created at pos: holders assigned only

@@ -17,14 +17,17 @@ import (
 // retriedBy returns the name of the helper that calls fn, a function
 // literal, repeatedly, or "" when fn is no such literal.
 func (fn *function) retriedBy() string {
-	lit, ok := fn.node.(*ast.FuncLit)
-	if !ok || !fn.c.idx.Retried(lit) {
-		return ""
+	if fn.retrier == nil {
+		name := ""
+		if lit, ok := fn.node.(*ast.FuncLit); ok && fn.c.idx.Retried(lit) {
+			name = "the helper"
+			if call, ok := fn.c.idx.Parent(lit).(*ast.CallExpr); ok {
+				name = calleeText(call)
+			}
+		}
+		fn.retrier = &name
 	}
-	if call, ok := fn.c.idx.Parent(lit).(*ast.CallExpr); ok {
-		return calleeText(call)
-	}
-	return "the helper"
+	return *fn.retrier
 }
 
 // dropsOnRetry reports whether ret, in a retried literal, returns the
