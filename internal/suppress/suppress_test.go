@@ -41,14 +41,14 @@ func TestSuppress(t *testing.T) {
 	testdata.Run(t, fake, "s")
 }
 
+// fakeNamed is fake under the name of a real analyzer.
+func fakeNamed(name string) *analysis.Analyzer {
+	return &analysis.Analyzer{Name: name, Doc: fake.Doc, Requires: fake.Requires, Run: fake.Run}
+}
+
 // getbody is fake under the name of a real analyzer: unknown names in
 // directives nearest to "getbody" are its to report.
-var getbody = &analysis.Analyzer{
-	Name:     "getbody",
-	Doc:      fake.Doc,
-	Requires: fake.Requires,
-	Run:      fake.Run,
-}
+var getbody = fakeNamed("getbody")
 
 func TestUnknownName(t *testing.T) {
 	testdata.Run(t, getbody, "u")
@@ -83,12 +83,7 @@ func TestNeverRuns(t *testing.T) {
 
 // bodyclose is fake under the name of an analyzer with a peer linter of
 // the same name: //nolint:bodyclose silences it.
-var bodyclose = &analysis.Analyzer{
-	Name:     "bodyclose",
-	Doc:      fake.Doc,
-	Requires: fake.Requires,
-	Run:      fake.Run,
-}
+var bodyclose = fakeNamed("bodyclose")
 
 func TestPeers(t *testing.T) {
 	testdata.Run(t, bodyclose, "peers")
