@@ -60,21 +60,17 @@ func isNameRune(r rune) bool {
 	return r == '_' || r == '-' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 }
 
-// addNolint records the //nolint comments of f.
-func (idx *Index) addNolint(tf *token.File, f *ast.File) {
-	for _, group := range f.Comments {
-		for _, c := range group.List {
-			linters, ok := parseNolint(c)
-			if !ok {
-				continue
-			}
-			if idx.nolint[tf] == nil {
-				idx.nolint[tf] = make(map[int][][]string)
-			}
-			line := tf.Line(c.Slash)
-			idx.nolint[tf][line] = append(idx.nolint[tf][line], linters)
-		}
+// addNolint records c, a comment of the file tf, if it is a //nolint.
+func (idx *Index) addNolint(tf *token.File, c *ast.Comment) {
+	linters, ok := parseNolint(c)
+	if !ok {
+		return
 	}
+	if idx.nolint[tf] == nil {
+		idx.nolint[tf] = make(map[int][][]string)
+	}
+	line := tf.Line(c.Slash)
+	idx.nolint[tf][line] = append(idx.nolint[tf][line], linters)
 }
 
 // peerSuppressed reports whether a //nolint at pos silences analyzer name

@@ -107,9 +107,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if isGenerated(pass.Fset, f) {
 			idx.generated[tf] = true
 		}
-		idx.addNolint(tf, f)
 		for _, group := range f.Comments {
 			for _, c := range group.List {
+				idx.addNolint(tf, c)
 				d, ok := parse(c)
 				if !ok {
 					continue
